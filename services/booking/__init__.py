@@ -1,0 +1,1 @@
+"""Booking service: Partner clinics, working-day calendar, appointments and partner webhooks."""

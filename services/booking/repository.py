@@ -1,0 +1,3 @@
+"""Booking: all SQL lives here."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Booking use cases. Errors are declared at the top."""
+
+from __future__ import annotations

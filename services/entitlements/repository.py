@@ -1,0 +1,3 @@
+"""Entitlements: all SQL lives here."""
+
+from __future__ import annotations

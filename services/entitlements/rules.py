@@ -1,0 +1,3 @@
+"""Entitlements pure domain rules: plain values in, decisions out, no I/O."""
+
+from __future__ import annotations

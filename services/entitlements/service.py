@@ -1,0 +1,3 @@
+"""Entitlements use cases. Errors are declared at the top."""
+
+from __future__ import annotations

@@ -1,0 +1,15 @@
+"""Entitlements service settings (env prefix ``VIP_ENTITLEMENTS_``); shared ones come from ``VIP_*``."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class EntitlementsSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VIP_ENTITLEMENTS_", extra="ignore")
+
+    database_url: str = Field(default="sqlite:///./var/entitlements.db", description="SQLite file or postgresql:// URL")
+    host: str = "127.0.0.1"
+    port: int = 8002
+    migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")

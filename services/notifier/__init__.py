@@ -1,0 +1,1 @@
+"""Notifier service: Delivers customer notifications (SMS, WeChat) and keeps every attempt."""

@@ -1,0 +1,3 @@
+"""Notifier: all SQL lives here."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Notifier pure domain rules: plain values in, decisions out, no I/O."""
+
+from __future__ import annotations

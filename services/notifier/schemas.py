@@ -1,0 +1,3 @@
+"""Notifier API models (pydantic), kept apart from the tables."""
+
+from __future__ import annotations

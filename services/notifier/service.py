@@ -1,0 +1,3 @@
+"""Notifier use cases. Errors are declared at the top."""
+
+from __future__ import annotations

@@ -1,0 +1,15 @@
+"""Notifier service settings (env prefix ``VIP_NOTIFIER_``); shared ones come from ``VIP_*``."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class NotifierSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VIP_NOTIFIER_", extra="ignore")
+
+    database_url: str = Field(default="sqlite:///./var/notifier.db", description="SQLite file or postgresql:// URL")
+    host: str = "127.0.0.1"
+    port: int = 8005
+    migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")

@@ -1,0 +1,7 @@
+"""Revisit HTTP routers."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/api/v1", tags=["revisit"])

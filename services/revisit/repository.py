@@ -1,0 +1,3 @@
+"""Revisit: all SQL lives here."""
+
+from __future__ import annotations

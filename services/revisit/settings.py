@@ -1,0 +1,15 @@
+"""Revisit service settings (env prefix ``VIP_REVISIT_``); shared ones come from ``VIP_*``."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class RevisitSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VIP_REVISIT_", extra="ignore")
+
+    database_url: str = Field(default="sqlite:///./var/revisit.db", description="SQLite file or postgresql:// URL")
+    host: str = "127.0.0.1"
+    port: int = 8004
+    migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")

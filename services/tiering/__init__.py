@@ -1,0 +1,1 @@
+"""Tiering service: Policy intake and VIP tier rating (stars, levels, cards programs)."""

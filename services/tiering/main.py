@@ -1,0 +1,48 @@
+"""Tiering service: app factory and lifespan.
+
+Run: ``uvicorn services.tiering.main:create_app --factory --port 8001``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from services.tiering import api, consumers, jobs
+from services.tiering.settings import TieringSettings
+from vipkit.app import ServiceSpec, create_service_app
+from vipkit.db import run_migrations
+from vipkit.settings import CommonSettings
+
+NAME = "tiering"
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def create_app(settings: TieringSettings | None = None, common: CommonSettings | None = None) -> FastAPI:
+    settings = settings or TieringSettings()
+    common = common or CommonSettings()
+    spec = ServiceSpec(
+        name=NAME,
+        title="Tiering service",
+        description="Policy intake and VIP tier rating (stars, levels, cards programs).",
+        database_url=settings.database_url,
+        settings=common,
+        routers=[api.router],
+        consumers=consumers.consumer_specs(),
+        jobs=jobs.daily_jobs(),
+        topics=[],
+        migrations_dir=str(MIGRATIONS_DIR),
+        migrate_on_start=settings.migrate_on_start,
+    )
+    app = create_service_app(spec)
+    app.state.settings = settings
+    return app
+
+
+def migrate(database_url: str | None = None) -> None:
+    run_migrations(MIGRATIONS_DIR, database_url or TieringSettings().database_url)
+
+
+if __name__ == "__main__":
+    migrate()

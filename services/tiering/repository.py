@@ -1,0 +1,3 @@
+"""Tiering: all SQL lives here."""
+
+from __future__ import annotations

@@ -1,0 +1,255 @@
+"""The service app factory: one FastAPI shape for every service.
+
+``create_service_app`` wires problem+json errors, request ids, the test clock (SPEC 7.3),
+Prometheus metrics, masked JSON access logs, ``/healthz``, ``/readyz`` (database and broker), and a
+lifespan that opens the database, starts the outbox relay, the consumers and the scheduler, and
+stops them all on shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from vipkit import clock
+from vipkit.consumer import ConsumerRunner, ConsumerSpec
+from vipkit.db import Database
+from vipkit.kafka import broker_reachable, ensure_topics
+from vipkit.logging import configure_logging, request_id_var
+from vipkit.problems import Problem, install_problem_handlers, problem_response
+from vipkit.relay import OutboxRelay
+from vipkit.scheduler import DailyJob, Scheduler
+from vipkit.settings import CommonSettings
+
+log = logging.getLogger("vipkit.app")
+access_log = logging.getLogger("vipkit.access")
+
+
+@dataclass
+class ServiceSpec:
+    """Everything that makes one service: its routers, consumers, jobs and hooks."""
+
+    name: str
+    title: str
+    description: str
+    database_url: str
+    settings: CommonSettings
+    routers: Sequence[APIRouter] = ()
+    consumers: Sequence[ConsumerSpec] = ()
+    jobs: Sequence[DailyJob] = ()
+    topics: Sequence[str] = ()
+    version: str = "1.0.0"
+    on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = ()
+    on_shutdown: Sequence[Callable[[FastAPI], Awaitable[None]]] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+    migrations_dir: str | None = None
+    migrate_on_start: bool = False
+
+
+class ContextMiddleware:
+    """Pure ASGI: request id, test clock, metrics, access log. Cheap on the hot path."""
+
+    def __init__(self, app: ASGIApp, *, service: str, test_clock: bool, registry: CollectorRegistry) -> None:
+        self.app = app
+        self.service = service
+        self.test_clock = test_clock
+        self.requests = Counter(
+            "http_requests_total", "HTTP requests", ["method", "route", "status"], registry=registry
+        )
+        self.latency = Histogram(
+            "http_request_duration_seconds",
+            "HTTP request latency",
+            ["method", "route"],
+            registry=registry,
+            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        request_id = headers.get("x-request-id") or uuid.uuid4().hex
+        rid_token = request_id_var.set(request_id)
+        clock_token = None
+        if self.test_clock and clock.TEST_NOW_HEADER.lower() in headers:
+            try:
+                clock_token = clock.set_override(clock.parse_test_now(headers[clock.TEST_NOW_HEADER.lower()]))
+            except ValueError as exc:
+                request_id_var.reset(rid_token)
+                response = problem_response(Problem(f"X-Test-Now: {exc}", status=422, code="validation_error"))
+                await response(scope, receive, send)
+                return
+        status = 500
+        started = time.perf_counter()
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = getattr(scope.get("route"), "path", "unmatched")
+            self.requests.labels(scope["method"], route, str(status)).inc()
+            self.latency.labels(scope["method"], route).observe(elapsed)
+            if route not in ("/healthz", "/readyz", "/metrics"):
+                access_log.info(
+                    "request",
+                    extra={
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "status": status,
+                        "ms": round(elapsed * 1000, 2),
+                    },
+                )
+            if clock_token is not None:
+                clock.reset_override(clock_token)
+            request_id_var.reset(rid_token)
+
+
+class ServiceRuntime:
+    """What runs in the background of a service process."""
+
+    def __init__(self, spec: ServiceSpec, db: Database) -> None:
+        self.spec = spec
+        self.db = db
+        settings = spec.settings
+        self.relay = OutboxRelay(db, settings, name=spec.name) if settings.kafka_enabled else None
+        self.consumers = (
+            [ConsumerRunner(c, db, settings, service=spec.name) for c in spec.consumers]
+            if settings.kafka_enabled
+            else []
+        )
+        self.scheduler = Scheduler(db, list(spec.jobs)) if settings.scheduler_enabled and spec.jobs else None
+        self.tasks: list[asyncio.Task[None]] = []
+        self.topics_ready = False
+
+    async def _prepare_topics(self) -> None:
+        settings = self.spec.settings
+        topics = {*self.spec.topics, *(t for c in self.spec.consumers for t in c.topics)}
+        backoff = 0.5
+        while True:
+            try:
+                await ensure_topics(settings.kafka_bootstrap, topics, settings.kafka_partitions, settings.kafka_replication)
+                self.topics_ready = True
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - broker not there yet
+                log.warning("topic creation failed; retrying", extra={"error": repr(exc)})
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+
+    async def _run_kafka(self) -> None:
+        await self._prepare_topics()
+        for runner in self.consumers:
+            self.tasks.append(asyncio.create_task(runner.run(), name=f"consumer-{runner.group_id}"))
+
+    async def start(self) -> None:
+        if self.relay is not None:
+            self.tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
+            self.tasks.append(asyncio.create_task(self._run_kafka(), name="kafka-setup"))
+        if self.scheduler is not None:
+            self.tasks.append(asyncio.create_task(self.scheduler.run(), name="scheduler"))
+
+    async def stop(self) -> None:
+        for runner in self.consumers:
+            await runner.stop()
+        if self.relay is not None:
+            await self.relay.stop()
+        for task in self.tasks:
+            task.cancel()
+        for task in self.tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+
+def create_service_app(spec: ServiceSpec) -> FastAPI:
+    settings = spec.settings
+    settings.check_secrets()
+    configure_logging(spec.name, settings.log_level)
+    registry = CollectorRegistry()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if spec.migrate_on_start and spec.migrations_dir:
+            from vipkit.db import run_migrations
+
+            await asyncio.to_thread(run_migrations, spec.migrations_dir, spec.database_url)
+        db = Database(spec.database_url)
+        app.state.db = db
+        runtime = ServiceRuntime(spec, db)
+        app.state.runtime = runtime
+        for hook in spec.on_startup:
+            await hook(app)
+        await runtime.start()
+        log.info("service started", extra={"program": settings.program, "test_clock": settings.test_clock})
+        try:
+            yield
+        finally:
+            await runtime.stop()
+            for hook in spec.on_shutdown:
+                with contextlib.suppress(Exception):
+                    await hook(app)
+            await db.dispose()
+
+    app = FastAPI(
+        title=spec.title,
+        description=spec.description,
+        version=spec.version,
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.common_settings = settings
+    app.state.spec = spec
+    install_problem_handlers(app)
+
+    @app.get("/healthz", tags=["health"], summary="Liveness")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "service": spec.name}
+
+    @app.get("/readyz", tags=["health"], summary="Readiness: database and broker reachable")
+    async def readyz(request: Request) -> JSONResponse:
+        checks: dict[str, str] = {}
+        db: Database = request.app.state.db
+        try:
+            await asyncio.wait_for(db.ping(), 3)
+            checks["database"] = "ok"
+        except Exception as exc:  # noqa: BLE001
+            checks["database"] = f"error: {exc.__class__.__name__}"
+        if settings.kafka_enabled:
+            runtime: ServiceRuntime = request.app.state.runtime
+            reachable = await broker_reachable(settings.kafka_bootstrap)
+            checks["broker"] = "ok" if reachable and runtime.topics_ready else "unreachable" if not reachable else "starting"
+        ready = all(v == "ok" for v in checks.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "not_ready", "service": spec.name, "checks": checks},
+            status_code=200 if ready else 503,
+        )
+
+    @app.get("/metrics", tags=["health"], summary="Prometheus metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    for router in spec.routers:
+        app.include_router(router)
+    app.add_middleware(ContextMiddleware, service=spec.name, test_clock=settings.test_clock, registry=registry)
+    return app

@@ -1,0 +1,211 @@
+"""Consumer-group runner: each message's effect and its inbox row commit in one transaction.
+
+- A redelivered event (same CloudEvent ``id``) finds its inbox row and has no second effect.
+- A handler failure is retried ``kafka_consumer_retries`` times; then the message goes to
+  ``<topic>.dlq`` with the error in the ``error`` header, and the consumer moves on.
+- Offsets are committed only after the effect has committed.
+- The event's ``testnow`` attribute becomes the clock for the handler when the test clock is on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.errors import CommitFailedError, KafkaError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events import CloudEvent
+from vipkit import clock
+from vipkit.db import Database, inbox_table, insert_ignore
+from vipkit.events import parse_event
+from vipkit.kafka import dlq_topic, start_producer
+from vipkit.settings import CommonSettings
+
+log = logging.getLogger("vipkit.consumer")
+
+Handler = Callable[[AsyncSession, CloudEvent, str], Awaitable[None]]
+"""``handler(session, event, topic)``: apply the effect inside the given transaction."""
+
+
+@dataclass
+class ConsumerSpec:
+    """What a service consumes: topics, its group and the handler."""
+
+    name: str
+    topics: list[str]
+    handler: Handler
+    group_id: str | None = None
+
+
+@dataclass
+class ProcessResult:
+    status: str  # processed | duplicate | dead
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ConsumerRunner:
+    def __init__(self, spec: ConsumerSpec, db: Database, settings: CommonSettings, *, service: str) -> None:
+        self.spec = spec
+        self.db = db
+        self.settings = settings
+        self.service = service
+        self.group_id = spec.group_id or f"{service}.{spec.name}"
+        self.consumer: AIOKafkaConsumer | None = None
+        self._dlq_producer: AIOKafkaProducer | None = None
+        self._stopped = False
+        self.processed = 0
+        self.duplicates = 0
+        self.dead = 0
+
+    @property
+    def assigned(self) -> bool:
+        return bool(self.consumer is not None and self.consumer.assignment())
+
+    async def wait_assigned(self, timeout: float = 30.0) -> None:
+        """Wait until the group join gave this consumer its partitions (tests, readiness)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self.assigned:
+            if loop.time() > deadline:
+                raise TimeoutError(f"consumer {self.group_id} got no partitions within {timeout}s")
+            await asyncio.sleep(0.05)
+
+    async def start(self) -> None:
+        self.consumer = AIOKafkaConsumer(
+            *self.spec.topics,
+            bootstrap_servers=self.settings.kafka_bootstrap,
+            group_id=self.group_id,
+            client_id=f"{self.service}-{self.spec.name}",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            fetch_max_wait_ms=self.settings.kafka_fetch_max_wait_ms,
+            max_poll_records=self.settings.kafka_max_poll_records,
+            session_timeout_ms=10000,
+            heartbeat_interval_ms=1000,
+        )
+        await self.consumer.start()
+
+    async def run(self) -> None:
+        """Start (retrying while the broker is away) and consume until stopped."""
+        backoff = 0.5
+        while not self._stopped:
+            try:
+                if self.consumer is None:
+                    await self.start()
+                    backoff = 0.5
+                await self._poll_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - broker trouble: reconnect with backoff
+                log.warning(
+                    "consumer failed; restarting", extra={"group": self.group_id, "error": repr(exc)}
+                )
+                await self._close_consumer()
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+
+    async def _poll_once(self) -> None:
+        assert self.consumer is not None
+        batches = await self.consumer.getmany(timeout_ms=1000)
+        for tp, messages in batches.items():
+            for message in messages:
+                await self.process(message.topic, message.value, message)
+            if messages:
+                await self._commit(tp, messages[-1].offset + 1)
+
+    async def _commit(self, tp: TopicPartition, offset: int) -> None:
+        assert self.consumer is not None
+        try:
+            await self.consumer.commit({tp: offset})
+        except (CommitFailedError, KafkaError) as exc:
+            # a rebalance took the partition; the new owner re-reads and the inbox dedupes
+            log.warning("offset commit failed", extra={"group": self.group_id, "error": repr(exc)})
+
+    async def process(self, topic: str, raw: bytes | None, record: ConsumerRecord[Any, Any] | None = None) -> ProcessResult:
+        """Apply one message: parse, dedupe via inbox, run the handler in a transaction, or DLQ it."""
+        try:
+            event = parse_event(raw or b"")
+        except ValueError as exc:
+            await self._dead_letter(topic, raw, record, f"unparseable: {exc}")
+            return ProcessResult("dead", str(exc))
+        last_error: BaseException | None = None
+        for attempt in range(1, self.settings.kafka_consumer_retries + 1):
+            try:
+                return await self._apply(topic, event)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - retried, then dead-lettered
+                last_error = exc
+                log.warning(
+                    "handler failed",
+                    extra={"group": self.group_id, "event_id": event.id, "attempt": attempt, "error": repr(exc)},
+                )
+                await asyncio.sleep(min(0.05 * 2**attempt, 1.0))
+        error = f"{type(last_error).__name__}: {last_error}"
+        await self._dead_letter(topic, raw, record, error)
+        return ProcessResult("dead", error)
+
+    async def _apply(self, topic: str, event: CloudEvent) -> ProcessResult:
+        test_now = event.testnow if self.settings.test_clock else None
+        with clock.frozen(test_now):
+            async with self.db.sessionmaker() as session:
+                async with session.begin():
+                    fresh = await insert_ignore(
+                        session,
+                        inbox_table,
+                        {
+                            "consumer": self.group_id,
+                            "event_id": event.id,
+                            "topic": topic,
+                            "processed_at": clock.now(),
+                        },
+                    )
+                    if not fresh:
+                        self.duplicates += 1
+                        return ProcessResult("duplicate")
+                    await self.spec.handler(session, event, topic)
+                self.db.notify_committed(session)
+        self.processed += 1
+        return ProcessResult("processed")
+
+    async def _dead_letter(
+        self, topic: str, raw: bytes | None, record: ConsumerRecord[Any, Any] | None, error: str
+    ) -> None:
+        self.dead += 1
+        log.error("message dead-lettered", extra={"group": self.group_id, "topic": topic, "error": error})
+        headers = [
+            ("error", error[:2000].encode()),
+            ("consumer", self.group_id.encode()),
+            ("original-topic", topic.encode()),
+        ]
+        if record is not None:
+            headers.append(("original-offset", str(record.offset).encode()))
+            headers.append(("original-partition", str(record.partition).encode()))
+        if self._dlq_producer is None:
+            self._dlq_producer = await start_producer(self.settings, client_id=f"{self.service}-dlq")
+        key = record.key if record is not None else None
+        await self._dlq_producer.send_and_wait(dlq_topic(topic), value=raw or b"", key=key, headers=headers)
+
+    async def _close_consumer(self) -> None:
+        if self.consumer is not None:
+            consumer, self.consumer = self.consumer, None
+            try:
+                await asyncio.wait_for(consumer.stop(), 10)
+            except Exception:  # noqa: BLE001
+                pass
+
+    async def stop(self) -> None:
+        self._stopped = True
+        await self._close_consumer()
+        if self._dlq_producer is not None:
+            try:
+                await asyncio.wait_for(self._dlq_producer.stop(), 5)
+            except Exception:  # noqa: BLE001
+                pass
+            self._dlq_producer = None

@@ -1,0 +1,87 @@
+"""Writing events: a CloudEvent row in the outbox, in the caller's transaction (SPEC 6)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events import EVENT_MODELS, EVENT_TYPES, CloudEvent
+from vipkit import clock
+from vipkit.db import outbox_table
+
+
+def build_event(
+    topic: str,
+    data: BaseModel,
+    *,
+    source: str,
+    subject: str | None = None,
+    event_id: str | None = None,
+) -> dict[str, Any]:
+    """A CloudEvents 1.0 structured-mode document for ``topic`` (validated against its contract)."""
+    expected = EVENT_MODELS.get(topic)
+    if expected is None:
+        raise ValueError(f"unknown topic {topic!r}")
+    if not isinstance(data, expected):
+        raise TypeError(f"{topic} carries {expected.__name__}, not {type(data).__name__}")
+    envelope: dict[str, Any] = {
+        "specversion": "1.0",
+        "id": event_id or str(uuid.uuid4()),
+        "source": source,
+        "type": EVENT_TYPES[topic],
+        "time": clock.now().isoformat(),
+        "subject": subject,
+        "datacontenttype": "application/json",
+        "data": data.model_dump(mode="json"),
+    }
+    override = clock.override_value()
+    if override is not None:
+        envelope["testnow"] = override.isoformat()
+    return envelope
+
+
+async def add_event(
+    session: AsyncSession,
+    topic: str,
+    data: BaseModel,
+    *,
+    key: str,
+    source: str,
+    subject: str | None = None,
+    event_id: str | None = None,
+) -> str:
+    """Add an event to the outbox in the session's transaction; returns the event id.
+
+    ``key`` is the Kafka message key: the customer number, so one customer's events stay ordered.
+    """
+    envelope = build_event(topic, data, source=source, subject=subject or key, event_id=event_id)
+    await session.execute(
+        insert(outbox_table).values(
+            event_id=envelope["id"],
+            topic=topic,
+            key=key,
+            payload=json.dumps(envelope, ensure_ascii=False, separators=(",", ":")),
+            created_at=clock.now(),
+            attempts=0,
+        )
+    )
+    session.info["outbox_pending"] = True
+    return str(envelope["id"])
+
+
+def parse_event(raw: bytes | str) -> CloudEvent:
+    """Parse a structured-mode CloudEvent (raises ``ValueError`` on anything else)."""
+    try:
+        return CloudEvent.model_validate_json(raw)
+    except Exception as exc:  # pydantic.ValidationError or JSON errors
+        raise ValueError(f"not a CloudEvents 1.0 JSON document: {exc}") from exc
+
+
+def event_data(event: CloudEvent, topic: str) -> BaseModel:
+    """Validate an event's ``data`` against its topic's contract."""
+    return EVENT_MODELS[topic].model_validate(event.data)

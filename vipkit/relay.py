@@ -1,0 +1,161 @@
+"""The outbox relay: publishes pending outbox rows to Kafka, in order, at least once.
+
+PostgreSQL: rows are claimed with ``FOR UPDATE SKIP LOCKED`` so concurrent replicas never publish
+the same row; a key whose earlier row is held by another relay is skipped this round, so one
+customer's events are never reordered. SQLite (one process per database file): rows are read,
+published outside the write lock, then marked, so a broker outage never blocks writers.
+A broker outage leaves rows pending; the relay retries with exponential backoff.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import func, select, update
+
+from vipkit import clock
+from vipkit.db import Database, outbox_table
+from vipkit.kafka import start_producer
+from vipkit.settings import CommonSettings
+
+log = logging.getLogger("vipkit.relay")
+
+CONTENT_TYPE_HEADER = ("content-type", b"application/cloudevents+json")
+
+
+class OutboxRelay:
+    def __init__(self, db: Database, settings: CommonSettings, *, name: str) -> None:
+        self.db = db
+        self.settings = settings
+        self.name = name
+        self.producer: AIOKafkaProducer | None = None
+        self._wake = asyncio.Event()
+        self._stopped = False
+        self.published = 0
+        self.broker_ok = False
+        db.after_commit_hooks.append(self.wake)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def _ensure_producer(self) -> AIOKafkaProducer:
+        if self.producer is None:
+            self.producer = await start_producer(self.settings, client_id=f"{self.name}-relay")
+        return self.producer
+
+    async def _drop_producer(self) -> None:
+        if self.producer is not None:
+            producer, self.producer = self.producer, None
+            try:
+                await asyncio.wait_for(producer.stop(), 5)
+            except Exception:  # noqa: BLE001 - best effort on a broken connection
+                pass
+
+    async def run(self) -> None:
+        """Publish until stopped; never raises on broker trouble."""
+        backoff = 0.2
+        while not self._stopped:
+            try:
+                count = await self.publish_pending()
+                self.broker_ok = True
+                backoff = 0.2
+                if count == 0:
+                    self._wake.clear()
+                    try:
+                        await asyncio.wait_for(self._wake.wait(), self.settings.relay_poll_ms / 1000)
+                    except TimeoutError:
+                        pass
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - broker or DB down: keep rows, retry later
+                self.broker_ok = False
+                log.warning("outbox relay failed; will retry", extra={"error": repr(exc), "retry_in_s": backoff})
+                await self._drop_producer()
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+
+    async def stop(self) -> None:
+        self._stopped = True
+        self.wake()
+        await self._drop_producer()
+
+    async def publish_pending(self) -> int:
+        """Publish one batch of pending rows; returns how many were published."""
+        if self.db.is_postgres:
+            return await self._publish_postgres()
+        return await self._publish_unlocked()
+
+    async def _send(self, rows: Sequence[Any]) -> None:
+        producer = await self._ensure_producer()
+        futures = [
+            await producer.send(
+                row.topic,
+                value=row.payload.encode(),
+                key=row.key.encode(),
+                headers=[CONTENT_TYPE_HEADER, ("ce_id", row.event_id.encode())],
+            )
+            for row in rows
+        ]
+        await asyncio.wait_for(asyncio.gather(*futures), timeout=30)
+
+    async def _publish_postgres(self) -> int:
+        t = outbox_table
+        async with self.db.sessionmaker() as session, session.begin():
+            claimed = (
+                await session.execute(
+                    select(t.c.id, t.c.event_id, t.c.topic, t.c.key, t.c.payload)
+                    .where(t.c.published_at.is_(None))
+                    .order_by(t.c.id)
+                    .limit(self.settings.relay_batch)
+                    .with_for_update(skip_locked=True)
+                )
+            ).all()
+            if not claimed:
+                return 0
+            first_claimed: dict[str, int] = {}
+            for row in claimed:
+                first_claimed.setdefault(row.key, row.id)
+            # keys whose earlier unpublished row is locked by another relay wait for it
+            heads = (
+                await session.execute(
+                    select(t.c.key, func.min(t.c.id))
+                    .where(t.c.published_at.is_(None), t.c.key.in_(list(first_claimed)))
+                    .group_by(t.c.key)
+                )
+            ).all()
+            blocked = {key for key, min_id in heads if min_id < first_claimed[key]}
+            rows = [row for row in claimed if row.key not in blocked]
+            if not rows:
+                return 0
+            await self._send(rows)
+            await session.execute(
+                update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=clock.now())
+            )
+        self.published += len(rows)
+        return len(rows)
+
+    async def _publish_unlocked(self) -> int:
+        t = outbox_table
+        async with self.db.sessionmaker() as session:
+            rows = (
+                await session.execute(
+                    select(t.c.id, t.c.event_id, t.c.topic, t.c.key, t.c.payload)
+                    .where(t.c.published_at.is_(None))
+                    .order_by(t.c.id)
+                    .limit(self.settings.relay_batch)
+                )
+            ).all()
+            await session.rollback()
+        if not rows:
+            return 0
+        await self._send(rows)
+        async with self.db.sessionmaker() as session, session.begin():
+            await session.execute(
+                update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=clock.now())
+            )
+        self.published += len(rows)
+        return len(rows)
