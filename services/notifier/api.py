@@ -1,7 +1,58 @@
-"""Notifier HTTP routers."""
+"""Notifier HTTP routers: the ops view of every notification and its delivery attempts."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from services.notifier import service
+from services.notifier.schemas import NotificationList, NotificationRead
+from vipkit.auth import StaffIdentity
+from vipkit.db import DbSession
 
 router = APIRouter(prefix="/api/v1", tags=["notifier"])
+
+
+@router.get(
+    "/notifications",
+    response_model=NotificationList,
+    summary="Notifications with their delivery status and attempts (ops)",
+)
+async def list_notifications(
+    session: DbSession,
+    _staff: StaffIdentity,
+    customer_id: Annotated[str | None, Query(max_length=64)] = None,
+    channel: Literal["sms", "wechat"] | None = None,
+    template: Annotated[str | None, Query(max_length=64)] = None,
+    status: Literal["queued", "sent", "failed"] | None = None,
+    reference: Annotated[str | None, Query(max_length=128)] = None,
+    before: Annotated[int | None, Query(ge=1, description="Page cursor: only notifications older than this id")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> NotificationList:
+    rows = await service.list_notifications(
+        session,
+        customer_id=customer_id,
+        channel=channel,
+        template=template,
+        status=status,
+        reference=reference,
+        before_id=before,
+        limit=limit,
+    )
+    items = [NotificationRead.of(n) for n in rows]
+    return NotificationList(items=items, next_before=items[-1].id if len(items) == limit else None)
+
+
+@router.get("/notifications/{notification_id}", response_model=NotificationRead, summary="One notification (ops)")
+async def get_notification(notification_id: int, session: DbSession, _staff: StaffIdentity) -> NotificationRead:
+    return NotificationRead.of(await service.get_notification(session, notification_id))
+
+
+@router.post(
+    "/notifications/{notification_id}/retry",
+    response_model=NotificationRead,
+    summary="Queue a failed notification again (ops), e.g. after a provider outage",
+)
+async def retry_notification(notification_id: int, session: DbSession, _staff: StaffIdentity) -> NotificationRead:
+    return NotificationRead.of(await service.requeue(session, notification_id))

@@ -1,9 +1,29 @@
-"""Notifier Kafka consumers."""
+"""Notifier Kafka consumers: ``notification.requested.v1`` from every service."""
 
 from __future__ import annotations
 
+import logging
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events import CloudEvent, Topic
+from services.notifier import service
 from vipkit.consumer import ConsumerSpec
+
+log = logging.getLogger("notifier.consumers")
+
+
+async def handle_notification_requested(session: AsyncSession, event: CloudEvent, topic: str) -> None:
+    """Store the notification (queued) in the consumer's transaction; the worker delivers it."""
+    if not await service.store_requested(session, event):
+        log.info("duplicate notification request ignored", extra={"event_id": event.id})
 
 
 def consumer_specs() -> list[ConsumerSpec]:
-    return []
+    return [
+        ConsumerSpec(
+            name="notification-requests",
+            topics=[Topic.notification_requested.value],
+            handler=handle_notification_requested,
+        )
+    ]

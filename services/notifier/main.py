@@ -5,11 +5,15 @@ Run: ``uvicorn services.notifier.main:create_app --factory --port 8005``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import httpx
 from fastapi import FastAPI
 
+from contracts.events import Topic
 from services.notifier import api, consumers, jobs
+from services.notifier.adapters import build_adapters
 from services.notifier.settings import NotifierSettings
 from vipkit.app import ServiceSpec, create_service_app
 from vipkit.db import run_migrations
@@ -18,10 +22,29 @@ from vipkit.settings import CommonSettings
 NAME = "notifier"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
+log = logging.getLogger("notifier")
+
 
 def create_app(settings: NotifierSettings | None = None, common: CommonSettings | None = None) -> FastAPI:
     settings = settings or NotifierSettings()
     common = common or CommonSettings()
+    settings.check_secrets(common.env)
+
+    async def start_worker(app: FastAPI) -> None:
+        client = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+        adapters = build_adapters(settings, client)
+        app.state.http_client = client
+        app.state.adapters = adapters
+        worker = jobs.DeliveryWorker(app.state.db, settings, adapters)
+        app.state.delivery_worker = worker
+        if settings.worker_enabled:
+            worker.start()
+        log.info("delivery worker ready", extra={"adapters": {k: a.name for k, a in adapters.items()}})
+
+    async def stop_worker(app: FastAPI) -> None:
+        await app.state.delivery_worker.stop()
+        await app.state.http_client.aclose()
+
     spec = ServiceSpec(
         name=NAME,
         title="Notifier service",
@@ -31,7 +54,9 @@ def create_app(settings: NotifierSettings | None = None, common: CommonSettings 
         routers=[api.router],
         consumers=consumers.consumer_specs(),
         jobs=jobs.daily_jobs(),
-        topics=[],
+        topics=[Topic.notification_requested.value],
+        on_startup=[start_worker],
+        on_shutdown=[stop_worker],
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
     )

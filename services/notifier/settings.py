@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from vipkit.settings import PLACEHOLDER_SECRETS
+
 
 class NotifierSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VIP_NOTIFIER_", extra="ignore")
@@ -13,3 +15,35 @@ class NotifierSettings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8005
     migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")
+
+    # channel adapters: no URL configured = the local sink (development only)
+    sms_url: str | None = Field(default=None, description="SMS gateway HTTP API endpoint (POST JSON)")
+    sms_key: str = Field(default="", description="SMS gateway API key (sent in sms_key_header)")
+    sms_key_header: str = Field(default="X-Api-Key", description="Header carrying the SMS gateway key")
+    wechat_url: str | None = Field(default=None, description="WeChat template-message endpoint (POST JSON)")
+    wechat_key: str = Field(default="", description="WeChat endpoint API key (sent in wechat_key_header)")
+    wechat_key_header: str = Field(default="X-Api-Key", description="Header carrying the WeChat endpoint key")
+    http_timeout_seconds: float = Field(default=5.0, gt=0, description="Timeout of one provider call")
+
+    # delivery worker
+    worker_enabled: bool = Field(default=True, description="Run the background delivery worker")
+    poll_ms: int = Field(default=200, ge=5, description="Worker poll interval when idle")
+    batch_size: int = Field(default=20, ge=1, description="Notifications claimed per worker round")
+    lease_seconds: float = Field(
+        default=60.0, gt=0, description="A claimed notification is retried after this long if its worker died"
+    )
+    max_attempts: int = Field(default=5, ge=1, description="Delivery attempts before a notification is failed")
+    retry_base_seconds: float = Field(default=2.0, gt=0, description="First retry delay; doubles each attempt")
+    retry_max_seconds: float = Field(default=300.0, gt=0, description="Cap of the retry delay")
+
+    def check_secrets(self, env: str) -> None:
+        """Refuse to start with a placeholder provider key, or with the sink in production."""
+        for channel, url, key in (("SMS", self.sms_url, self.sms_key), ("WECHAT", self.wechat_url, self.wechat_key)):
+            if url and env != "dev" and key.strip().lower() in PLACEHOLDER_SECRETS:
+                raise RuntimeError(
+                    f"VIP_NOTIFIER_{channel}_KEY is a placeholder; set the real key (or VIP_ENV=dev for development)"
+                )
+        if env == "prod" and not (self.sms_url and self.wechat_url):
+            raise RuntimeError(
+                "VIP_ENV=prod needs VIP_NOTIFIER_SMS_URL and VIP_NOTIFIER_WECHAT_URL: the local sink sends nothing"
+            )
