@@ -24,6 +24,7 @@ def _envelope_schema(topic: str) -> dict[str, Any]:
     defs[data_model.__name__] = data_schema
     envelope["properties"]["data"] = {"$ref": f"#/$defs/{data_model.__name__}"}
     envelope["properties"]["type"] = {"const": EVENT_TYPES[topic], "type": "string"}
+    envelope["required"] = sorted({*envelope.get("required", []), "specversion", "datacontenttype"})
     envelope["$defs"] = defs
     envelope["title"] = f"{topic} (CloudEvents 1.0, structured JSON)"
     envelope["$schema"] = "https://json-schema.org/draft/2020-12/schema"

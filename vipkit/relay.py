@@ -19,7 +19,7 @@ from sqlalchemy import func, select, update
 
 from vipkit import clock
 from vipkit.db import Database, outbox_table
-from vipkit.kafka import start_producer
+from vipkit.kafka import ensure_topics, start_producer
 from vipkit.settings import CommonSettings
 
 log = logging.getLogger("vipkit.relay")
@@ -37,6 +37,7 @@ class OutboxRelay:
         self._stopped = False
         self.published = 0
         self.broker_ok = False
+        self._known_topics: set[str] = set()
         db.after_commit_hooks.append(self.wake)
 
     def wake(self) -> None:
@@ -75,6 +76,7 @@ class OutboxRelay:
                 self.broker_ok = False
                 log.warning("outbox relay failed; will retry", extra={"error": repr(exc), "retry_in_s": backoff})
                 await self._drop_producer()
+                self._known_topics.clear()  # a restarted broker may have lost them
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 5.0)
 
@@ -91,6 +93,12 @@ class OutboxRelay:
 
     async def _send(self, rows: Sequence[Any]) -> None:
         producer = await self._ensure_producer()
+        topics = {row.topic for row in rows} - self._known_topics
+        if topics:
+            await ensure_topics(
+                self.settings.kafka_bootstrap, topics, self.settings.kafka_partitions, self.settings.kafka_replication
+            )
+            self._known_topics |= topics
         futures = [
             await producer.send(
                 row.topic,
