@@ -1,0 +1,193 @@
+"""Run the whole platform as separate processes: broker, five services, gateway, clinic simulator.
+
+Used by ``make run`` (``scripts/run.py``) and by the end-to-end tests. Every process runs in its own
+session (process group) so that stopping the cluster stops everything it started, children
+included; ``pids`` lists them so a test can check that nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from vipkit.broker import LocalBroker, free_port
+from vipkit.db import run_migrations
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class ServiceDef:
+    name: str
+    target: str  # uvicorn factory "module:function"
+    offset: int  # port = base_port + offset
+    migrations: Path | None = None
+
+
+SERVICES: tuple[ServiceDef, ...] = (
+    ServiceDef("tiering", "services.tiering.main:create_app", 1, ROOT / "services/tiering/migrations"),
+    ServiceDef("entitlements", "services.entitlements.main:create_app", 2, ROOT / "services/entitlements/migrations"),
+    ServiceDef("booking", "services.booking.main:create_app", 3, ROOT / "services/booking/migrations"),
+    ServiceDef("revisit", "services.revisit.main:create_app", 4, ROOT / "services/revisit/migrations"),
+    ServiceDef("notifier", "services.notifier.main:create_app", 5, ROOT / "services/notifier/migrations"),
+)
+SIMULATOR = ServiceDef("simulator", "simulator.main:create_app", 9)
+
+
+@dataclass
+class Cluster:
+    """The platform as processes on 127.0.0.1 (ports ``base_port`` .. ``base_port + 9``)."""
+
+    var_dir: Path = ROOT / "var"
+    base_port: int = 8000
+    kafka_bootstrap: str | None = None  # None: start a local tansu broker
+    kafka_port: int = 9092
+    database_urls: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
+    with_simulator: bool = True
+    gateway_workers: int = 1
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    broker: LocalBroker | None = None
+
+    def url(self, name: str) -> str:
+        if name == "gateway":
+            return f"http://127.0.0.1:{self.base_port}"
+        offset = next(s.offset for s in (*SERVICES, SIMULATOR) if s.name == name)
+        return f"http://127.0.0.1:{self.base_port + offset}"
+
+    @property
+    def gateway_url(self) -> str:
+        return self.url("gateway")
+
+    def database_url(self, name: str) -> str:
+        return self.database_urls.get(name) or f"sqlite:///{self.var_dir / (name + '.db')}"
+
+    @property
+    def pids(self) -> list[int]:
+        pids = [p.pid for p in self.processes.values()]
+        if self.broker is not None and self.broker.process is not None:
+            pids.append(self.broker.process.pid)
+        return pids
+
+    def process_env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("VIP_") or k in self.env}
+        for key in ("VIP_PROGRAM", "VIP_JWT_SECRET", "VIP_ENV", "VIP_TEST_CLOCK", "VIP_SCHEDULER", "VIP_REDIS_URL"):
+            if key in os.environ:
+                env[key] = os.environ[key]
+        env.setdefault("VIP_ENV", "dev")
+        env["VIP_KAFKA_BOOTSTRAP"] = self.kafka_bootstrap or "127.0.0.1:9092"
+        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        env["PYTHONUNBUFFERED"] = "1"
+        for svc in SERVICES:
+            upper = svc.name.upper()
+            env[f"VIP_{upper}_DATABASE_URL"] = self.database_url(svc.name)
+            env[f"VIP_{upper}_PORT"] = str(self.base_port + svc.offset)
+            env[f"VIP_GATEWAY_{upper}_URL"] = self.url(svc.name)
+        env["VIP_ENTITLEMENTS_TIERING_URL"] = self.url("tiering")
+        env["VIP_BOOKING_ENTITLEMENTS_URL"] = self.url("entitlements")
+        env["VIP_REVISIT_PUBLIC_BASE_URL"] = self.gateway_url
+        env["VIP_SIMULATOR_BOOKING_URL"] = self.url("booking")
+        env["VIP_SIMULATOR_PORT"] = str(self.base_port + SIMULATOR.offset)
+        env["VIP_GATEWAY_PORT"] = str(self.base_port)
+        env.update(self.env)
+        return env
+
+    def _spawn(self, name: str, argv: list[str], env: dict[str, str]) -> None:
+        logs = self.var_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        out = open(logs / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
+        self.processes[name] = subprocess.Popen(
+            argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        out.close()
+
+    def start(self) -> Cluster:
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            if self.kafka_bootstrap is None:
+                self.broker = LocalBroker(self.kafka_port or free_port(), log_path=self.var_dir / "tansu.log").start()
+                self.kafka_bootstrap = self.broker.bootstrap
+            env = self.process_env()
+            for svc in SERVICES:
+                assert svc.migrations is not None
+                run_migrations(svc.migrations, self.database_url(svc.name))
+            uvicorn = [sys.executable, "-m", "uvicorn", "--factory", "--host", "127.0.0.1", "--log-level", "warning",
+                       "--no-access-log"]
+            for svc in SERVICES:
+                self._spawn(svc.name, [*uvicorn, svc.target, "--port", str(self.base_port + svc.offset)], env)
+            if self.with_simulator:
+                self._spawn(
+                    SIMULATOR.name, [*uvicorn, SIMULATOR.target, "--port", str(self.base_port + SIMULATOR.offset)], env
+                )
+            self._spawn(
+                "gateway",
+                [sys.executable, "-m", "gateway", "--host", "127.0.0.1", "--port", str(self.base_port),
+                 "--workers", str(self.gateway_workers)],
+                env,
+            )
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def wait_ready(self, timeout: float = 60.0) -> float:
+        """Wait until every process answers ``/readyz`` with 200; returns the seconds it took."""
+        started = time.monotonic()
+        names = [s.name for s in SERVICES] + (["simulator"] if self.with_simulator else []) + ["gateway"]
+        pending = set(names)
+        with httpx.Client(timeout=2) as client:
+            while pending:
+                for name in sorted(pending):
+                    proc = self.processes[name]
+                    if proc.poll() is not None:
+                        raise RuntimeError(f"{name} exited with {proc.returncode}; see {self.var_dir}/logs/{name}.log")
+                    path = "/healthz" if name == "simulator" else "/readyz"
+                    try:
+                        if client.get(self.url(name) + path).status_code == 200:
+                            pending.discard(name)
+                    except httpx.HTTPError:
+                        pass
+                if pending and time.monotonic() - started > timeout:
+                    raise TimeoutError(f"not ready after {timeout}s: {sorted(pending)} (logs in {self.var_dir}/logs)")
+                if pending:
+                    time.sleep(0.2)
+        return time.monotonic() - started
+
+    def stop(self, timeout: float = 15.0) -> None:
+        for proc in self.processes.values():
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+        deadline = time.monotonic() + timeout
+        for proc in self.processes.values():
+            try:
+                proc.wait(max(deadline - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                proc.wait(5)
+        # children of a process group that outlived their parent
+        for proc in self.processes.values():
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        if self.broker is not None:
+            self.broker.stop()
+
+    def __enter__(self) -> Cluster:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
