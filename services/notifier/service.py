@@ -91,7 +91,10 @@ async def get_notification(session: AsyncSession, notification_id: int) -> Notif
 
 
 async def requeue(session: AsyncSession, notification_id: int) -> Notification:
-    """Ops: queue a ``failed`` notification again (e.g. after a provider outage), with fresh attempts."""
+    """Ops: queue a ``failed`` notification again (e.g. after a provider outage) for one more attempt.
+
+    Attempts stay numbered across requeues; a failure of the extra attempt fails it again at once.
+    """
     notification = await repository.lock_for_update(session, notification_id)
     if notification is None:
         raise NotificationNotFound(f"notification {notification_id} not found")
@@ -100,7 +103,6 @@ async def requeue(session: AsyncSession, notification_id: int) -> Notification:
     if notification.status != "failed":
         raise NotificationNotRetryable(f"notification {notification_id} is {notification.status}, not failed")
     notification.status = "queued"
-    notification.attempt_count = 0
     notification.next_attempt_at = None
     await session.flush()
     return await get_notification(session, notification_id)

@@ -38,8 +38,8 @@ def upgrade() -> None:
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_notifications"),
         sa.UniqueConstraint("event_id", name="uq_notifications_event_id"),
-        sa.CheckConstraint("channel IN ('sms', 'wechat')", name="ck_notifications_channel"),
-        sa.CheckConstraint("status IN ('queued', 'sent', 'failed')", name="ck_notifications_status"),
+        sa.CheckConstraint("channel IN ('sms', 'wechat')", name="channel"),
+        sa.CheckConstraint("status IN ('queued', 'sent', 'failed')", name="status"),
     )
     op.create_index("ix_notifications_due", "notifications", ["status", "next_attempt_at"])
     op.create_index("ix_notifications_customer", "notifications", ["customer_id", "id"])
@@ -60,7 +60,7 @@ def upgrade() -> None:
             ["notifications.id"],
             name="fk_delivery_attempts_notification_id_notifications",
         ),
-        sa.CheckConstraint("outcome IN ('sent', 'failed')", name="ck_delivery_attempts_outcome"),
+        sa.CheckConstraint("outcome IN ('sent', 'failed')", name="outcome"),
     )
     op.create_index("ix_delivery_attempts_notification_id", "delivery_attempts", ["notification_id"])
 
