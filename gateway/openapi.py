@@ -1,0 +1,345 @@
+"""One OpenAPI document for the whole platform, merged from every service's ``/openapi.json``.
+
+- Paths as the gateway exposes them: only operations the routing table sends to the service that
+  documents them (service-internal paths such as ``/healthz`` are dropped; paths a service documents
+  but the gateway does not route are listed under ``info.x-unrouted-operations``).
+- Tags: one per service (the service's own tags are kept in ``x-service-tags``).
+- Security: a bearer (JWT) scheme for the whole document; public operations carry ``security: []``.
+  Every operation carries ``x-gateway-access`` (public | authenticated | customer | ops).
+- One shared problem+json schema (``Problem``): error responses of the services (FastAPI's 422
+  ``HTTPValidationError`` included, since vipkit renders those as problem+json) and the gateway's own
+  (401/403/404/413/429/502/504) point at it.
+- Component name clashes: a name defined differently by two services is prefixed with the service
+  name (``tiering.Policy``, ``booking.Policy``); identical definitions are shared.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from gateway.routing import AUTHENTICATED, CUSTOMER, OPS, PUBLIC, RouteTable
+
+log = logging.getLogger("gateway.openapi")
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+COMPONENT_SECTIONS = (
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "links",
+    "callbacks",
+)
+PROBLEM_SCHEMA_NAMES = frozenset({"Problem", "ProblemDetail", "ProblemDetails", "HTTPProblem"})
+VALIDATION_SCHEMA_NAMES = frozenset({"HTTPValidationError"})
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "title": "Problem",
+    "type": "object",
+    "description": "RFC 9457 problem details with a stable `code` (SPEC 7.1).",
+    "required": ["type", "title", "status", "code", "detail"],
+    "properties": {
+        "type": {"type": "string", "format": "uri", "example": "https://vip.example.com/problems/not-found"},
+        "title": {"type": "string", "example": "Not Found"},
+        "status": {"type": "integer", "example": 404},
+        "code": {"type": "string", "example": "not_found"},
+        "detail": {"type": "string", "example": "customer not found"},
+        "instance": {"type": "string"},
+        "request_id": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "description": "Validation errors (422): the fields and what is wrong with them",
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}, "type": {"type": "string"}},
+            },
+        },
+    },
+    "additionalProperties": True,
+}
+
+_PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+GATEWAY_RESPONSES: dict[str, tuple[str, str]] = {
+    "401": ("Unauthorized", "Missing or invalid bearer token (`unauthorized`)"),
+    "403": ("Forbidden", "Operations staff only (`forbidden`)"),
+    "404": ("NotFound", "Not found, or another customer's data (`not_found`)"),
+    "413": ("PayloadTooLarge", "Request body over the limit (`payload_too_large`)"),
+    "429": ("RateLimited", "Too many requests (`rate_limited`); see `Retry-After`"),
+    "502": ("BadGateway", "The service could not be reached (`bad_gateway`)"),
+    "504": ("GatewayTimeout", "The service did not answer in time (`gateway_timeout`)"),
+}
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/problem+json": {"schema": dict(_PROBLEM_REF)}}}
+
+
+def _rewrite_refs(node: Any, renames: dict[str, str]) -> Any:
+    """A copy of ``node`` with ``$ref`` strings mapped through ``renames`` (full ref → full ref)."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                out[key] = renames.get(value, value)
+            else:
+                out[key] = _rewrite_refs(value, renames)
+        return out
+    if isinstance(node, list):
+        return [_rewrite_refs(v, renames) for v in node]
+    return node
+
+
+def _ref(section: str, name: str) -> str:
+    return f"#/components/{section}/{name}"
+
+
+def _resolve_component_names(docs: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Per service: full ref → full ref for its components in the merged document.
+
+    Names defined by one service, or identically by all that define them, are kept; others get the
+    service name as a prefix. Repeated until stable (a rename changes the definitions that use it)."""
+    renames: dict[str, dict[str, str]] = {service: {} for service in docs}
+    for service in docs:
+        for name in PROBLEM_SCHEMA_NAMES | VALIDATION_SCHEMA_NAMES:
+            renames[service][_ref("schemas", name)] = _ref("schemas", "Problem")
+    prefixed: set[tuple[str, str]] = set()  # (section, name) defined differently by several services
+    while True:
+        changed = False
+        for section in COMPONENT_SECTIONS:
+            names: dict[str, list[str]] = {}
+            for service, doc in docs.items():
+                for name in (doc.get("components") or {}).get(section) or {}:
+                    names.setdefault(name, []).append(service)
+            for name, services in names.items():
+                if len(services) < 2 or (section, name) in prefixed:
+                    continue
+                if section == "schemas" and name in PROBLEM_SCHEMA_NAMES | VALIDATION_SCHEMA_NAMES:
+                    continue
+                bodies = {
+                    json.dumps(_rewrite_refs(docs[s]["components"][section][name], renames[s]), sort_keys=True)
+                    for s in services
+                }
+                if len(bodies) > 1:
+                    prefixed.add((section, name))
+                    for s in services:
+                        renames[s][_ref(section, name)] = _ref(section, f"{s}.{name}")
+                    changed = True
+        if not changed:
+            return renames
+
+
+def classify_access(table: RouteTable, method: str, path: str) -> tuple[str | None, str | None]:
+    """(service, access) the gateway applies to an operation path template, or (None, None)."""
+    match = table.match(method.upper(), path)
+    if match is None:
+        return None, None
+    return match.rule.service, match.rule.access
+
+
+def merge_documents(
+    docs: dict[str, dict[str, Any] | None],
+    table: RouteTable,
+    *,
+    gateway_paths: dict[str, Any] | None = None,
+    version: str = "1.0.0",
+) -> dict[str, Any]:
+    """Merge the services' documents (``None`` for a service that could not be reached)."""
+    present = {s: d for s, d in docs.items() if d is not None}
+    missing = sorted(s for s, d in docs.items() if d is None)
+    renames = _resolve_component_names(present)
+
+    components: dict[str, dict[str, Any]] = {"schemas": {"Problem": copy.deepcopy(PROBLEM_SCHEMA)}}
+    components["responses"] = {name: _problem_response(desc) for name, desc in GATEWAY_RESPONSES.values()}
+    components["securitySchemes"] = {
+        "bearerAuth": {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "JWT",
+            "description": "JWT (HS256 or RS256) with `sub` (customer number or staff id) and `role` (customer | ops). "
+            "Development tokens: `vip-token --sub C1001 --role customer`.",
+        }
+    }
+    paths: dict[str, Any] = dict(gateway_paths or {})
+    tags: list[dict[str, Any]] = [{"name": "gateway", "description": "The gateway itself: health and docs."}]
+    unrouted: list[str] = []
+    operation_ids: set[str] = set()
+
+    for service, doc in present.items():
+        mapping = renames[service]
+        info = doc.get("info") or {}
+        tags.append(
+            {
+                "name": service,
+                "description": f"**{info.get('title', service)}** {info.get('version', '')}: "
+                f"{info.get('description', '')}".strip(),
+            }
+        )
+        for section, entries in (doc.get("components") or {}).items():
+            if section == "securitySchemes":
+                continue
+            for name, body in (entries or {}).items():
+                target = mapping.get(_ref(section, name), _ref(section, name))
+                if target == _ref("schemas", "Problem"):
+                    continue
+                target_name = target.rsplit("/", 1)[1]
+                components.setdefault(section, {})[target_name] = _rewrite_refs(body, mapping)
+        for path, item in (doc.get("paths") or {}).items():
+            item = _rewrite_refs(item, mapping)
+            shared = {k: v for k, v in item.items() if k not in HTTP_METHODS}
+            for method in HTTP_METHODS:
+                if method not in item:
+                    continue
+                routed_service, access = classify_access(table, method, path)
+                if routed_service != service:
+                    if service and path not in ("/healthz", "/readyz", "/metrics"):
+                        unrouted.append(f"{service}: {method.upper()} {path}")
+                    continue
+                operation = item[method]
+                paths.setdefault(path, dict(shared))[method] = _decorate_operation(
+                    operation, service, access or AUTHENTICATED, operation_ids
+                )
+
+    document: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "VIP service platform API",
+            "version": version,
+            "description": "Every service of the platform behind one gateway. Errors are RFC 9457 "
+            "`application/problem+json` with a stable `code`. Customers may only touch their own "
+            "`customer_id` (anything else answers 404).",
+        },
+        "servers": [{"url": "/"}],
+        "security": [{"bearerAuth": []}],
+        "tags": tags,
+        "paths": dict(sorted(paths.items())),
+        "components": components,
+    }
+    if missing:
+        document["info"]["x-upstreams-unavailable"] = missing
+        document["info"]["description"] += f"\n\n**Not available right now:** {', '.join(missing)}."
+    if unrouted:
+        document["info"]["x-unrouted-operations"] = unrouted
+    return document
+
+
+def _decorate_operation(
+    operation: dict[str, Any], service: str, access: str, operation_ids: set[str]
+) -> dict[str, Any]:
+    operation = dict(operation)
+    original_tags = operation.get("tags") or []
+    operation["tags"] = [service]
+    if original_tags and original_tags != [service]:
+        operation["x-service-tags"] = original_tags
+    operation["x-gateway-access"] = access
+    operation_id = operation.get("operationId")
+    if operation_id:
+        if operation_id in operation_ids:
+            operation_id = f"{service}_{operation_id}"
+            operation["operationId"] = operation_id
+        operation_ids.add(operation_id)
+    who = {
+        PUBLIC: "Public: no token needed.",
+        AUTHENTICATED: "Any valid token; the service checks ownership of the object.",
+        CUSTOMER: "Customers: only their own `customer_id` (others → 404); ops: any.",
+        OPS: "Operations staff only (customers → 403).",
+    }[access]
+    operation["description"] = (operation.get("description") or "").rstrip() + f"\n\n*Access:* {who}"
+    if access == PUBLIC:
+        operation["security"] = []
+    responses = dict(operation.get("responses") or {})
+    for status, response in list(responses.items()):
+        if not status.startswith(("4", "5")) or not isinstance(response, dict):
+            continue
+        content = response.get("content") or {}
+        if any(
+            (media.get("schema") or {}).get("$ref") == _PROBLEM_REF["$ref"]
+            for media in content.values()
+            if isinstance(media, dict)
+        ):
+            responses[status] = _problem_response(response.get("description") or "Error")
+    wanted = ["413", "429", "502", "504"]
+    if access != PUBLIC:
+        wanted.insert(0, "401")
+    if access == OPS:
+        wanted.insert(1, "403")
+    if access == CUSTOMER:
+        wanted.insert(1, "404")
+    for status in wanted:
+        if status not in responses:
+            responses[status] = {"$ref": _ref("responses", GATEWAY_RESPONSES[status][0])}
+    operation["responses"] = responses
+    return operation
+
+
+class OpenApiAggregator:
+    """Fetches and caches every upstream's document; merges them on demand.
+
+    A document is refetched after ``ttl`` seconds, or after ``retry`` seconds when the upstream was
+    down; the merged document is rebuilt only when one of them changed."""
+
+    def __init__(
+        self,
+        services: list[str],
+        fetch: Callable[[str], Awaitable[dict[str, Any]]],
+        table: RouteTable,
+        *,
+        ttl: float,
+        retry: float,
+        gateway_paths: dict[str, Any] | None = None,
+    ) -> None:
+        self.services = services
+        self._fetch = fetch
+        self.table = table
+        self.ttl = ttl
+        self.retry = retry
+        self.gateway_paths = gateway_paths
+        self._docs: dict[str, dict[str, Any] | None] = dict.fromkeys(services)
+        self._fetched_at: dict[str, float] = {}
+        self._ok: dict[str, bool] = dict.fromkeys(services, False)
+        self._merged: bytes | None = None
+        self._lock = asyncio.Lock()
+
+    def _stale(self, service: str, now: float) -> bool:
+        at = self._fetched_at.get(service)
+        if at is None:
+            return True
+        return now - at >= (self.ttl if self._ok[service] else self.retry)
+
+    async def _fetch_one(self, service: str) -> dict[str, Any] | None:
+        try:
+            return await self._fetch(service)
+        except Exception as exc:  # an upstream down must not break the docs
+            log.warning("openapi fetch failed", extra={"upstream": service, "error": repr(exc)})
+            return None
+
+    async def document(self) -> bytes:
+        now = time.monotonic()
+        if self._merged is not None and not any(self._stale(s, now) for s in self.services):
+            return self._merged
+        async with self._lock:
+            now = time.monotonic()
+            stale = [s for s in self.services if self._stale(s, now)]
+            if stale or self._merged is None:
+                results = await asyncio.gather(*(self._fetch_one(s) for s in stale))
+                changed = self._merged is None
+                for service, doc in zip(stale, results, strict=True):
+                    self._fetched_at[service] = time.monotonic()
+                    self._ok[service] = doc is not None
+                    if doc is None:
+                        continue  # down: keep its last good document (if any), retry soon
+                    if doc != self._docs[service]:
+                        self._docs[service] = doc
+                        changed = True
+                if changed:
+                    merged = merge_documents(self._docs, self.table, gateway_paths=self.gateway_paths)
+                    self._merged = json.dumps(merged, ensure_ascii=False).encode()
+            assert self._merged is not None
+            return self._merged
