@@ -1,9 +1,32 @@
-"""Revisit scheduled jobs (the same code the ops runs endpoints call)."""
+"""Revisit scheduled jobs (the same code the ops runs endpoint calls).
+
+At 10:00 local time: the SMS batch for policies underwritten in [yesterday 10:00, today 10:00),
+second SMS due, phone escalations due. The scheduler claims each day's occurrence once across
+replicas; ``POST /api/v1/revisits/runs`` runs the same thing with an explicit ``as_of``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
+from services.revisit import rules
+from services.revisit.service import RevisitService
+from services.revisit.settings import RevisitSettings
+from vipkit.db import Database
 from vipkit.scheduler import DailyJob
 
 
-def daily_jobs() -> list[DailyJob]:
-    return []
+async def run_revisits(db: Database, settings: RevisitSettings, as_of: dt.datetime) -> str:
+    async with db.sessionmaker() as session:
+        async with session.begin():
+            result = await RevisitService(session, settings).run_due(as_of)
+        db.notify_committed(session)
+    return f"first_sms={len(result.first_sms)} second_sms={len(result.second_sms)} escalated={len(result.escalated)}"
+
+
+def daily_jobs(get_db: Callable[[], Database], settings: RevisitSettings) -> list[DailyJob]:
+    async def run(as_of: dt.datetime) -> str:
+        return await run_revisits(get_db(), settings, as_of)
+
+    return [DailyJob("revisit_daily_run", rules.SMS_BATCH_TIME, run)]

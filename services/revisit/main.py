@@ -6,37 +6,49 @@ Run: ``uvicorn services.revisit.main:create_app --factory --port 8004``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
+from contracts.events import Topic
 from services.revisit import api, consumers, jobs
 from services.revisit.settings import RevisitSettings
 from vipkit.app import ServiceSpec, create_service_app
-from vipkit.db import run_migrations
+from vipkit.db import Database, run_migrations
 from vipkit.settings import CommonSettings
 
 NAME = "revisit"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+STATIC_DIR = Path(__file__).parent / "static"
 
 
 def create_app(settings: RevisitSettings | None = None, common: CommonSettings | None = None) -> FastAPI:
     settings = settings or RevisitSettings()
     common = common or CommonSettings()
+    holder: dict[str, Any] = {}
+
+    def get_db() -> Database:
+        db: Database = holder["app"].state.db
+        return db
+
     spec = ServiceSpec(
         name=NAME,
         title="Revisit service",
         description="The electronic revisit (电子化回访) after every new policy, with its H5 questionnaire.",
         database_url=settings.database_url,
         settings=common,
-        routers=[api.router],
-        consumers=consumers.consumer_specs(),
-        jobs=jobs.daily_jobs(),
-        topics=[],
+        routers=[api.router, api.public_router, api.page_router],
+        consumers=consumers.consumer_specs(settings),
+        jobs=jobs.daily_jobs(get_db, settings),
+        topics=[Topic.revisit_changed.value, Topic.notification_requested.value],
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
     )
     app = create_service_app(spec)
+    holder["app"] = app
     app.state.settings = settings
+    app.mount("/r/static", StaticFiles(directory=STATIC_DIR), name="revisit-static")
     return app
 
 
