@@ -1,1 +1,1 @@
-"""Entitlements service: Benefit catalogs, quotas per period, reservations and the usage ledger, designated relatives."""
+"""Entitlements service: benefit catalogs, quotas per period, reservations, the usage ledger, designated relatives."""

@@ -1,9 +1,162 @@
-"""Entitlements scheduled jobs (the same code the ops runs endpoints call)."""
+"""Entitlements scheduled jobs (the same code the ops runs endpoint calls).
+
+Reconciliation (SPEC 3.1): page through tiering's ``GET /api/v1/tiers`` (docs/internal-apis.md) and
+repair every customer whose stored tier state is older than tiering's (a lost or dead-lettered
+``tier.changed.v1``) or whose current-period grants do not match their tier (also creates the new
+period's grants after a period boundary). Each customer is repaired in its own transaction through
+the same code as the consumer, so a repair is idempotent: a second run finds nothing to do.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from fastapi import FastAPI
+
+from services.entitlements import repository as repo
+from services.entitlements import service
+from services.entitlements.catalog import Catalog
+from vipkit import clock
+from vipkit.db import Database
+from vipkit.http import InternalClient
 from vipkit.scheduler import DailyJob
 
+log = logging.getLogger("entitlements.reconciliation")
 
-def daily_jobs() -> list[DailyJob]:
-    return []
+RECONCILIATION_AT = dt.time(1, 30)
+PAGE_SIZE = 500
+
+
+def _parse_since(raw: Any) -> dt.datetime:
+    if not raw:
+        return clock.now()
+    text = str(raw)
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return clock.now()
+    if len(text) == 10 or value.tzinfo is None:  # a bare date, or a naive local time
+        return value.replace(tzinfo=clock.SHANGHAI)
+    return value
+
+
+def _score(raw: Any) -> Decimal | None:
+    try:
+        return Decimal(str(raw)) if raw is not None else None
+    except InvalidOperation:
+        return None
+
+
+async def reconcile_customer(db: Database, catalog: Catalog, item: dict[str, Any]) -> dict[str, Any]:
+    """Compare one customer with tiering's current state and repair drift (own transaction)."""
+    customer_id = str(item["customer_id"])
+    tier, sequence = str(item["tier"]), int(item.get("sequence") or 0)
+    if item.get("program") not in (None, catalog.program) or not catalog.has_tier(tier):
+        return {"outcome": "skipped", "customer_id": customer_id, "why": f"program/tier {item.get('program')}/{tier}"}
+    async with db.sessionmaker() as session:
+        async with session.begin():
+            stored = await repo.get_tier(session, customer_id, lock=True)
+            stored_tier = stored.tier if stored else None
+            stored_sequence = stored.sequence if stored else None
+            changes: list[str] = []
+            if stored is None or stored.sequence < sequence:
+                state = service.TierState(
+                    customer_id=customer_id,
+                    program=catalog.program,
+                    tier=tier,
+                    status=str(item.get("status") or "confirmed"),
+                    sequence=sequence,
+                    effective_at=_parse_since(item.get("since")),
+                    score=_score(item.get("score")),
+                )
+                reason = (
+                    f"reconciliation: tier {stored_tier or '-'} -> {tier} "
+                    f"(tiering sequence {sequence}, stored {stored_sequence if stored_sequence is not None else '-'})"
+                )
+                result = await service.apply_tier_state(session, catalog, state, source="reconciliation", reason=reason)
+                changes = ["tier state", *result.grant_changes] if result.applied else []
+            elif stored.sequence > sequence:
+                return {
+                    "outcome": "skipped",
+                    "customer_id": customer_id,
+                    "why": f"tiering sequence {sequence} is behind stored {stored.sequence}",
+                }
+            else:
+                if stored.tier != tier:
+                    log.error(
+                        "same sequence, different tier: left for ops",
+                        extra={"customer_id": customer_id, "stored": stored.tier, "tiering": tier, "seq": sequence},
+                    )
+                    return {"outcome": "skipped", "customer_id": customer_id, "why": "same sequence, different tier"}
+                changes = await service.sync_grants(
+                    session,
+                    catalog,
+                    customer_id,
+                    stored.tier,
+                    clock.today(),
+                    reason="reconciliation: grants repaired to follow tier " + stored.tier,
+                    source="reconciliation",
+                )
+        db.notify_committed(session)
+    if not changes:
+        return {"outcome": "ok", "customer_id": customer_id}
+    repair = {
+        "customer_id": customer_id,
+        "from_tier": stored_tier,
+        "to_tier": tier,
+        "stored_sequence": stored_sequence,
+        "tiering_sequence": sequence,
+        "changes": changes,
+    }
+    log.warning("entitlements drift repaired", extra=repair)
+    return {"outcome": "repaired", **repair}
+
+
+async def reconcile(
+    db: Database, catalog: Catalog, client: InternalClient, as_of: dt.datetime, *, page_size: int = PAGE_SIZE
+) -> dict[str, Any]:
+    """One reconciliation run over every customer tiering knows (paged by customer id)."""
+    with clock.frozen(as_of):
+        checked, pages = 0, 0
+        repaired: list[dict[str, Any]] = []
+        skipped: list[dict[str, Any]] = []
+        after: str | None = None
+        while True:
+            params: dict[str, Any] = {"limit": page_size}
+            if after:
+                params["after"] = after
+            response = await client.client.get("/api/v1/tiers", params=params)
+            response.raise_for_status()
+            body = response.json()
+            pages += 1
+            for item in body.get("items", []):
+                checked += 1
+                outcome = await reconcile_customer(db, catalog, item)
+                if outcome["outcome"] == "repaired":
+                    repaired.append({k: v for k, v in outcome.items() if k != "outcome"})
+                elif outcome["outcome"] == "skipped":
+                    skipped.append({k: v for k, v in outcome.items() if k != "outcome"})
+            after = body.get("next_after")
+            if not after or not body.get("items"):
+                break
+        log.info("reconciliation finished", extra={"checked": checked, "repaired": len(repaired), "pages": pages})
+        return {"as_of": as_of, "checked": checked, "repaired": repaired, "skipped": skipped, "pages": pages}
+
+
+def daily_jobs(get_app: Callable[[], FastAPI]) -> list[DailyJob]:
+    async def run(as_of: dt.datetime) -> object:
+        app = get_app()
+        result = await reconcile(
+            app.state.db,
+            app.state.catalog,
+            app.state.tiering_client,
+            as_of,
+            page_size=app.state.settings.reconciliation_page_size,
+        )
+        return f"checked={result['checked']} repaired={len(result['repaired'])}"
+
+    return [DailyJob("entitlements-reconciliation", RECONCILIATION_AT, run)]

@@ -1,6 +1,8 @@
 """Entitlements service: app factory and lifespan.
 
 Run: ``uvicorn services.entitlements.main:create_app --factory --port 8002``.
+The active program's catalog (``VIP_PROGRAM``) is loaded and validated here: a bad catalog stops the
+start with an error naming the file and the bad key.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from contracts.events import Topic
 from services.entitlements import api, consumers, jobs
+from services.entitlements.catalog import load_catalog
 from services.entitlements.settings import EntitlementsSettings
 from vipkit.app import ServiceSpec, create_service_app
 from vipkit.db import run_migrations
+from vipkit.http import InternalClient
 from vipkit.settings import CommonSettings
 
 NAME = "entitlements"
@@ -22,6 +27,17 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 def create_app(settings: EntitlementsSettings | None = None, common: CommonSettings | None = None) -> FastAPI:
     settings = settings or EntitlementsSettings()
     common = common or CommonSettings()
+    catalog = load_catalog(common.program, settings.catalog_dir)
+    holder: list[FastAPI] = []
+
+    async def open_tiering_client(app: FastAPI) -> None:
+        app.state.tiering_client = InternalClient(settings.tiering_url, common, service=NAME, timeout=30.0)
+
+    async def close_tiering_client(app: FastAPI) -> None:
+        client: InternalClient | None = getattr(app.state, "tiering_client", None)
+        if client is not None:
+            await client.aclose()
+
     spec = ServiceSpec(
         name=NAME,
         title="Entitlements service",
@@ -29,14 +45,18 @@ def create_app(settings: EntitlementsSettings | None = None, common: CommonSetti
         database_url=settings.database_url,
         settings=common,
         routers=[api.router],
-        consumers=consumers.consumer_specs(),
-        jobs=jobs.daily_jobs(),
-        topics=[],
+        consumers=consumers.consumer_specs(catalog),
+        jobs=jobs.daily_jobs(lambda: holder[0]),
+        topics=[Topic.entitlement_changed.value],
+        on_startup=[open_tiering_client],
+        on_shutdown=[close_tiering_client],
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
     )
     app = create_service_app(spec)
+    holder.append(app)
     app.state.settings = settings
+    app.state.catalog = catalog
     return app
 
 

@@ -13,3 +13,8 @@ class EntitlementsSettings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8002
     migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")
+    tiering_url: str = Field(
+        default="http://127.0.0.1:8001", description="Tiering service base URL (reconciliation reads /api/v1/tiers)"
+    )
+    catalog_dir: str | None = Field(default=None, description="Directory of the catalog YAML files (default: built in)")
+    reconciliation_page_size: int = Field(default=500, ge=1, le=5000)
