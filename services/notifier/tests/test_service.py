@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
-from services.notifier import service
-from services.notifier.adapters import OutgoingMessage, SinkAdapter, build_adapters
+from contracts.events import CloudEvent
+from services.notifier import repository, service
+from services.notifier.adapters import DeliveryResult, OutgoingMessage, build_adapters
 from services.notifier.jobs import DeliveryWorker
 from services.notifier.models import Notification
 from services.notifier.settings import NotifierSettings
@@ -28,15 +30,13 @@ from vipkit.db import Database
 from vipkit.testing import wait_for
 
 
-async def store(db: Database, event_or_customer: object) -> bool:
-    event = make_event(event_or_customer) if isinstance(event_or_customer, str) else event_or_customer
+async def store(db: Database, event: CloudEvent) -> bool:
+    """What the consumer does in its transaction (here without the inbox in front)."""
     async with db.sessionmaker() as session, session.begin():
-        return await service.store_requested(session, event)  # type: ignore[arg-type]
+        return await service.store_requested(session, event)
 
 
 async def load(db: Database, event_id: str) -> Notification:
-    from services.notifier import repository
-
     async with db.sessionmaker() as session:
         notification = await repository.get_by_event_id(session, event_id)
         assert notification is not None
@@ -44,9 +44,9 @@ async def load(db: Database, event_id: str) -> Notification:
 
 
 @pytest.fixture
-async def http() -> httpx.AsyncClient:
+async def http() -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(timeout=2) as client:
-        yield client  # type: ignore[misc]
+        yield client
 
 
 def worker_for(db: Database, settings: NotifierSettings, http: httpx.AsyncClient) -> DeliveryWorker:
@@ -226,13 +226,15 @@ async def test_claim_of_a_crashed_worker_expires_and_the_notification_is_deliver
 
 
 async def test_an_adapter_crash_is_recorded_as_a_failed_attempt(db: Database, db_url: str) -> None:
-    class Broken(SinkAdapter):
-        async def send(self, message: OutgoingMessage) -> object:  # type: ignore[override]
+    class Broken:
+        name = "broken"
+
+        async def send(self, message: OutgoingMessage) -> DeliveryResult:
             raise RuntimeError("boom")
 
     event = make_event(new_customer())
     await store(db, event)
-    worker = DeliveryWorker(db, notifier_settings(db_url), {"sms": Broken("sms"), "wechat": Broken("wechat")})
+    worker = DeliveryWorker(db, notifier_settings(db_url), {"sms": Broken(), "wechat": Broken()})
     assert await worker.run_once() == 1
     notification = await load(db, event.id)
     assert notification.status == "queued" and notification.attempts[0].error == "RuntimeError: boom"
