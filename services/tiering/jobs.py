@@ -1,9 +1,21 @@
-"""Tiering scheduled jobs (the same code the ops runs endpoints call)."""
+"""Tiering scheduled jobs: the daily run at 00:30 local time, the same code as ``POST /api/v1/tiering/runs``."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
+from services.tiering import service
+from services.tiering.programs import Program
+from vipkit.db import Database
 from vipkit.scheduler import DailyJob
 
+DAILY_RUN_AT = dt.time(0, 30)
 
-def daily_jobs() -> list[DailyJob]:
-    return []
+
+def daily_jobs(program: Program, db_getter: Callable[[], Database], chunk_size: int = 500) -> list[DailyJob]:
+    async def run(due: dt.datetime) -> object:
+        result = await service.run_for_date(db_getter(), program, due.date(), chunk_size=chunk_size)
+        return f"{result.as_of} evaluated={result.evaluated} changed={result.changed} replayed={result.replayed}"
+
+    return [DailyJob("tiering-daily-run", DAILY_RUN_AT, run)]

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from contracts.events import Topic
 from services.tiering import api, consumers, jobs
+from services.tiering.programs import load_program
 from services.tiering.settings import TieringSettings
 from vipkit.app import ServiceSpec, create_service_app
 from vipkit.db import run_migrations
@@ -22,6 +24,9 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 def create_app(settings: TieringSettings | None = None, common: CommonSettings | None = None) -> FastAPI:
     settings = settings or TieringSettings()
     common = common or CommonSettings()
+    # validated at start-up: a bad program file stops the service with the bad key's name
+    program = load_program(common.program, Path(settings.programs_dir) if settings.programs_dir else None)
+    holder: dict[str, FastAPI] = {}
     spec = ServiceSpec(
         name=NAME,
         title="Tiering service",
@@ -29,14 +34,16 @@ def create_app(settings: TieringSettings | None = None, common: CommonSettings |
         database_url=settings.database_url,
         settings=common,
         routers=[api.router],
-        consumers=consumers.consumer_specs(),
-        jobs=jobs.daily_jobs(),
-        topics=[],
+        consumers=consumers.consumer_specs(program),
+        jobs=jobs.daily_jobs(program, lambda: holder["app"].state.db, settings.run_chunk_size),
+        topics=[Topic.policy_changed.value, Topic.tier_changed.value, Topic.notification_requested.value],
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
     )
     app = create_service_app(spec)
     app.state.settings = settings
+    app.state.program = program
+    holder["app"] = app
     return app
 
 

@@ -1,3 +1,157 @@
-"""Tiering: all SQL lives here."""
+"""Tiering: all SQL lives here (repositories only add and flush; the caller owns the transaction)."""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.tiering.models import Policy, TierHistory, TieringRun, TierStateRow
+from vipkit import clock
+from vipkit.db import insert_ignore
+
+
+def _is_pg(session: AsyncSession) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def subject_column(subject: str):  # type: ignore[no-untyped-def]
+    return Policy.holder_customer_id if subject == "holder" else Policy.insured_customer_id
+
+
+# --- policies ------------------------------------------------------------------------------------
+async def get_policy(session: AsyncSession, policy_no: str, *, for_update: bool = False) -> Policy | None:
+    stmt = select(Policy).where(Policy.policy_no == policy_no)
+    if for_update and _is_pg(session):
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def holder_has_earlier_policy(
+    session: AsyncSession, holder_id: str, policy_no: str, underwritten_at: dt.datetime
+) -> bool:
+    stmt = (
+        select(Policy.policy_no)
+        .where(
+            Policy.holder_customer_id == holder_id,
+            Policy.policy_no != policy_no,
+            Policy.underwritten_at < underwritten_at,
+        )
+        .limit(1)
+    )
+    return (await session.execute(stmt)).first() is not None
+
+
+async def subject_policies(session: AsyncSession, subject: str, customer_ids: Sequence[str]) -> dict[str, list[Policy]]:
+    """The policies of each customer as the program's subject (holder or insured), top-ups loaded."""
+    if not customer_ids:
+        return {}
+    col = subject_column(subject)
+    rows = (
+        await session.execute(select(Policy).where(col.in_(list(customer_ids))).order_by(Policy.policy_no))
+    ).scalars()
+    out: dict[str, list[Policy]] = defaultdict(list)
+    for row in rows:
+        key = row.holder_customer_id if subject == "holder" else row.insured_customer_id
+        if key is not None:
+            out[key].append(row)
+    return out
+
+
+async def subject_ids_page(session: AsyncSession, subject: str, after: str, limit: int) -> list[str]:
+    """The next ``limit`` customer ids (> after) that are a subject of a policy or have a tier state."""
+    col = subject_column(subject)
+    from_policies = (
+        await session.execute(select(col).where(col.is_not(None), col > after).group_by(col).order_by(col).limit(limit))
+    ).scalars()
+    from_states = (
+        await session.execute(
+            select(TierStateRow.customer_id)
+            .where(TierStateRow.customer_id > after)
+            .order_by(TierStateRow.customer_id)
+            .limit(limit)
+        )
+    ).scalars()
+    merged = sorted({*(c for c in from_policies if c is not None), *from_states})
+    return merged[:limit]
+
+
+# --- tier states ---------------------------------------------------------------------------------
+async def get_state(session: AsyncSession, customer_id: str) -> TierStateRow | None:
+    return await session.get(TierStateRow, customer_id)
+
+
+async def lock_states(session: AsyncSession, customer_ids: Sequence[str], program: str) -> dict[str, TierStateRow]:
+    """Get (creating when missing) and lock the tier state rows: one writer per customer at a time."""
+    ids = sorted(set(customer_ids))
+    if not ids:
+        return {}
+    existing = set(
+        (await session.execute(select(TierStateRow.customer_id).where(TierStateRow.customer_id.in_(ids)))).scalars()
+    )
+    now = clock.now()
+    for customer_id in ids:
+        if customer_id not in existing:
+            await insert_ignore(
+                session,
+                TierStateRow.__table__,  # type: ignore[arg-type]
+                {
+                    "customer_id": customer_id,
+                    "program": program,
+                    "tier": "none",
+                    "status": "invalid",
+                    "score": Decimal("0.00"),
+                    "sequence": 0,
+                    "updated_at": now,
+                },
+            )
+    stmt = select(TierStateRow).where(TierStateRow.customer_id.in_(ids)).order_by(TierStateRow.customer_id)
+    if _is_pg(session):
+        stmt = stmt.with_for_update()
+    stmt = stmt.execution_options(populate_existing=True)
+    return {row.customer_id: row for row in (await session.execute(stmt)).scalars()}
+
+
+async def tiers_page(session: AsyncSession, after: str, limit: int) -> list[TierStateRow]:
+    stmt = select(TierStateRow).where(TierStateRow.customer_id > after).order_by(TierStateRow.customer_id).limit(limit)
+    return list((await session.execute(stmt)).scalars())
+
+
+# --- history -------------------------------------------------------------------------------------
+def add_history(session: AsyncSession, row: TierHistory) -> None:
+    session.add(row)
+
+
+async def list_history(session: AsyncSession, customer_id: str) -> list[TierHistory]:
+    stmt = select(TierHistory).where(TierHistory.customer_id == customer_id).order_by(TierHistory.id)
+    return list((await session.execute(stmt)).scalars())
+
+
+# --- runs ----------------------------------------------------------------------------------------
+async def get_run(session: AsyncSession, as_of: dt.date) -> TieringRun | None:
+    return await session.get(TieringRun, as_of)
+
+
+async def last_run_date(session: AsyncSession) -> dt.date | None:
+    value: dt.date | None = (await session.execute(select(func.max(TieringRun.as_of)))).scalar_one_or_none()
+    return value
+
+
+async def claim_run(session: AsyncSession, as_of: dt.date, program: str) -> bool:
+    return await insert_ignore(
+        session,
+        TieringRun.__table__,  # type: ignore[arg-type]
+        {"as_of": as_of, "program": program, "started_at": clock.now(), "evaluated": 0, "changed": 0, "notices": 0},
+    )
+
+
+async def finish_run(session: AsyncSession, as_of: dt.date, evaluated: int, changed: int, notices: int) -> None:
+    await session.execute(
+        update(TieringRun)
+        .where(TieringRun.as_of == as_of)
+        .values(finished_at=clock.now(), evaluated=evaluated, changed=changed, notices=notices)
+    )

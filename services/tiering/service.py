@@ -1,3 +1,582 @@
-"""Tiering use cases. Errors are declared at the top."""
+"""Tiering use cases: policy intake, re-rating, daily runs, reads. Errors are declared at the top.
+
+Decisions where the spec is silent:
+
+- **One intake handler** (``upsert_policy``) serves ``PUT /api/v1/policies/{policy_no}``, the bulk
+  import and the ``core.policy-events.v1`` consumer. A policy without the holder's customer number is
+  refused with 422 ``validation_error`` naming ``holder.customer_id`` (on the feed: the message goes
+  to the DLQ with that error). Under ``cards`` the insured's customer number is required likewise.
+- **Versions**: when the core system sends ``version``, an older version than the stored one is
+  ignored (409 ``conflict`` on the API, skipped on the feed); the same version with different
+  content is refused the same way (the core must bump it). Without ``version`` (ops corrections) the
+  newest write wins. A document identical to the stored one (``version`` aside) is a replay: nothing
+  is written or published.
+- **Re-rating** happens at once for every subject the change touches (old and new holder/insured),
+  at ``clock.now()``; tier changes caused by a run take effect at 00:00 local on its ``as_of`` date.
+- **Runs** are idempotent per date (a finished date answers ``replayed: true`` and does nothing);
+  a date earlier than the latest run is refused with 409 ``conflict`` (runs go forward, in order); an
+  interrupted run is resumed by calling it again. Customers are processed in chunks, one
+  transaction per chunk, each state row locked (``FOR UPDATE`` on PostgreSQL).
+- **Notifications** go to the subject's mobile number from their most recently underwritten policy.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Literal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events import NotificationRequestedV1, PolicyChangedV1, TierChangedV1, Topic
+from contracts.policy import PolicyDocument
+from services.tiering import repository as repo
+from services.tiering import rules
+from services.tiering.models import Policy, PolicyTopUp, TierHistory, TierStateRow
+from services.tiering.programs import Program
+from services.tiering.schemas import (
+    ExplainPolicy,
+    ExplainRead,
+    FormulaTerm,
+    NextTierRead,
+    PendingDowngradeRead,
+    PersonRead,
+    PolicyRead,
+    RunRead,
+    TierHistoryItem,
+    TierHistoryRead,
+    TierListItem,
+    TierPage,
+    TierRead,
+)
+from vipkit import clock
+from vipkit.db import Database
+from vipkit.events import add_event
+from vipkit.masking import mask_id_no, mask_mobile
+from vipkit.problems import Conflict, NotFound, ValidationProblem
+
+log = logging.getLogger("tiering.service")
+SOURCE = "tiering"
+
+
+class PolicyInvalid(ValidationProblem):
+    """422 validation_error naming the offending field."""
+
+
+class StalePolicyVersion(Conflict):
+    """409 conflict: an older (or same, different) version than the stored one."""
+
+
+class TierNotFound(NotFound):
+    """404: no tier state for this customer (no policies), or another customer's."""
+
+
+class PolicyNotFound(NotFound):
+    """404: no such policy."""
+
+
+class RunOutOfOrder(Conflict):
+    """409 conflict: runs go forward; a date before the latest run is refused."""
+
+
+# --- intake --------------------------------------------------------------------------------------
+@dataclass
+class UpsertOutcome:
+    status: Literal["created", "updated", "unchanged", "stale"]
+    policy: Policy
+    rerated: list[str] = field(default_factory=list)
+    message: str = ""
+
+
+def content_hash(doc: PolicyDocument) -> str:
+    payload = doc.model_dump_json(exclude={"version"})
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def validate_document(program: Program, doc: PolicyDocument) -> None:
+    errors = rules.policy_business_errors(doc, subject=program.subject)
+    if errors:
+        first = errors[0]
+        raise PolicyInvalid(
+            f"{first.field}: {first.message}",
+            errors=[{"field": e.field, "message": e.message, "type": "business_rule"} for e in errors],
+        )
+
+
+def _apply_document(row: Policy, doc: PolicyDocument, cooling_off_end: dt.date) -> None:
+    for role in ("holder", "insured"):
+        person = getattr(doc, role)
+        setattr(row, f"{role}_customer_id", person.customer_id)
+        setattr(row, f"{role}_name", person.name)
+        setattr(row, f"{role}_id_type", person.id_type.value)
+        setattr(row, f"{role}_id_no", person.id_no)
+        setattr(row, f"{role}_mobile", person.mobile)
+        setattr(row, f"{role}_birth_date", person.birth_date)
+    row.product_code = doc.product.code
+    row.product_name = doc.product.name
+    row.product_kind = doc.product.kind.value
+    row.channel = doc.channel.value
+    row.payment_mode = doc.payment_mode.value
+    row.annual_premium = doc.annual_premium
+    row.payment_years = doc.payment_years
+    row.coverage_years = doc.coverage_years
+    row.status = doc.status.value
+    row.underwritten_at = doc.underwritten_at
+    row.effective_date = doc.effective_date
+    row.cooling_off_end = cooling_off_end
+    row.cooling_off_end_given = doc.cooling_off_end is not None
+    row.loan_or_pledge = doc.loan_or_pledge
+    row.electronic_contract = doc.electronic_contract
+    row.top_up_total = sum((t.amount for t in doc.top_ups), Decimal("0.00"))
+    row.top_ups = [PolicyTopUp(kind=t.kind.value, amount=t.amount, date=t.date) for t in doc.top_ups]
+
+
+def subject_of(program: Program, row: Policy) -> str | None:
+    return row.holder_customer_id if program.subject == "holder" else row.insured_customer_id
+
+
+async def upsert_policy(
+    session: AsyncSession,
+    program: Program,
+    policy_no: str,
+    doc: PolicyDocument,
+    *,
+    validated: bool = False,
+    rerate: bool = True,
+) -> UpsertOutcome:
+    """Store a policy change, publish ``policy.changed.v1`` and re-rate the subjects it touches.
+
+    ``rerate=False`` (bulk import) leaves the re-rating of ``outcome.rerated`` to the caller.
+    """
+    if not validated:
+        validate_document(program, doc)
+    digest = content_hash(doc)
+    cooling_off_end = doc.cooling_off_end or rules.default_cooling_off_end(doc.effective_date, program.cooling_off_days)
+    now = clock.now()
+    row = await repo.get_policy(session, policy_no, for_update=True)
+    subjects: set[str] = set()
+    if row is not None:
+        if doc.version is not None and row.source_version is not None:
+            if doc.version < row.source_version:
+                return UpsertOutcome("stale", row, message=f"version {doc.version} is older than {row.source_version}")
+            if doc.version == row.source_version and row.content_hash != digest:
+                return UpsertOutcome(
+                    "stale", row, message=f"version {doc.version} already stored with different content"
+                )
+        if row.content_hash == digest:
+            if doc.version is not None and (row.source_version is None or doc.version > row.source_version):
+                row.source_version = doc.version
+            return UpsertOutcome("unchanged", row)
+        old_subject = subject_of(program, row)
+        if old_subject:
+            subjects.add(old_subject)
+        _apply_document(row, doc, cooling_off_end)
+        row.revision += 1
+        row.content_hash = digest
+        if doc.version is not None:
+            row.source_version = doc.version
+        row.updated_at = now
+        change: Literal["created", "updated"] = "updated"
+    else:
+        row = Policy(policy_no=policy_no, revision=1, source_version=doc.version, content_hash=digest)
+        _apply_document(row, doc, cooling_off_end)
+        row.created_at = row.updated_at = now
+        session.add(row)
+        change = "created"
+    await session.flush()
+    holder_id = row.holder_customer_id
+    first = not await repo.holder_has_earlier_policy(session, holder_id, policy_no, row.underwritten_at)
+    await add_event(
+        session,
+        Topic.policy_changed,
+        PolicyChangedV1(
+            policy_no=policy_no,
+            change=change,
+            holder_customer_id=holder_id,
+            insured_customer_id=row.insured_customer_id,
+            first_policy_of_holder=first,
+            policy=doc.model_copy(update={"cooling_off_end": cooling_off_end}),
+        ),
+        key=holder_id,
+        source=SOURCE,
+    )
+    new_subject = subject_of(program, row)
+    if new_subject:
+        subjects.add(new_subject)
+    if rerate:
+        await rerate_customers(session, program, sorted(subjects), now, cause=f"policy {policy_no} {change}")
+    return UpsertOutcome(change, row, sorted(subjects))
+
+
+# --- re-rating -----------------------------------------------------------------------------------
+def facts_of(row: Policy) -> rules.PolicyFacts:
+    return rules.PolicyFacts(
+        policy_no=row.policy_no,
+        holder_id=row.holder_customer_id,
+        insured_id=row.insured_customer_id,
+        product_kind=row.product_kind,
+        channel=row.channel,
+        payment_mode=row.payment_mode,
+        annual_premium=Decimal(row.annual_premium).quantize(rules.CENT),
+        payment_years=row.payment_years,
+        status=row.status,
+        effective_date=row.effective_date,
+        cooling_off_end=row.cooling_off_end,
+        loan_or_pledge=row.loan_or_pledge,
+        top_ups=tuple(rules.TopUpFact(t.kind, Decimal(t.amount).quantize(rules.CENT), t.date) for t in row.top_ups),
+        holder_mobile=row.holder_mobile,
+        insured_mobile=row.insured_mobile,
+    )
+
+
+def state_of(row: TierStateRow) -> rules.TierState:
+    pending = rules.PendingDowngrade(row.pending_to, row.pending_at) if row.pending_to and row.pending_at else None
+    return rules.TierState(
+        customer_id=row.customer_id,
+        program=row.program,
+        tier=row.tier,
+        status=row.status,  # type: ignore[arg-type]
+        score=Decimal(row.score).quantize(rules.CENT),
+        since=row.since,
+        provisional_tier=row.provisional_tier,
+        provisional_until=row.provisional_until,
+        pending_downgrade=pending,
+        sequence=row.sequence,
+        evaluated_on=row.evaluated_on,
+    )
+
+
+def _store_state(row: TierStateRow, state: rules.TierState, now: dt.datetime) -> None:
+    row.program = state.program
+    row.tier = state.tier
+    row.status = state.status
+    row.score = state.score
+    row.since = state.since
+    row.provisional_tier = state.provisional_tier
+    row.provisional_until = state.provisional_until
+    row.pending_to = state.pending_downgrade.to if state.pending_downgrade else None
+    row.pending_at = state.pending_downgrade.at if state.pending_downgrade else None
+    row.sequence = state.sequence
+    row.evaluated_on = state.evaluated_on
+    row.updated_at = now
+
+
+def _latest_mobile(program: Program, policies: list[Policy]) -> str | None:
+    for row in sorted(policies, key=lambda p: p.underwritten_at, reverse=True):
+        mobile = row.holder_mobile if program.subject == "holder" else row.insured_mobile
+        if mobile:
+            return mobile
+    return None
+
+
+@dataclass
+class RerateStats:
+    evaluated: int = 0
+    changed: int = 0
+    notices: int = 0
+
+
+async def rerate_customers(
+    session: AsyncSession,
+    program: Program,
+    customer_ids: list[str],
+    at: dt.datetime,
+    *,
+    cause: str,
+    reference: str | None = None,
+    forward_only: bool = False,
+) -> RerateStats:
+    """Evaluate each customer on ``at``'s local date; store, record and publish what changed.
+
+    ``forward_only`` (runs) skips a customer already evaluated on a later date.
+    """
+    stats = RerateStats()
+    if not customer_ids:
+        return stats
+    as_of = at.astimezone(clock.SHANGHAI).date()
+    states = await repo.lock_states(session, customer_ids, program.program)
+    policies = await repo.subject_policies(session, program.subject, customer_ids)
+    now = clock.now()
+    for customer_id in customer_ids:
+        row = states[customer_id]
+        old = state_of(row)
+        if forward_only and old.evaluated_on is not None and old.evaluated_on > as_of:
+            continue
+        stats.evaluated += 1
+        own = policies.get(customer_id, [])
+        evaluation = rules.evaluate(program, [facts_of(p) for p in own], old, as_of, cause=cause)
+        new = evaluation.state
+        if new == old:
+            continue
+        if not forward_only or _differs(old, new):
+            _store_state(row, new, now)
+        if not evaluation.events:
+            continue
+        stats.changed += 1
+        mobile = _latest_mobile(program, own)
+        for ev in evaluation.events:
+            session.add(
+                TierHistory(
+                    customer_id=customer_id,
+                    program=program.program,
+                    kind=ev.kind,
+                    from_tier=ev.from_tier,
+                    to_tier=ev.to_tier,
+                    reason=ev.reason,
+                    status=new.status,
+                    score=new.score,
+                    sequence=ev.sequence,
+                    detail=ev.detail,
+                    effective_at=at,
+                    created_at=now,
+                )
+            )
+            if ev.kind == "tier_changed":
+                assert ev.sequence is not None
+                await add_event(
+                    session,
+                    Topic.tier_changed,
+                    TierChangedV1(
+                        customer_id=customer_id,
+                        program=program.program,
+                        from_tier=ev.from_tier,
+                        to_tier=ev.to_tier,
+                        status=new.status,
+                        reason=ev.reason,  # type: ignore[arg-type]
+                        score=new.score,
+                        effective_at=at,
+                        sequence=ev.sequence,
+                    ),
+                    key=customer_id,
+                    source=SOURCE,
+                )
+            if ev.notice is not None:
+                stats.notices += 1
+                await add_event(
+                    session,
+                    Topic.notification_requested,
+                    NotificationRequestedV1(
+                        customer_id=customer_id,
+                        mobile=mobile,
+                        template=ev.notice.template,
+                        text=ev.notice.text,
+                        source_service=SOURCE,
+                        reference=reference or cause,
+                    ),
+                    key=customer_id,
+                    source=SOURCE,
+                )
+    await session.flush()
+    return stats
+
+
+def _differs(old: rules.TierState, new: rules.TierState) -> bool:
+    """True when anything but the evaluation date changed (runs skip writing unchanged rows)."""
+    return replace(old, evaluated_on=None) != replace(new, evaluated_on=None)
+
+
+# --- runs ----------------------------------------------------------------------------------------
+def _run_read(run: object, replayed: bool) -> RunRead:
+    return RunRead.model_validate(
+        {**{k: getattr(run, k) for k in RunRead.model_fields if k != "replayed"}, "replayed": replayed}
+    )
+
+
+async def run_for_date(db: Database, program: Program, as_of: dt.date, *, chunk_size: int = 500) -> RunRead:
+    """Everything due on ``as_of``: daily upgrades, cooling-off confirmations, reviews, next-day drops."""
+    async with db.sessionmaker() as session, session.begin():
+        existing = await repo.get_run(session, as_of)
+        if existing is not None and existing.finished_at is not None:
+            return _run_read(existing, True)
+        last = await repo.last_run_date(session)
+        if existing is None and last is not None and last > as_of:
+            raise RunOutOfOrder(
+                f"runs go forward: {as_of.isoformat()} is before the latest run {last.isoformat()}",
+                last_run=last.isoformat(),
+            )
+        await repo.claim_run(session, as_of, program.program)
+    at = clock.local_datetime(as_of, 0)
+    total = RerateStats()
+    after = ""
+    while True:
+        async with db.sessionmaker() as session:
+            async with session.begin():
+                ids = await repo.subject_ids_page(session, program.subject, after, chunk_size)
+                if not ids:
+                    break
+                stats = await rerate_customers(
+                    session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True
+                )
+            db.notify_committed(session)
+        total.evaluated += stats.evaluated
+        total.changed += stats.changed
+        total.notices += stats.notices
+        after = ids[-1]
+    async with db.sessionmaker() as session, session.begin():
+        await repo.finish_run(session, as_of, total.evaluated, total.changed, total.notices)
+        run = await repo.get_run(session, as_of)
+        assert run is not None
+        await session.refresh(run)
+        return _run_read(run, False)
+
+
+# --- reads ---------------------------------------------------------------------------------------
+def policy_read(row: Policy) -> PolicyRead:
+    def person(role: str) -> PersonRead:
+        return PersonRead(
+            customer_id=getattr(row, f"{role}_customer_id"),
+            name=getattr(row, f"{role}_name"),
+            id_type=getattr(row, f"{role}_id_type"),
+            id_no=mask_id_no(getattr(row, f"{role}_id_no")) or "",
+            mobile=mask_mobile(getattr(row, f"{role}_mobile")),
+            birth_date=getattr(row, f"{role}_birth_date"),
+        )
+
+    return PolicyRead.model_validate(
+        {
+            "policy_no": row.policy_no,
+            "revision": row.revision,
+            "version": row.source_version,
+            "holder": person("holder"),
+            "insured": person("insured"),
+            "product": {"code": row.product_code, "name": row.product_name, "kind": row.product_kind},
+            "channel": row.channel,
+            "payment_mode": row.payment_mode,
+            "annual_premium": Decimal(row.annual_premium).quantize(rules.CENT),
+            "payment_years": row.payment_years,
+            "coverage_years": row.coverage_years,
+            "top_ups": [
+                {"kind": t.kind, "amount": Decimal(t.amount).quantize(rules.CENT), "date": t.date} for t in row.top_ups
+            ],
+            "status": row.status,
+            "underwritten_at": row.underwritten_at,
+            "effective_date": row.effective_date,
+            "cooling_off_end": row.cooling_off_end,
+            "loan_or_pledge": row.loan_or_pledge,
+            "electronic_contract": row.electronic_contract,
+            "updated_at": row.updated_at,
+        }
+    )
+
+
+async def get_policy(session: AsyncSession, policy_no: str) -> PolicyRead:
+    row = await repo.get_policy(session, policy_no)
+    if row is None:
+        raise PolicyNotFound(f"policy {policy_no} not found")
+    return policy_read(row)
+
+
+def tier_read(program: Program, row: TierStateRow) -> TierRead:
+    score = Decimal(row.score).quantize(rules.CENT)
+    nxt = rules.next_tier(program, row.tier, score) if row.tier in program.rank else None
+    return TierRead(
+        customer_id=row.customer_id,
+        program=row.program,
+        tier=row.tier,
+        tier_name=program.tier_name(row.tier) if row.tier in program.rank else row.tier,
+        status=row.status,
+        score=score,
+        since=row.since,
+        provisional_tier=row.provisional_tier,
+        provisional_tier_name=program.tier_name(row.provisional_tier) if row.provisional_tier else None,
+        provisional_until=row.provisional_until,
+        pending_downgrade=PendingDowngradeRead(to=row.pending_to, at=row.pending_at)
+        if row.pending_to and row.pending_at
+        else None,
+        next_tier=NextTierRead(tier=nxt[0], tier_name=program.tier_name(nxt[0]) or nxt[0], score_needed=nxt[1])
+        if nxt
+        else None,
+        sequence=row.sequence,
+    )
+
+
+async def get_tier(session: AsyncSession, program: Program, customer_id: str) -> TierRead:
+    row = await repo.get_state(session, customer_id)
+    if row is None:
+        raise TierNotFound("customer not found")
+    return tier_read(program, row)
+
+
+async def get_history(session: AsyncSession, program: Program, customer_id: str) -> TierHistoryRead:
+    row = await repo.get_state(session, customer_id)
+    if row is None:
+        raise TierNotFound("customer not found")
+    items = await repo.list_history(session, customer_id)
+    return TierHistoryRead(
+        customer_id=customer_id,
+        program=row.program,
+        items=[
+            TierHistoryItem(
+                kind=h.kind,
+                from_tier=h.from_tier,
+                to_tier=h.to_tier,
+                reason=h.reason,
+                status=h.status,
+                score=Decimal(h.score).quantize(rules.CENT),
+                sequence=h.sequence,
+                detail=h.detail,
+                effective_at=h.effective_at,
+            )
+            for h in items
+        ],
+    )
+
+
+async def explain(session: AsyncSession, program: Program, customer_id: str, as_of: dt.date) -> ExplainRead:
+    own = (await repo.subject_policies(session, program.subject, [customer_id])).get(customer_id, [])
+    if not own:
+        raise TierNotFound("customer not found")
+    rating = rules.rate(program, [facts_of(p) for p in own], as_of)
+    by_no = {p.policy_no: p for p in own}
+    policies = []
+    for a in rating.assessments:
+        row = by_no[a.policy.policy_no]
+        policies.append(
+            ExplainPolicy(
+                policy_no=row.policy_no,
+                product_code=row.product_code,
+                product_name=row.product_name,
+                product_kind=row.product_kind,
+                channel=row.channel,
+                status=row.status,
+                effective_date=row.effective_date,
+                cooling_off_end=row.cooling_off_end,
+                counted=a.counting == "counted",
+                counting=a.counting,
+                standard_premium=a.standard_premium,
+                formula=a.formula.expression,
+                terms=[FormulaTerm(name=n, value=v) for n, v in a.formula.terms],
+                reason_not_counted=a.reason,
+            )
+        )
+    return ExplainRead(
+        customer_id=customer_id,
+        program=program.program,
+        as_of=as_of,
+        subject=program.subject,
+        score=rating.score,
+        tier=rating.tier,
+        provisional_score=rating.provisional_score,
+        provisional_tier=rating.provisional_tier,
+        policies=policies,
+    )
+
+
+async def tiers_page(session: AsyncSession, after: str, limit: int) -> TierPage:
+    rows = await repo.tiers_page(session, after, limit)
+    items = [
+        TierListItem(
+            customer_id=r.customer_id,
+            program=r.program,
+            tier=r.tier,
+            status=r.status,
+            score=Decimal(r.score).quantize(rules.CENT),
+            since=r.since,
+            sequence=r.sequence,
+        )
+        for r in rows
+    ]
+    return TierPage(items=items, next_after=rows[-1].customer_id if len(rows) == limit else None)

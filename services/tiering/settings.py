@@ -13,3 +13,6 @@ class TieringSettings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8001
     migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")
+    run_chunk_size: int = Field(default=500, ge=1, description="Customers re-rated per transaction in a run")
+    programs_dir: str | None = Field(default=None, description="Directory of program YAML files (default: built-in)")
+    import_batch_size: int = Field(default=500, ge=1, description="Policies per transaction in a bulk import")

@@ -1,0 +1,98 @@
+"""Ops bulk import: NDJSON, streamed, one ``{"policy_no": ..., "policy": {...}}`` per line.
+
+The body is read line by line (never held whole in memory); every ``batch_size`` lines commit in one
+transaction: each policy goes through the same intake as ``PUT /api/v1/policies/{policy_no}``
+(validation, versions, ``policy.changed.v1``), and the customers the batch touched are re-rated once
+at the end of the batch (not once per policy). A bad line is reported (line number, field, message)
+and skipped; the other lines are imported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+
+from pydantic import ValidationError
+
+from contracts.events import CorePolicyEventV1
+from services.tiering import service
+from services.tiering.programs import Program
+from services.tiering.schemas import ImportError_, ImportResult
+from vipkit import clock
+from vipkit.db import Database
+
+MAX_REPORTED_ERRORS = 1000
+
+
+async def _lines(chunks: AsyncIterator[bytes]) -> AsyncIterator[tuple[int, bytes]]:
+    buffer = b""
+    number = 0
+    async for chunk in chunks:
+        buffer += chunk
+        *complete, buffer = buffer.split(b"\n")
+        for line in complete:
+            number += 1
+            yield number, line
+    if buffer.strip():
+        yield number + 1, buffer
+
+
+async def import_ndjson(
+    db: Database, program: Program, chunks: AsyncIterator[bytes], *, batch_size: int = 500
+) -> ImportResult:
+    result = ImportResult(
+        received=0, created=0, updated=0, unchanged=0, stale=0, rejected=0, errors=[], rerated_customers=0
+    )
+    batch: list[tuple[int, CorePolicyEventV1]] = []
+
+    def reject(line: int, policy_no: str | None, field: str | None, message: str) -> None:
+        result.rejected += 1
+        if len(result.errors) < MAX_REPORTED_ERRORS:
+            result.errors.append(ImportError_(line=line, policy_no=policy_no, field=field, message=message))
+
+    async def flush() -> None:
+        if not batch:
+            return
+        async with db.sessionmaker() as session:
+            async with session.begin():
+                subjects: set[str] = set()
+                for _line, item in batch:
+                    outcome = await service.upsert_policy(
+                        session, program, item.policy_no, item.policy, validated=True, rerate=False
+                    )
+                    setattr(result, outcome.status, getattr(result, outcome.status) + 1)
+                    subjects.update(outcome.rerated)
+                if subjects:
+                    await service.rerate_customers(session, program, sorted(subjects), clock.now(), cause="bulk import")
+                    result.rerated_customers += len(subjects)
+            db.notify_committed(session)
+        batch.clear()
+
+    async for number, raw in _lines(chunks):
+        if not raw.strip():
+            continue
+        result.received += 1
+        policy_no = None
+        try:
+            data = json.loads(raw)
+            policy_no = data.get("policy_no") if isinstance(data, dict) else None
+            item = CorePolicyEventV1.model_validate(data)
+        except ValueError as exc:
+            if isinstance(exc, ValidationError):
+                err = exc.errors()[0]
+                field = ".".join(str(p) for p in err["loc"])
+                reject(number, policy_no, field, err["msg"])
+            else:
+                reject(number, policy_no, None, f"not JSON: {exc}")
+            continue
+        try:
+            service.validate_document(program, item.policy)
+        except service.PolicyInvalid as exc:
+            first = exc.extra["errors"][0]
+            reject(number, item.policy_no, first["field"], first["message"])
+            continue
+        batch.append((number, item))
+        if len(batch) >= batch_size:
+            await flush()
+    await flush()
+    return result
