@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import logging
 from collections.abc import AsyncIterator
 
 import httpx
@@ -54,8 +55,9 @@ def worker_for(db: Database, settings: NotifierSettings, http: httpx.AsyncClient
 
 
 async def test_requested_notification_is_stored_queued_then_the_worker_sends_it_through_the_sink(
-    db: Database, db_url: str, http: httpx.AsyncClient
+    db: Database, db_url: str, http: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, logger="notifier.adapters")
     event = make_event(new_customer())
     at = dt.datetime(2026, 5, 9, 10, 0, tzinfo=clock.SHANGHAI)
     with clock.frozen(at):
@@ -75,6 +77,9 @@ async def test_requested_notification_is_stored_queued_then_the_worker_sends_it_
     assert attempt.provider_message_id == f"sink-{sent.id}"
     recorded = json.loads(attempt.payload or "{}")
     assert recorded == {"mobile": MASKED, "text": TEXT, "reference": "P2026050801"}  # what would be sent, masked
+    [line] = [r for r in caplog.records if r.getMessage() == "notification sink: would send"]
+    assert line.mobile == MASKED and line.text == TEXT  # type: ignore[attr-defined]
+    assert MOBILE not in caplog.text
 
 
 async def test_duplicate_request_same_event_id_is_stored_once_and_sent_once(
