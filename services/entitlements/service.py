@@ -213,6 +213,8 @@ async def apply_tier_state(
         values["entitled_since"] = rules.entitled_since(None, None, state.tier, effective_date)
         if not await repo.insert_tier(session, {"customer_id": state.customer_id, **values}):
             previous = await repo.get_tier(session, state.customer_id, lock=True)
+    from_tier = previous.tier if previous is not None else None
+    from_sequence = previous.sequence if previous is not None else None
     if previous is not None:
         if not rules.is_newer(previous.sequence, state.sequence):
             log.info(
@@ -229,13 +231,12 @@ async def apply_tier_state(
         )
         if not await repo.update_tier_if_newer(session, state.customer_id, values):
             return ApplyResult(False, previous.tier, previous.sequence)
-    from_tier = previous.tier if previous is not None else None
     kind = rules.change_kind(catalog, from_tier, state.tier)
     why = reason or f"tier {kind} {from_tier or '-'} -> {state.tier} (sequence {state.sequence})"
     changes = await sync_grants(
         session, catalog, state.customer_id, state.tier, clock.today(), reason=why, source=source
     )
-    return ApplyResult(True, from_tier, previous.sequence if previous else None, changes)
+    return ApplyResult(True, from_tier, from_sequence, changes)
 
 
 # --- reservations -----------------------------------------------------------------------------------
