@@ -151,7 +151,7 @@ class PhoneQueueItem(Base):
     remark: Mapped[str | None] = mapped_column(String(200), nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     last_attempt_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
-    outcome: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(40), nullable=True)
     note: Mapped[str | None] = mapped_column(String(500), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
     closed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)

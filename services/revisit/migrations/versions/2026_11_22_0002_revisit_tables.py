@@ -167,7 +167,7 @@ def upgrade() -> None:
         sa.Column("remark", sa.String(200), nullable=True),
         sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
         sa.Column("last_attempt_at", TS, nullable=True),
-        sa.Column("outcome", sa.String(30), nullable=True),
+        sa.Column("outcome", sa.String(40), nullable=True),
         sa.Column("note", sa.String(500), nullable=True),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("closed_at", TS, nullable=True),
