@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -61,7 +62,7 @@ async def test_new_policy_creates_one_task_idempotent_on_redelivery_and_updates(
     ],
 )
 async def test_policies_without_revisit_get_no_task(
-    harness: RevisitHarness, overrides: dict[str, object], why: str
+    harness: RevisitHarness, overrides: dict[str, Any], why: str
 ) -> None:
     policy_no = new_policy_no()
     assert await deliver(harness.runner, policy_event(new_customer(), policy_no, **overrides)) == "processed"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from sqlalchemy import select
 
@@ -25,7 +26,7 @@ async def run(h: RevisitHarness, when: str) -> RunResult:
             return await RevisitService(session, h.settings).run_due(as_of)
 
 
-async def new_task(h: RevisitHarness, underwritten: str, **overrides: object) -> tuple[str, str]:
+async def new_task(h: RevisitHarness, underwritten: str, **overrides: Any) -> tuple[str, str]:
     customer, policy_no = new_customer(), new_policy_no()
     u = at(underwritten)
     overrides.setdefault("effective_date", (u.date() + dt.timedelta(days=1)).isoformat())
