@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -151,7 +152,7 @@ def test_beneficiaries_relations_and_age_limits():
 
 
 def _designate(policy, **kw):
-    base = {
+    base: dict[str, Any] = {
         "tier": "platinum",
         "relation": "spouse",
         "birth_date": D(1970, 1, 1),
