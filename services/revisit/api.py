@@ -237,11 +237,11 @@ async def create_revisit_session(body: SessionCreate, request: Request, session:
 def _submit_read(result: SubmitResult) -> SubmitRead:
     row, task = result.session, result.task
     if row.status == "aborted":
-        message = "您已中止本次电子化回访，我们的客服人员将在工作日9:00-17:30致电与您联系。"
+        message = "您已中止本次电子化回访，我们的客服人员将在工作日9:00-17:30通过电话与您联系。"
     elif row.outcome == "completed":
         message = "电子回访已完成，感谢您的支持与配合。"
     else:
-        message = "您的回访已提交。由于您的答复需要进一步确认，我们的客服人员将在工作日9:00-17:30致电与您联系。"
+        message = "您的回访已提交。由于您的答复需要进一步确认，我们的客服人员将在工作日9:00-17:30通过电话与您联系。"
     return SubmitRead(
         session_id=row.id,
         status=row.status,
