@@ -31,9 +31,14 @@ UA = {"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Micr
 ALL_YES = [{"question_id": f"q{i}", "answer": "yes"} for i in range(1, 7)]
 
 
-async def setup_task(h: RevisitHarness, *, first_policy: bool = True, **overrides: Any) -> tuple[str, str, dict[str, Any]]:
+async def setup_task(
+    h: RevisitHarness, *, first_policy: bool = True, **overrides: Any
+) -> tuple[str, str, dict[str, Any]]:
     customer, policy_no = new_customer(), new_policy_no()
-    assert await deliver(h.runner, policy_event(customer, policy_no, first_policy=first_policy, **overrides)) == "processed"
+    assert (
+        await deliver(h.runner, policy_event(customer, policy_no, first_policy=first_policy, **overrides))
+        == "processed"
+    )
     return customer, policy_no, await task_of(h.client, policy_no)
 
 
@@ -45,7 +50,9 @@ async def issue_link(client: httpx.AsyncClient, task_id: str, when: str = "2026-
     return str(body["token"])
 
 
-async def start(client: httpx.AsyncClient, token: str, when: str, last6: str = "011234", birth: str = HOLDER_BIRTH) -> httpx.Response:
+async def start(
+    client: httpx.AsyncClient, token: str, when: str, last6: str = "011234", birth: str = HOLDER_BIRTH
+) -> httpx.Response:
     return await client.post(
         "/api/v1/revisit-sessions",
         json={"token": token, "id_last6": last6, "birth_date": birth},
@@ -53,7 +60,13 @@ async def start(client: httpx.AsyncClient, token: str, when: str, last6: str = "
     )
 
 
-async def submit(client: httpx.AsyncClient, session_id: str, when: str, answers: list[dict[str, str]] = ALL_YES, remark: str | None = None) -> httpx.Response:
+async def submit(
+    client: httpx.AsyncClient,
+    session_id: str,
+    when: str,
+    answers: list[dict[str, str]] = ALL_YES,
+    remark: str | None = None,
+) -> httpx.Response:
     return await client.post(
         f"/api/v1/revisit-sessions/{session_id}/submit",
         json={"answers": answers, "remark": remark},
@@ -66,7 +79,7 @@ async def test_identity_then_questions_too_fast_refused_later_accepted_and_doubl
     harness: RevisitHarness,
 ) -> None:
     client = harness.client
-    customer, policy_no, task = await setup_task(harness)
+    _customer, policy_no, task = await setup_task(harness)
     token = await issue_link(client, task["task_id"])
 
     wrong = await start(client, token, "2026-05-09 12:00:00", last6="999999")
@@ -137,7 +150,11 @@ async def test_any_no_is_a_problem_case_in_the_phone_queue_with_the_answers(harn
     assert event["data"]["outcome"] == "problem" and event["data"]["remark"] == "没有收到电子合同"
 
     # a problem case cannot be closed electronically: a no-answer call does not reopen the link
-    await client.post(f"/api/v1/phone-queue/{queue[0]['item_id']}/result", json={"outcome": "no_answer"}, headers={**STAFF, **now_header("2026-05-11 10:00:00")})
+    await client.post(
+        f"/api/v1/phone-queue/{queue[0]['item_id']}/result",
+        json={"outcome": "no_answer"},
+        headers={**STAFF, **now_header("2026-05-11 10:00:00")},
+    )
     assert (await start(client, token, "2026-05-11 11:00:00")).status_code == 409
 
 
@@ -158,7 +175,8 @@ async def test_remark_is_at_most_200_characters_and_answers_must_match_the_quest
 async def test_under_18_insured_is_not_asked_question_2(harness: RevisitHarness) -> None:
     client = harness.client
     _, _, task = await setup_task(
-        harness, insured={"customer_id": None, "name": "丁小明", "id_no": "110101201001011238", "birth_date": "2010-01-01"}
+        harness,
+        insured={"customer_id": None, "name": "丁小明", "id_no": "110101201001011238", "birth_date": "2010-01-01"},
     )
     token = await issue_link(client, task["task_id"])
     body = (await start(client, token, "2026-05-09 12:00:00")).json()
@@ -212,8 +230,11 @@ async def test_h5_page_is_chinese_self_contained_and_friendly_for_bad_links(harn
     page = await client.get(f"/r/{token}", headers=now_header("2026-05-09 12:00:00"))
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert 'lang="zh-CN"' in page.text and "身份验证" in page.text and "提交" in page.text
-    assert "http" not in page.text.split("<body>")[0].replace('http-equiv', '')  # no external CDN in <head>
-    assert page.headers["referrer-policy"] == "no-referrer" and "script-src 'self'" in page.headers["content-security-policy"]
+    assert "http" not in page.text.split("<body>")[0].replace("http-equiv", "")  # no external CDN in <head>
+    assert (
+        page.headers["referrer-policy"] == "no-referrer"
+        and "script-src 'self'" in page.headers["content-security-policy"]
+    )
     for asset in ("/r/static/revisit.js", "/r/static/revisit.css"):
         assert (await client.get(asset)).status_code == 200
     gone = await client.get(f"/r/{token}", headers=now_header("2026-06-09 12:00:00"))
@@ -245,29 +266,50 @@ async def test_runs_endpoint_batch_edges_idempotent_and_staff_only(harness: Revi
 # --- phone queue -------------------------------------------------------------------------------------------------------
 async def test_phone_no_answer_keeps_the_electronic_route_open_and_completed_closes(harness: RevisitHarness) -> None:
     client = harness.client
-    customer, policy_no, task = await setup_task(harness)
-    await client.post("/api/v1/revisits/runs", json={"as_of": "2026-05-13T10:00:00+08:00"}, headers={**STAFF, **now_header("2026-05-13 10:00:00")})
+    customer, policy_no, _task = await setup_task(harness)
+    await client.post(
+        "/api/v1/revisits/runs",
+        json={"as_of": "2026-05-13T10:00:00+08:00"},
+        headers={**STAFF, **now_header("2026-05-13 10:00:00")},
+    )
     assert (await task_of(client, policy_no))["status"] == "phone_queue"
     item = (await client.get("/api/v1/phone-queue", params={"customer_id": customer}, headers=STAFF)).json()["items"][0]
     assert item["reason"] == "escalation"
 
-    failed = await client.post(f"/api/v1/phone-queue/{item['item_id']}/result", json={"outcome": "no_answer", "note": "无人接听"}, headers={**STAFF, **now_header("2026-05-13 11:00:00")})
+    failed = await client.post(
+        f"/api/v1/phone-queue/{item['item_id']}/result",
+        json={"outcome": "no_answer", "note": "无人接听"},
+        headers={**STAFF, **now_header("2026-05-13 11:00:00")},
+    )
     assert failed.status_code == 200 and failed.json()["attempts"] == 1 and failed.json()["status"] == "open"
     assert (await task_of(client, policy_no))["electronic_open"] is True
-    assert (await outbox_events(harness.db, Topic.revisit_changed.value, policy_no=policy_no, outcome="phone_failed"))
+    assert await outbox_events(harness.db, Topic.revisit_changed.value, policy_no=policy_no, outcome="phone_failed")
     # the customer may still answer electronically (WeChat self-service lists it)
-    listed = await client.get(f"/api/v1/customers/{customer}/revisits", headers={**customer_headers(customer), **now_header("2026-05-13 12:00:00")})
+    listed = await client.get(
+        f"/api/v1/customers/{customer}/revisits",
+        headers={**customer_headers(customer), **now_header("2026-05-13 12:00:00")},
+    )
     assert [i["policy_no"] for i in listed.json()["items"]] == [policy_no]
 
-    done = await client.post(f"/api/v1/phone-queue/{item['item_id']}/result", json={"outcome": "completed"}, headers={**STAFF, **now_header("2026-05-13 14:00:00")})
+    done = await client.post(
+        f"/api/v1/phone-queue/{item['item_id']}/result",
+        json={"outcome": "completed"},
+        headers={**STAFF, **now_header("2026-05-13 14:00:00")},
+    )
     assert done.status_code == 200 and done.json()["status"] == "done"
     closed = await task_of(client, policy_no)
     assert closed["status"] == "closed" and closed["closed_at"] == "2026-05-13T14:00:00+08:00"
-    repeat = await client.post(f"/api/v1/phone-queue/{item['item_id']}/result", json={"outcome": "completed"}, headers=STAFF)
+    repeat = await client.post(
+        f"/api/v1/phone-queue/{item['item_id']}/result", json={"outcome": "completed"}, headers=STAFF
+    )
     assert repeat.status_code == 200
-    late = await client.post(f"/api/v1/phone-queue/{item['item_id']}/result", json={"outcome": "no_answer"}, headers=STAFF)
+    late = await client.post(
+        f"/api/v1/phone-queue/{item['item_id']}/result", json={"outcome": "no_answer"}, headers=STAFF
+    )
     assert late.status_code == 409 and late.json()["code"] == "illegal_transition"
-    assert len(await outbox_events(harness.db, Topic.revisit_changed.value, policy_no=policy_no, to_status="closed")) == 1
+    assert (
+        len(await outbox_events(harness.db, Topic.revisit_changed.value, policy_no=policy_no, to_status="closed")) == 1
+    )
 
 
 # --- WeChat entry ----------------------------------------------------------------------------------------------------------
@@ -287,13 +329,17 @@ async def test_wechat_lists_what_the_customer_may_answer_now(
 
     early = await client.get(f"/api/v1/customers/{customer}/revisits", headers={**headers, **now_header(before)})
     assert early.status_code == 200 and early.json()["items"] == []
-    refused = await client.post(f"/api/v1/customers/{customer}/revisits/{task['task_id']}/link", headers={**headers, **now_header(before)})
+    refused = await client.post(
+        f"/api/v1/customers/{customer}/revisits/{task['task_id']}/link", headers={**headers, **now_header(before)}
+    )
     assert refused.status_code == 409
 
     now = await client.get(f"/api/v1/customers/{customer}/revisits", headers={**headers, **now_header(from_)})
     items = now.json()["items"]
     assert [i["policy_no"] for i in items] == [policy_no] and items[0]["available_from"] == at(from_).isoformat()
-    link = await client.post(f"/api/v1/customers/{customer}/revisits/{task['task_id']}/link", headers={**headers, **now_header(from_)})
+    link = await client.post(
+        f"/api/v1/customers/{customer}/revisits/{task['task_id']}/link", headers={**headers, **now_header(from_)}
+    )
     assert link.status_code == 201 and link.json()["url"].startswith("http://127.0.0.1:8000/r/")
 
 
@@ -302,7 +348,9 @@ async def test_customers_see_only_their_own_revisits(harness: RevisitHarness) ->
     customer, _, task = await setup_task(harness)
     other = customer_headers(new_customer())
     assert (await client.get(f"/api/v1/customers/{customer}/revisits", headers=other)).status_code == 404
-    assert (await client.post(f"/api/v1/customers/{customer}/revisits/{task['task_id']}/link", headers=other)).status_code == 404
+    assert (
+        await client.post(f"/api/v1/customers/{customer}/revisits/{task['task_id']}/link", headers=other)
+    ).status_code == 404
     assert (await client.get(f"/api/v1/customers/{customer}/revisits")).status_code == 401
     assert (await client.get("/api/v1/revisits", headers=customer_headers(customer))).status_code == 403
     assert (await client.get("/api/v1/phone-queue", headers=customer_headers(customer))).status_code == 403
@@ -312,9 +360,13 @@ async def test_ops_list_filters_by_status_and_masks_identity(harness: RevisitHar
     client = harness.client
     _, eligible, _ = await setup_task(harness)
     _, phone, _ = await setup_task(harness, electronic_contract=False)
-    pending = (await client.get("/api/v1/revisits", params={"status": "pending", "policy_no": eligible}, headers=STAFF)).json()
+    pending = (
+        await client.get("/api/v1/revisits", params={"status": "pending", "policy_no": eligible}, headers=STAFF)
+    ).json()
     assert pending["total"] == 1
-    queued = (await client.get("/api/v1/revisits", params={"status": "phone_queue", "policy_no": phone}, headers=STAFF)).json()
+    queued = (
+        await client.get("/api/v1/revisits", params={"status": "phone_queue", "policy_no": phone}, headers=STAFF)
+    ).json()
     assert queued["total"] == 1 and queued["items"][0]["holder_id_no"] == "110101********1234"
     bad = await client.get("/api/v1/revisits", params={"status": "nonsense"}, headers=STAFF)
     assert bad.status_code == 422
