@@ -101,15 +101,19 @@ async def stars_year(app: FastAPI, client: httpx.AsyncClient) -> str:
         D(2026, 3, 15): [("policy", p2, "updated")],  # lapse: below 3★ but not a review date
         D(2026, 3, 31): [("sms", "tier_pre_downgrade")],  # review: notice + grace, tier kept
         D(2026, 6, 30): [("tier", "star_3", "star_2", "downgrade", 3, "confirmed"), ("sms", "tier_downgrade")],
-        D(2026, 8, 1): [("policy", p1, "updated"), ("tier", "star_2", "none", "invalidated", 4, "invalid"),
-                        ("sms", "tier_invalidated")],
+        D(2026, 8, 1): [
+            ("policy", p1, "updated"),
+            ("tier", "star_2", "none", "invalidated", 4, "invalid"),
+            ("sms", "tier_invalidated"),
+        ],
         D(2026, 10, 1): [("policy", p3, "created")],
         D(2026, 10, 17): [("tier", "none", "star_1", "restored", 5, "confirmed"), ("sms", "tier_upgrade")],
     }
     checks = {
         D(2026, 1, 5): expect(tier="none", status="invalid", provisional_tier=None),
-        D(2026, 1, 6): expect(tier="none", status="provisional", provisional_tier="star_2",
-                              provisional_until="2026-01-21"),
+        D(2026, 1, 6): expect(
+            tier="none", status="provisional", provisional_tier="star_2", provisional_until="2026-01-21"
+        ),
         D(2026, 1, 21): expect(tier="star_2", status="confirmed", since="2026-01-21", score="12000.00"),
         D(2026, 2, 11): expect(tier="star_2", status="provisional", provisional_tier="star_3"),
         D(2026, 3, 15): expect(tier="star_3", status="confirmed", score="12000.00"),
@@ -128,8 +132,12 @@ async def stars_year(app: FastAPI, client: httpx.AsyncClient) -> str:
     assert await outbox(app) == before
     history = (await client.get(f"/api/v1/customers/{c}/tier/history", headers=OPS)).json()["items"]
     assert [(h["kind"], h["reason"]) for h in history] == [
-        ("tier_changed", "initial"), ("tier_changed", "upgrade"), ("pre_downgrade", "pre_downgrade"),
-        ("tier_changed", "downgrade"), ("tier_changed", "invalidated"), ("tier_changed", "restored"),
+        ("tier_changed", "initial"),
+        ("tier_changed", "upgrade"),
+        ("pre_downgrade", "pre_downgrade"),
+        ("tier_changed", "downgrade"),
+        ("tier_changed", "invalidated"),
+        ("tier_changed", "restored"),
     ]
     return c
 
@@ -147,15 +155,23 @@ async def test_stars_year_day_by_day_published_on_the_real_broker(
 
     url = db_factory.create(postgres_only, MIGRATIONS_DIR)
     app = make_app(url, "stars", kafka_enabled=True, kafka_bootstrap=kafka_bootstrap, relay_poll_ms=20)
-    async with TopicWatcher(kafka_bootstrap, "tier.changed.v1", "notification.requested.v1") as watcher:
-        async with app_client(app) as client:
-            customer = await stars_year(app, client)
-            changes = await watcher.wait("tier.changed.v1", 5, timeout=30, customer_id=customer)
-            notices = await watcher.wait("notification.requested.v1", 6, timeout=30, customer_id=customer)
+    async with (
+        TopicWatcher(kafka_bootstrap, "tier.changed.v1", "notification.requested.v1") as watcher,
+        app_client(app) as client,
+    ):
+        customer = await stars_year(app, client)
+        changes = await watcher.wait("tier.changed.v1", 5, timeout=30, customer_id=customer)
+        notices = await watcher.wait("notification.requested.v1", 6, timeout=30, customer_id=customer)
     assert [m["value"]["data"]["sequence"] for m in changes] == [1, 2, 3, 4, 5]
     assert all(m["key"] == customer for m in changes + notices)
     assert [m["value"]["data"]["template"] for m in notices] == [
-        "tier_upgrade", "tier_upgrade", "tier_pre_downgrade", "tier_downgrade", "tier_invalidated", "tier_upgrade"]
+        "tier_upgrade",
+        "tier_upgrade",
+        "tier_pre_downgrade",
+        "tier_downgrade",
+        "tier_invalidated",
+        "tier_upgrade",
+    ]
     assert changes[0]["value"]["type"] == "com.insurer.vip.tier.changed.v1"
     assert "三星客户" in notices[2]["value"]["data"]["text"]
 
