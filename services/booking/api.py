@@ -1,7 +1,367 @@
-"""Booking HTTP routers."""
+"""Booking HTTP routers (SPEC 7): partners, clinics, calendar, bookings, partner webhooks, ops."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+
+from services.booking import opinions, webhooks
+from services.booking import repository as repo
+from services.booking import service as svc
+from services.booking.calendar import CalendarUnknown, package_schedules
+from services.booking.schemas import (
+    BookingCreate,
+    BookingList,
+    BookingRead,
+    CalendarDay,
+    CalendarYears,
+    CancelResult,
+    ClinicList,
+    ClinicRead,
+    ClinicWrite,
+    DeliveryList,
+    DeliveryRead,
+    EarliestRead,
+    OverrideRead,
+    OverrideWrite,
+    PartnerRead,
+    PartnerWrite,
+    ReminderRun,
+    ReminderRunResult,
+    SecondOpinionCreate,
+    SecondOpinionList,
+    SecondOpinionRead,
+    WebhookAck,
+    WorkingDays,
+    YearScheduleRead,
+    YearScheduleWrite,
+)
+from services.booking.service import BookingContext, transaction
+from vipkit import clock
+from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
+from vipkit.db import DbSession
+from vipkit.problems import NotFound, ValidationProblem
 
 router = APIRouter(prefix="/api/v1", tags=["booking"])
+
+
+def get_ctx(request: Request) -> BookingContext:
+    ctx: BookingContext = request.app.state.booking
+    return ctx
+
+
+Ctx = Annotated[BookingContext, Depends(get_ctx)]
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
+
+
+# --- partners --------------------------------------------------------------------------------------------
+def _partner_read(row: Any) -> PartnerRead:
+    return PartnerRead(
+        partner_id=row.id,
+        name=row.name,
+        webhook_url=row.webhook_url,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+@router.put("/partners/{partner_id}", response_model=PartnerRead, tags=["partners"], summary="Upsert a partner (ops)")
+async def put_partner(
+    partner_id: str,
+    body: PartnerWrite,
+    session: DbSession,
+    _: StaffIdentity,
+    response: Response,
+) -> PartnerRead:
+    row, created = await repo.upsert_partner(session, partner_id, body.name, body.webhook_url, body.secret, clock.now())
+    response.status_code = 201 if created else 200
+    return _partner_read(row)
+
+
+@router.get("/partners/{partner_id}", response_model=PartnerRead, tags=["partners"], summary="A partner (ops)")
+async def get_partner(partner_id: str, session: DbSession, _: StaffIdentity) -> PartnerRead:
+    row = await repo.get_partner(session, partner_id)
+    if row is None:
+        raise NotFound("partner not found")
+    return _partner_read(row)
+
+
+# --- clinics -----------------------------------------------------------------------------------------------
+def _clinic_read(clinic: Any, services: list[Any]) -> ClinicRead:
+    return ClinicRead.model_validate(
+        {
+            "clinic_id": clinic.id,
+            "partner_id": clinic.partner_id,
+            "name": clinic.name,
+            "city": clinic.city,
+            "address": clinic.address,
+            "opening_weekdays": clinic.opening_weekdays,
+            "open_on_holidays": clinic.open_on_holidays,
+            "services": [
+                {"service_code": s.service_code, "daily_capacity": s.daily_capacity, "packages": s.packages}
+                for s in services
+            ],
+        }
+    )
+
+
+@router.put("/clinics/{clinic_id}", response_model=ClinicRead, tags=["clinics"], summary="Upsert a clinic (ops)")
+async def put_clinic(
+    clinic_id: str, body: ClinicWrite, session: DbSession, _: StaffIdentity, response: Response
+) -> ClinicRead:
+    if await repo.get_partner(session, body.partner_id) is None:
+        raise ValidationProblem(f"unknown partner {body.partner_id!r}", field="partner_id")
+    values = body.model_dump(exclude={"services"})
+    services = [s.model_dump() for s in body.services]
+    created = await repo.upsert_clinic(session, clinic_id, values, services, clock.now())
+    response.status_code = 201 if created else 200
+    found = await repo.get_clinic(session, clinic_id)
+    assert found is not None
+    return _clinic_read(*found)
+
+
+@router.get("/clinics/{clinic_id}", response_model=ClinicRead, tags=["clinics"], summary="A clinic")
+async def get_clinic(clinic_id: str, session: DbSession) -> ClinicRead:
+    found = await repo.get_clinic(session, clinic_id)
+    if found is None:
+        raise NotFound("clinic not found")
+    return _clinic_read(*found)
+
+
+@router.get("/clinics", response_model=ClinicList, tags=["clinics"], summary="Partner clinics, by service")
+async def list_clinics(session: DbSession, service_code: str | None = None, city: str | None = None) -> ClinicList:
+    return ClinicList(items=[_clinic_read(c, s) for c, s in await repo.list_clinics(session, service_code, city)])
+
+
+# --- calendar ----------------------------------------------------------------------------------------------
+@router.get("/calendar/working-days", response_model=WorkingDays, tags=["calendar"], summary="Working days in a range")
+async def working_days(
+    session: DbSession,
+    from_: Annotated[dt.date, Query(alias="from")],
+    to: Annotated[dt.date, Query()],
+) -> WorkingDays:
+    if to < from_:
+        raise ValidationProblem("'to' must not be before 'from'", field="to")
+    if (to - from_).days > 366:
+        raise ValidationProblem("at most 367 days per request", field="to")
+    cal = await repo.load_calendar(session)
+    try:
+        days = list(cal.days(from_, to))
+    except CalendarUnknown as exc:
+        raise svc.calendar_unknown(exc) from exc
+    return WorkingDays(
+        items=[
+            CalendarDay(date=d.date, working=d.working, holiday=d.holiday, name=d.name, source=d.source) for d in days
+        ]
+    )
+
+
+@router.get("/calendar/years", response_model=CalendarYears, tags=["calendar"], summary="Years with a known schedule")
+async def calendar_years(session: DbSession) -> CalendarYears:
+    cal = await repo.load_calendar(session)
+    package = sorted(package_schedules())
+    return CalendarYears(
+        package_years=package, loaded_years=[y for y, s in cal.schedules.items() if s.source != "package"]
+    )
+
+
+@router.put(
+    "/calendar/overrides/{date}", response_model=OverrideRead, tags=["calendar"], summary="Override one date (ops)"
+)
+async def put_override(date: dt.date, body: OverrideWrite, session: DbSession, who: StaffIdentity) -> OverrideRead:
+    row = await repo.upsert_override(session, date, body.working, body.name, who.sub, clock.now())
+    return OverrideRead(
+        date=row.date, working=row.working, name=row.name, updated_by=row.updated_by, updated_at=row.updated_at
+    )
+
+
+@router.delete("/calendar/overrides/{date}", status_code=204, tags=["calendar"], summary="Remove an override (ops)")
+async def delete_override(date: dt.date, session: DbSession, _: StaffIdentity) -> Response:
+    if not await repo.delete_override(session, date):
+        raise NotFound("no override for that date")
+    return Response(status_code=204)
+
+
+@router.put(
+    "/calendar/years/{year}",
+    response_model=YearScheduleRead,
+    tags=["calendar"],
+    summary="Load a year's official schedule (ops; replaces the package's data for that year)",
+)
+async def put_year(year: int, body: YearScheduleWrite, session: DbSession, who: StaffIdentity) -> YearScheduleRead:
+    if not 2000 <= year <= 2100:
+        raise ValidationProblem("year out of range", field="year")
+    off = {d.date: d.name for d in body.days_off}
+    work = {d.date: d.name for d in body.working_days}
+    if len(off) != len(body.days_off) or len(work) != len(body.working_days):
+        raise ValidationProblem("a date is listed twice", field="days_off")
+    both = sorted(set(off) & set(work))
+    if both:
+        raise ValidationProblem(f"{both[0]} is listed both as a day off and as a working day", field="working_days")
+    for day in (*off, *work):
+        if abs(day.year - year) > 1 or (day.year != year and day.month not in (1, 12)):
+            raise ValidationProblem(f"{day} does not belong to the {year} schedule", field="days_off")
+    for day in work:
+        if day.isoweekday() < 6:
+            raise ValidationProblem(f"{day} is a weekday: make-up working days are weekend days", field="working_days")
+    row = await repo.replace_year(
+        session, year, sorted(off.items()), sorted(work.items()), body.source, who.sub, clock.now()
+    )
+    return YearScheduleRead(
+        year=year,
+        source=row.source,
+        days_off=[{"date": d, "name": n} for d, n in sorted(off.items())],  # type: ignore[misc]
+        working_days=[{"date": d, "name": n} for d, n in sorted(work.items())],  # type: ignore[misc]
+        loaded_by=row.loaded_by,
+        loaded_at=row.loaded_at,
+    )
+
+
+@router.get("/calendar/years/{year}", response_model=YearScheduleRead, tags=["calendar"], summary="A loaded year")
+async def get_year(year: int, session: DbSession) -> YearScheduleRead:
+    found = await repo.get_year(session, year)
+    if found is None:
+        raise NotFound(f"no schedule loaded by ops for {year}")
+    row, days = found
+    return YearScheduleRead.model_validate(
+        {
+            "year": year,
+            "source": row.source,
+            "days_off": [{"date": d.date, "name": d.name} for d in days if not d.working],
+            "working_days": [{"date": d.date, "name": d.name} for d in days if d.working],
+            "loaded_by": row.loaded_by,
+            "loaded_at": row.loaded_at,
+        }
+    )
+
+
+# --- bookings ------------------------------------------------------------------------------------------------
+@router.get("/bookings/earliest", response_model=EarliestRead, tags=["bookings"], summary="Earliest bookable date now")
+async def bookings_earliest(
+    ctx: Ctx, who: CurrentIdentity, service_code: str, clinic_id: str | None = None
+) -> dict[str, Any]:
+    return await svc.earliest(ctx, who, service_code, clinic_id)
+
+
+@router.post("/bookings", response_model=BookingRead, status_code=201, tags=["bookings"], summary="Book an appointment")
+async def create_booking(
+    body: BookingCreate, ctx: Ctx, who: CurrentIdentity, response: Response, idempotency_key: IdempotencyKey = None
+) -> dict[str, Any]:
+    view, created = await svc.create_booking(ctx, who, body, idempotency_key)
+    response.status_code = 201 if created else 200
+    return view
+
+
+@router.post(
+    "/bookings/reminders/runs",
+    response_model=ReminderRunResult,
+    tags=["bookings"],
+    summary="Send the day-before reminders due on a date (ops; idempotent)",
+)
+async def run_reminders(body: ReminderRun, ctx: Ctx, _: StaffIdentity) -> dict[str, Any]:
+    return await svc.run_reminders(ctx, body.as_of)
+
+
+@router.get(
+    "/bookings/{booking_id}", response_model=BookingRead, tags=["bookings"], summary="A booking with its history"
+)
+async def get_booking(booking_id: str, session: DbSession, who: CurrentIdentity) -> dict[str, Any]:
+    booking = await svc.get_booking_for(session, who, booking_id)
+    return await svc.booking_view(session, booking)
+
+
+@router.get(
+    "/customers/{customer_id}/bookings", response_model=BookingList, tags=["bookings"], summary="A customer's bookings"
+)
+async def customer_bookings(
+    customer_id: str, session: DbSession, who: CurrentIdentity, status: str | None = None
+) -> dict[str, Any]:
+    ensure_customer_access(who, customer_id)
+    rows = await repo.customer_bookings(session, customer_id, status)
+    return {"items": [await svc.booking_view(session, b) for b in rows]}
+
+
+@router.post(
+    "/bookings/{booking_id}/cancel",
+    response_model=CancelResult,
+    tags=["bookings"],
+    summary="Cancel (free or forfeited)",
+)
+async def cancel_booking(booking_id: str, ctx: Ctx, who: CurrentIdentity) -> dict[str, Any]:
+    return await svc.cancel_booking(ctx, who, booking_id, None)
+
+
+# --- partner webhooks -------------------------------------------------------------------------------------------
+@router.post(
+    "/partners/{partner_id}/webhooks",
+    response_model=WebhookAck,
+    tags=["partners"],
+    summary="Partner callback (Standard Webhooks signature; no JWT)",
+)
+async def partner_webhook(partner_id: str, request: Request, ctx: Ctx) -> dict[str, Any]:
+    body = await request.body()
+    return await webhooks.handle_inbound(ctx, partner_id, body, dict(request.headers))
+
+
+@router.get(
+    "/webhook-deliveries", response_model=DeliveryList, tags=["ops"], summary="Outbound webhook deliveries (ops)"
+)
+async def list_deliveries(
+    session: DbSession, _: StaffIdentity, booking_id: str | None = None, status: str | None = None
+) -> dict[str, Any]:
+    rows = await repo.list_deliveries(session, booking_id, status)
+    return {"items": [webhooks.delivery_view(d, a) for d, a in rows]}
+
+
+@router.post(
+    "/webhook-deliveries/{delivery_id}/retry", response_model=DeliveryRead, tags=["ops"], summary="Retry now (ops)"
+)
+async def retry_delivery(delivery_id: str, ctx: Ctx, _: StaffIdentity) -> dict[str, Any]:
+    return await webhooks.retry_delivery(ctx, delivery_id)
+
+
+# --- second opinions ------------------------------------------------------------------------------------------
+@router.post(
+    "/second-opinions", response_model=SecondOpinionRead, status_code=201, tags=["second-opinions"], summary="Request"
+)
+async def create_opinion(
+    body: SecondOpinionCreate,
+    ctx: Ctx,
+    who: CurrentIdentity,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> dict[str, Any]:
+    view, created = await opinions.create_opinion(ctx, who, body, idempotency_key)
+    response.status_code = 201 if created else 200
+    return view
+
+
+@router.get(
+    "/second-opinions/overdue", response_model=SecondOpinionList, tags=["second-opinions"], summary="Overdue (ops)"
+)
+async def overdue_opinions(ctx: Ctx, _: StaffIdentity, as_of: dt.date | None = None) -> dict[str, Any]:
+    return {"items": await opinions.overdue_opinions(ctx, as_of)}
+
+
+@router.get("/second-opinions/{request_id}", response_model=SecondOpinionRead, tags=["second-opinions"])
+async def get_opinion(request_id: str, ctx: Ctx, who: CurrentIdentity) -> dict[str, Any]:
+    return await opinions.get_opinion(ctx, who, request_id)
+
+
+@router.post(
+    "/second-opinions/{request_id}/{step}",
+    response_model=SecondOpinionRead,
+    tags=["second-opinions"],
+    summary="Provider/ops step: contacted, materials-complete, delivered, cancel",
+)
+async def advance_opinion(request_id: str, step: str, ctx: Ctx, who: CurrentIdentity) -> dict[str, Any]:
+    if step not in opinions.STEPS:
+        raise NotFound("unknown step")
+    if step != "cancel" and not who.is_staff:
+        raise NotFound("unknown step")
+    return await opinions.advance_opinion(ctx, who, request_id, step)
+
+
+__all__ = ["router", "transaction"]

@@ -9,8 +9,12 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from contracts.events import Topic
 from services.booking import api, consumers, jobs
+from services.booking.entitlements import EntitlementsClient
+from services.booking.service import BookingContext
 from services.booking.settings import BookingSettings
+from services.booking.webhooks import BackgroundWorker
 from vipkit.app import ServiceSpec, create_service_app
 from vipkit.db import run_migrations
 from vipkit.settings import CommonSettings
@@ -22,6 +26,29 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 def create_app(settings: BookingSettings | None = None, common: CommonSettings | None = None) -> FastAPI:
     settings = settings or BookingSettings()
     common = common or CommonSettings()
+    ctx = BookingContext(settings=settings, common=common)
+
+    async def start_context(app: FastAPI) -> None:
+        ctx.db = app.state.db
+        ctx.entitlements = EntitlementsClient(
+            settings.entitlements_url,
+            common,
+            cache_seconds=settings.catalog_cache_seconds,
+            timeout=settings.entitlements_timeout_seconds,
+        )
+        worker = BackgroundWorker(ctx)
+        app.state.booking_worker = worker
+        ctx.wake_worker = worker.wake
+        if settings.worker_enabled:
+            await worker.start()
+
+    async def stop_context(app: FastAPI) -> None:
+        worker: BackgroundWorker | None = getattr(app.state, "booking_worker", None)
+        if worker is not None:
+            await worker.stop()
+        if ctx.entitlements is not None:
+            await ctx.entitlements.aclose()
+
     spec = ServiceSpec(
         name=NAME,
         title="Booking service",
@@ -30,13 +57,16 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
         settings=common,
         routers=[api.router],
         consumers=consumers.consumer_specs(),
-        jobs=jobs.daily_jobs(),
-        topics=[],
+        jobs=jobs.daily_jobs(ctx),
+        topics=[Topic.booking_changed.value, Topic.notification_requested.value],
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
+        on_startup=[start_context],
+        on_shutdown=[stop_context],
     )
     app = create_service_app(spec)
     app.state.settings = settings
+    app.state.booking = ctx
     return app
 
 

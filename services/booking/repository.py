@@ -1,3 +1,439 @@
-"""Booking: all SQL lives here."""
+"""Booking: all SQL lives here. Functions add/flush; the caller's transaction commits."""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.booking.calendar import Override, WorkingCalendar, YearSchedule
+from services.booking.models import (
+    Booking,
+    BookingAttempt,
+    BookingHistory,
+    CalendarOverride,
+    CalendarScheduleDay,
+    CalendarYear,
+    CapacityCounter,
+    Clinic,
+    ClinicService,
+    InboundWebhook,
+    Partner,
+    SecondOpinion,
+    WebhookAttempt,
+    WebhookDelivery,
+)
+from vipkit.db import insert_ignore
+
+
+def _rowcount(result: Any) -> int:
+    assert isinstance(result, CursorResult)
+    return int(result.rowcount)
+
+
+# --- calendar -------------------------------------------------------------------------------------
+async def load_calendar(session: AsyncSession) -> WorkingCalendar:
+    overrides = {
+        row.date: Override(row.working, row.name) for row in (await session.scalars(select(CalendarOverride))).all()
+    }
+    years = {row.year: row for row in (await session.scalars(select(CalendarYear))).all()}
+    days: dict[int, tuple[dict[dt.date, str], dict[dt.date, str]]] = {y: ({}, {}) for y in years}
+    for day in (await session.scalars(select(CalendarScheduleDay))).all():
+        off, work = days[day.year]
+        (work if day.working else off)[day.date] = day.name
+    loaded = [YearSchedule(year=y, days_off=off, working_days=work) for y, (off, work) in days.items()]
+    return WorkingCalendar(loaded, overrides)
+
+
+async def upsert_override(
+    session: AsyncSession, day: dt.date, working: bool, name: str | None, by: str, at: dt.datetime
+) -> CalendarOverride:
+    row = await session.get(CalendarOverride, day)
+    if row is None:
+        row = CalendarOverride(date=day, working=working, name=name, updated_by=by, updated_at=at)
+        session.add(row)
+    else:
+        row.working, row.name, row.updated_by, row.updated_at = working, name, by, at
+    await session.flush()
+    return row
+
+
+async def delete_override(session: AsyncSession, day: dt.date) -> bool:
+    return _rowcount(await session.execute(delete(CalendarOverride).where(CalendarOverride.date == day))) > 0
+
+
+async def replace_year(
+    session: AsyncSession,
+    year: int,
+    days_off: Sequence[tuple[dt.date, str]],
+    working_days: Sequence[tuple[dt.date, str]],
+    source: str | None,
+    by: str,
+    at: dt.datetime,
+) -> CalendarYear:
+    await session.execute(delete(CalendarScheduleDay).where(CalendarScheduleDay.year == year))
+    row = await session.get(CalendarYear, year)
+    if row is None:
+        row = CalendarYear(year=year, source=source, loaded_by=by, loaded_at=at)
+        session.add(row)
+    else:
+        row.source, row.loaded_by, row.loaded_at = source, by, at
+    await session.flush()
+    session.add_all(CalendarScheduleDay(year=year, date=d, working=False, name=n) for d, n in days_off)
+    session.add_all(CalendarScheduleDay(year=year, date=d, working=True, name=n) for d, n in working_days)
+    await session.flush()
+    return row
+
+
+async def get_year(session: AsyncSession, year: int) -> tuple[CalendarYear, list[CalendarScheduleDay]] | None:
+    row = await session.get(CalendarYear, year)
+    if row is None:
+        return None
+    days = (
+        await session.scalars(
+            select(CalendarScheduleDay).where(CalendarScheduleDay.year == year).order_by(CalendarScheduleDay.date)
+        )
+    ).all()
+    return row, list(days)
+
+
+# --- partners and clinics ------------------------------------------------------------------------
+async def get_partner(session: AsyncSession, partner_id: str) -> Partner | None:
+    return await session.get(Partner, partner_id)
+
+
+async def upsert_partner(
+    session: AsyncSession, partner_id: str, name: str, webhook_url: str, secret: str, at: dt.datetime
+) -> tuple[Partner, bool]:
+    row = await session.get(Partner, partner_id)
+    created = row is None
+    if row is None:
+        row = Partner(id=partner_id, name=name, webhook_url=webhook_url, secret=secret, created_at=at, updated_at=at)
+        session.add(row)
+    else:
+        row.name, row.webhook_url, row.secret, row.updated_at = name, webhook_url, secret, at
+    await session.flush()
+    return row, created
+
+
+async def get_clinic(session: AsyncSession, clinic_id: str) -> tuple[Clinic, list[ClinicService]] | None:
+    clinic = await session.get(Clinic, clinic_id)
+    if clinic is None:
+        return None
+    services = (
+        await session.scalars(
+            select(ClinicService).where(ClinicService.clinic_id == clinic_id).order_by(ClinicService.service_code)
+        )
+    ).all()
+    return clinic, list(services)
+
+
+async def upsert_clinic(
+    session: AsyncSession, clinic_id: str, values: dict[str, Any], services: list[dict[str, Any]], at: dt.datetime
+) -> bool:
+    clinic = await session.get(Clinic, clinic_id)
+    created = clinic is None
+    if clinic is None:
+        clinic = Clinic(id=clinic_id, created_at=at, updated_at=at, **values)
+        session.add(clinic)
+    else:
+        for key, value in values.items():
+            setattr(clinic, key, value)
+        clinic.updated_at = at
+    await session.flush()
+    await session.execute(delete(ClinicService).where(ClinicService.clinic_id == clinic_id))
+    session.add_all(ClinicService(clinic_id=clinic_id, **s) for s in services)
+    await session.flush()
+    return created
+
+
+async def list_clinics(
+    session: AsyncSession, service_code: str | None = None, city: str | None = None
+) -> list[tuple[Clinic, list[ClinicService]]]:
+    query = select(Clinic).order_by(Clinic.id)
+    if service_code:
+        query = query.where(
+            Clinic.id.in_(select(ClinicService.clinic_id).where(ClinicService.service_code == service_code))
+        )
+    if city:
+        query = query.where(Clinic.city == city)
+    clinics = (await session.scalars(query)).all()
+    if not clinics:
+        return []
+    services = (
+        await session.scalars(
+            select(ClinicService)
+            .where(ClinicService.clinic_id.in_([c.id for c in clinics]))
+            .order_by(ClinicService.service_code)
+        )
+    ).all()
+    by_clinic: dict[str, list[ClinicService]] = {}
+    for s in services:
+        by_clinic.setdefault(s.clinic_id, []).append(s)
+    return [(c, by_clinic.get(c.id, [])) for c in clinics]
+
+
+# --- capacity ----------------------------------------------------------------------------------------
+async def booked_count(session: AsyncSession, clinic_id: str, service_code: str, day: dt.date) -> int:
+    value = await session.scalar(
+        select(CapacityCounter.booked).where(
+            CapacityCounter.clinic_id == clinic_id,
+            CapacityCounter.service_code == service_code,
+            CapacityCounter.date == day,
+        )
+    )
+    return int(value or 0)
+
+
+async def booked_counts(
+    session: AsyncSession, clinic_id: str, service_code: str, start: dt.date, end: dt.date
+) -> dict[dt.date, int]:
+    rows = await session.execute(
+        select(CapacityCounter.date, CapacityCounter.booked).where(
+            CapacityCounter.clinic_id == clinic_id,
+            CapacityCounter.service_code == service_code,
+            CapacityCounter.date >= start,
+            CapacityCounter.date <= end,
+        )
+    )
+    return {d: int(b) for d, b in rows.all()}
+
+
+async def take_place(session: AsyncSession, clinic_id: str, service_code: str, day: dt.date, capacity: int) -> bool:
+    """Atomically take one place: a conditional UPDATE on the counter row (never exceeds capacity)."""
+    await insert_ignore(
+        session,
+        CapacityCounter.__table__,  # type: ignore[arg-type]
+        {"clinic_id": clinic_id, "service_code": service_code, "date": day, "booked": 0},
+    )
+    result = await session.execute(
+        update(CapacityCounter)
+        .where(
+            CapacityCounter.clinic_id == clinic_id,
+            CapacityCounter.service_code == service_code,
+            CapacityCounter.date == day,
+            CapacityCounter.booked < capacity,
+        )
+        .values(booked=CapacityCounter.booked + 1)
+    )
+    return _rowcount(result) == 1
+
+
+async def free_place(session: AsyncSession, clinic_id: str, service_code: str, day: dt.date) -> None:
+    await session.execute(
+        update(CapacityCounter)
+        .where(
+            CapacityCounter.clinic_id == clinic_id,
+            CapacityCounter.service_code == service_code,
+            CapacityCounter.date == day,
+            CapacityCounter.booked > 0,
+        )
+        .values(booked=CapacityCounter.booked - 1)
+    )
+
+
+# --- booking attempts (idempotency + reservation trace) -------------------------------------------------
+async def insert_attempt(session: AsyncSession, values: dict[str, Any]) -> bool:
+    return await insert_ignore(session, BookingAttempt.__table__, values)  # type: ignore[arg-type]
+
+
+async def attempt_by_key(session: AsyncSession, customer_id: str, key: str) -> BookingAttempt | None:
+    return await session.scalar(
+        select(BookingAttempt).where(BookingAttempt.customer_id == customer_id, BookingAttempt.idempotency_key == key)
+    )
+
+
+async def get_attempt(session: AsyncSession, attempt_id: str) -> BookingAttempt | None:
+    return await session.get(BookingAttempt, attempt_id)
+
+
+async def stale_attempts(session: AsyncSession, older_than: dt.datetime, limit: int = 50) -> list[BookingAttempt]:
+    rows = await session.scalars(
+        select(BookingAttempt)
+        .where(
+            ((BookingAttempt.status == "reserving") & (BookingAttempt.created_at < older_than))
+            | (BookingAttempt.status == "release_pending")
+        )
+        .order_by(BookingAttempt.created_at)
+        .limit(limit)
+    )
+    return list(rows.all())
+
+
+# --- bookings -------------------------------------------------------------------------------------------
+async def get_booking(session: AsyncSession, booking_id: str) -> Booking | None:
+    return await session.get(Booking, booking_id)
+
+
+async def booking_history(session: AsyncSession, booking_id: str) -> list[BookingHistory]:
+    rows = await session.scalars(
+        select(BookingHistory).where(BookingHistory.booking_id == booking_id).order_by(BookingHistory.id)
+    )
+    return list(rows.all())
+
+
+async def customer_bookings(session: AsyncSession, customer_id: str, status: str | None = None) -> list[Booking]:
+    query = select(Booking).where(Booking.customer_id == customer_id)
+    if status:
+        query = query.where(Booking.status == status)
+    return list((await session.scalars(query.order_by(Booking.date.desc(), Booking.created_at.desc()))).all())
+
+
+async def set_status_if(
+    session: AsyncSession, booking_id: str, from_status: str, to_status: str, at: dt.datetime
+) -> bool:
+    """Compare-and-set of the status (a concurrent transition makes this one lose)."""
+    result = await session.execute(
+        update(Booking)
+        .where(Booking.id == booking_id, Booking.status == from_status)
+        .values(status=to_status, updated_at=at)
+    )
+    return _rowcount(result) == 1
+
+
+async def add_history(
+    session: AsyncSession,
+    booking_id: str,
+    from_status: str | None,
+    to_status: str,
+    reason: str | None,
+    actor: str,
+    at: dt.datetime,
+) -> None:
+    session.add(
+        BookingHistory(
+            booking_id=booking_id, from_status=from_status, to_status=to_status, reason=reason, actor=actor, at=at
+        )
+    )
+    await session.flush()
+
+
+async def bookings_to_remind(session: AsyncSession, start: dt.date, end: dt.date) -> list[Booking]:
+    rows = await session.scalars(
+        select(Booking)
+        .where(
+            Booking.status == "confirmed",
+            Booking.date >= start,
+            Booking.date <= end,
+            Booking.reminder_sent_at.is_(None),
+        )
+        .order_by(Booking.date, Booking.id)
+    )
+    return list(rows.all())
+
+
+async def mark_reminded(session: AsyncSession, booking_id: str, at: dt.datetime) -> bool:
+    result = await session.execute(
+        update(Booking).where(Booking.id == booking_id, Booking.reminder_sent_at.is_(None)).values(reminder_sent_at=at)
+    )
+    return _rowcount(result) == 1
+
+
+async def pending_ledger_bookings(session: AsyncSession, max_attempts: int, limit: int = 50) -> list[str]:
+    rows = await session.scalars(
+        select(Booking.id)
+        .where(
+            Booking.ledger_action.is_not(None), Booking.ledger_done_at.is_(None), Booking.ledger_attempts < max_attempts
+        )
+        .order_by(Booking.updated_at)
+        .limit(limit)
+    )
+    return list(rows.all())
+
+
+# --- webhook deliveries -----------------------------------------------------------------------------------
+async def due_deliveries(session: AsyncSession, now: dt.datetime, limit: int = 20) -> list[WebhookDelivery]:
+    rows = await session.scalars(
+        select(WebhookDelivery)
+        .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= now)
+        .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.created_at)
+        .limit(limit)
+    )
+    return list(rows.all())
+
+
+async def lease_delivery(session: AsyncSession, delivery_id: str, seen_next: dt.datetime, until: dt.datetime) -> bool:
+    """Claim a due delivery for one worker (optimistic: the row must still be as we saw it)."""
+    result = await session.execute(
+        update(WebhookDelivery)
+        .where(
+            WebhookDelivery.id == delivery_id,
+            WebhookDelivery.status == "pending",
+            WebhookDelivery.next_attempt_at == seen_next,
+        )
+        .values(next_attempt_at=until)
+    )
+    return _rowcount(result) == 1
+
+
+async def list_deliveries(
+    session: AsyncSession, booking_id: str | None, status: str | None, limit: int = 200
+) -> list[tuple[WebhookDelivery, list[WebhookAttempt]]]:
+    query = select(WebhookDelivery).order_by(WebhookDelivery.created_at.desc()).limit(limit)
+    if booking_id:
+        query = query.where(WebhookDelivery.booking_id == booking_id)
+    if status:
+        query = query.where(WebhookDelivery.status == status)
+    deliveries = list((await session.scalars(query)).all())
+    if not deliveries:
+        return []
+    attempts = (
+        await session.scalars(
+            select(WebhookAttempt)
+            .where(WebhookAttempt.delivery_id.in_([d.id for d in deliveries]))
+            .order_by(WebhookAttempt.attempt_no)
+        )
+    ).all()
+    by_delivery: dict[str, list[WebhookAttempt]] = {}
+    for a in attempts:
+        by_delivery.setdefault(a.delivery_id, []).append(a)
+    return [(d, by_delivery.get(d.id, [])) for d in deliveries]
+
+
+async def count_deliveries(session: AsyncSession, status: str) -> int:
+    return int(await session.scalar(select(func.count()).where(WebhookDelivery.status == status)) or 0)
+
+
+# --- inbound webhooks ----------------------------------------------------------------------------------------
+async def remember_inbound(
+    session: AsyncSession, partner_id: str, webhook_id: str, event_type: str, booking_id: str | None, at: dt.datetime
+) -> bool:
+    """True the first time this partner's ``webhook-id`` is seen (insert-or-ignore)."""
+    return await insert_ignore(
+        session,
+        InboundWebhook.__table__,  # type: ignore[arg-type]
+        {
+            "partner_id": partner_id,
+            "webhook_id": webhook_id,
+            "event_type": event_type,
+            "booking_id": booking_id,
+            "received_at": at,
+        },
+    )
+
+
+# --- second opinions --------------------------------------------------------------------------------------
+async def get_opinion(session: AsyncSession, request_id: str) -> SecondOpinion | None:
+    return await session.get(SecondOpinion, request_id)
+
+
+async def open_opinions(session: AsyncSession) -> list[SecondOpinion]:
+    rows = await session.scalars(
+        select(SecondOpinion)
+        .where(SecondOpinion.status.in_(("requested", "contacted", "materials_complete")))
+        .order_by(SecondOpinion.requested_at)
+    )
+    return list(rows.all())
+
+
+async def customer_opinions(session: AsyncSession, customer_id: str) -> list[SecondOpinion]:
+    rows = await session.scalars(
+        select(SecondOpinion)
+        .where(SecondOpinion.customer_id == customer_id)
+        .order_by(SecondOpinion.requested_at.desc())
+    )
+    return list(rows.all())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -13,3 +15,19 @@ class BookingSettings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8003
     migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")
+
+    entitlements_url: str = Field(default="http://127.0.0.1:8002", description="Entitlements service base URL")
+    entitlements_timeout_seconds: float = Field(default=5.0, gt=0)
+    catalog_cache_seconds: float = Field(default=60.0, ge=0, description="How long the catalog is cached")
+
+    worker_enabled: bool = Field(
+        default=True, description="Run the background worker (webhook deliveries, ledger retries, sweeper)"
+    )
+    worker_poll_seconds: float = Field(default=1.0, gt=0, description="Worker poll interval when idle")
+    webhook_timeout_seconds: float = Field(default=5.0, gt=0, description="Timeout of one outbound webhook call")
+    webhook_lease_seconds: int = Field(default=60, ge=5, description="How long a claimed delivery is leased")
+    sweeper_grace_seconds: int = Field(
+        default=120, ge=0, description="Age after which an unfinished booking attempt's reservation is released"
+    )
+    sweeper_interval_seconds: float = Field(default=30.0, gt=0)
+    reminder_time: dt.time = Field(default=dt.time(9, 0), description="Local time of the daily reminder job")

@@ -1,0 +1,203 @@
+"""Second-opinion requests (SPEC 4.2, handbook 000): SLA due dates in working days, overdue list.
+
+The provider contacts the customer within 1 working day of the request; the opinion is due within
+10 working days after the materials are complete. A request reserves one unit (like a booking, with
+the same attempt trace and sweeper); delivering the opinion consumes it, cancelling releases it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from services.booking import repository as repo
+from services.booking import rules
+from services.booking.calendar import CalendarUnknown
+from services.booking.models import SecondOpinion
+from services.booking.schemas import SecondOpinionCreate
+from services.booking.service import (
+    BookingContext,
+    EntitlementsUnavailable,
+    _finish_attempt,
+    _release_failed,
+    bookable_entry,
+    calendar_unknown,
+    check_beneficiary,
+    request_hash,
+    transaction,
+)
+from vipkit import clock
+from vipkit.auth import Identity, ensure_customer_access
+from vipkit.problems import Conflict, NotFound, Problem, ValidationProblem
+
+STEPS = {
+    "contacted": ("requested", "contacted"),
+    "materials-complete": ("contacted", "materials_complete"),
+    "delivered": ("materials_complete", "delivered"),
+    "cancel": (None, "cancelled"),
+}
+
+
+def opinion_view(row: SecondOpinion, today: dt.date) -> dict[str, Any]:
+    overdue = []
+    if rules.is_overdue(row.contact_due, row.contacted_at, today) and row.status != "cancelled":
+        overdue.append("contact")
+    if rules.is_overdue(row.opinion_due, row.delivered_at, today) and row.status != "cancelled":
+        overdue.append("opinion")
+    return {
+        "request_id": row.id,
+        "customer_id": row.customer_id,
+        "beneficiary_id": row.beneficiary_id,
+        "service_code": row.service_code,
+        "partner_id": row.partner_id,
+        "status": row.status,
+        "requested_at": row.requested_at,
+        "contact_due": row.contact_due,
+        "contacted_at": row.contacted_at,
+        "materials_complete_at": row.materials_complete_at,
+        "opinion_due": row.opinion_due,
+        "delivered_at": row.delivered_at,
+        "overdue": overdue,
+    }
+
+
+async def create_opinion(
+    ctx: BookingContext, identity: Identity, body: SecondOpinionCreate, idempotency_key: str | None
+) -> tuple[dict[str, Any], bool]:
+    ensure_customer_access(identity, body.customer_id)
+    entry, params = await bookable_entry(ctx, body.service_code)
+    if params.kind != "request":
+        raise ValidationProblem(f"{body.service_code} is booked with POST /api/v1/bookings", field="service_code")
+    check_beneficiary(entry, body.beneficiary_id, body.customer_id)
+    now = clock.now()
+    fingerprint = request_hash(body.model_dump(mode="json"))
+    request_id = f"SO{uuid.uuid4().hex[:20].upper()}"
+    async with transaction(ctx.database) as session:
+        if idempotency_key:
+            existing = await repo.attempt_by_key(session, body.customer_id, idempotency_key)
+            if existing is not None:
+                opinion = await repo.get_opinion(session, existing.booking_id)
+                if existing.request_hash != fingerprint or opinion is None:
+                    raise Conflict("this Idempotency-Key is in use by another or an unfinished request")
+                return opinion_view(opinion, now.date()), False
+        cal = await repo.load_calendar(session)
+        try:
+            due = rules.contact_due(cal, now, params.contact_working_days)
+        except CalendarUnknown as exc:
+            raise calendar_unknown(exc) from exc
+        if not await repo.insert_attempt(
+            session,
+            {
+                "booking_id": request_id,
+                "customer_id": body.customer_id,
+                "idempotency_key": idempotency_key,
+                "request_hash": fingerprint,
+                "status": "reserving",
+                "created_at": now,
+                "updated_at": now,
+            },
+        ):
+            raise Conflict("a request with this Idempotency-Key is being processed")
+    try:
+        reservation = await ctx.ent.reserve(
+            idempotency_key=f"opinion:{request_id}",
+            customer_id=body.customer_id,
+            service_code=body.service_code,
+            beneficiary_id=body.beneficiary_id,
+            reference=request_id,
+        )
+    except EntitlementsUnavailable as exc:
+        await _finish_attempt(ctx.database, request_id, "release_pending", error=exc.detail)
+        raise
+    except Problem as exc:
+        await _finish_attempt(ctx.database, request_id, "failed", error=f"{exc.code}: {exc.detail}")
+        raise
+    reservation_id = str(reservation["reservation_id"])
+    try:
+        async with transaction(ctx.database) as session:
+            row = SecondOpinion(
+                id=request_id,
+                customer_id=body.customer_id,
+                beneficiary_id=body.beneficiary_id,
+                service_code=body.service_code,
+                partner_id=body.partner_id,
+                diagnosis=body.diagnosis,
+                status="requested",
+                reservation_id=reservation_id,
+                idempotency_key=idempotency_key,
+                requested_at=now,
+                contact_due=due,
+                updated_at=now,
+            )
+            session.add(row)
+            attempt = await repo.get_attempt(session, request_id)
+            assert attempt is not None
+            attempt.status, attempt.reservation_id, attempt.updated_at = "booked", reservation_id, now
+            await session.flush()
+            view = opinion_view(row, now.date())
+    except BaseException as exc:
+        await _release_failed(ctx, request_id, reservation_id, repr(exc))
+        raise
+    return view, True
+
+
+async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: str, step: str) -> dict[str, Any]:
+    """Ops / provider steps: contacted, materials-complete (sets the opinion due date), delivered, cancel."""
+    expected, target = STEPS[step]
+    now = clock.now()
+    async with transaction(ctx.database) as session:
+        row = await repo.get_opinion(session, request_id)
+        if row is None or not identity.can_access_customer(row.customer_id):
+            raise NotFound("second-opinion request not found")
+        if (expected is not None and row.status != expected) or row.status in ("delivered", "cancelled"):
+            raise Problem(
+                f"a {row.status} request cannot become {target}",
+                status=409,
+                code="illegal_transition",
+                from_status=row.status,
+                to_status=target,
+            )
+        row.status, row.updated_at = target, now
+        ledger: tuple[str, str] | None = None
+        if target == "contacted":
+            row.contacted_at = now
+        elif target == "materials_complete":
+            if row.contacted_at is None:
+                row.contacted_at = now
+            row.materials_complete_at = now
+            cal = await repo.load_calendar(session)
+            try:
+                row.opinion_due = rules.opinion_due(cal, now, 10)
+            except CalendarUnknown as exc:
+                raise calendar_unknown(exc) from exc
+        elif target == "delivered":
+            row.delivered_at = now
+            ledger = ("consume", "completed")
+        elif target == "cancelled":
+            ledger = ("release", "cancelled")
+        view = opinion_view(row, now.date())
+        reservation_id = row.reservation_id
+    if ledger and reservation_id:
+        action, reason = ledger
+        if action == "consume":
+            await ctx.ent.consume(reservation_id, reason)
+        else:
+            await ctx.ent.release(reservation_id, reason)
+    return view
+
+
+async def overdue_opinions(ctx: BookingContext, as_of: dt.date | None) -> list[dict[str, Any]]:
+    today = as_of or clock.today()
+    async with transaction(ctx.database) as session:
+        rows = await repo.open_opinions(session)
+        views = [opinion_view(r, today) for r in rows]
+    return [v for v in views if v["overdue"]]
+
+
+async def get_opinion(ctx: BookingContext, identity: Identity, request_id: str) -> dict[str, Any]:
+    async with transaction(ctx.database) as session:
+        row = await repo.get_opinion(session, request_id)
+        if row is None or not identity.can_access_customer(row.customer_id):
+            raise NotFound("second-opinion request not found")
+        return opinion_view(row, clock.today())
