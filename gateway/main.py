@@ -39,6 +39,7 @@ from aiohttp import web
 from multidict import CIMultiDict
 from yarl import URL
 
+from gateway.accesslog import AccessLog
 from gateway.docs import DOCS_HTML, Asset, load_assets
 from gateway.openapi import OpenApiAggregator
 from gateway.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter, retry_after_header
@@ -51,7 +52,6 @@ from vipkit.problems import PROBLEM_CONTENT_TYPE, Problem
 from vipkit.settings import CommonSettings
 
 log = logging.getLogger("gateway")
-access_log = logging.getLogger("gateway.access")
 
 GATEWAY_KEY: web.AppKey[Gateway] = web.AppKey("gateway")
 
@@ -134,6 +134,8 @@ class Gateway:
             total=settings.upstream_probe_timeout, sock_connect=min(settings.connect_timeout, 1.0)
         )
         self.session: aiohttp.ClientSession | None = None
+        self.access_log = AccessLog()
+        self.access_log.enabled = self.access_log.enabled and settings.access_log
         self.assets: dict[str, Asset] = load_assets()
         self.docs = OpenApiAggregator(
             list(SERVICES),
@@ -159,8 +161,10 @@ class Gateway:
             skip_auto_headers=("Accept", "Accept-Encoding", "User-Agent", "Content-Type"),
             cookie_jar=aiohttp.DummyCookieJar(),
         )
+        self.access_log.start()
 
     async def stop(self) -> None:
+        await self.access_log.stop()
         if self.session is not None:
             await self.session.close()
         await self.limiter.close()
@@ -194,20 +198,17 @@ class Gateway:
             log.exception("gateway error", extra={"path": request.path})
             return problem_response(500, "internal_error", "internal error", request.path)
         finally:
-            if self.settings.access_log:
-                access_log.info(
-                    "request",
-                    extra={
-                        "request_id": request_id,
-                        "method": request.method,
-                        "path": request.path,
-                        "status": status,
-                        "ms": round((time.perf_counter() - started) * 1000, 2),
-                        "upstream": service,
-                        "sub": identity.sub if identity else None,
-                        "role": identity.role if identity else None,
-                        "ip": request.remote,
-                    },
+            if self.access_log.enabled:
+                self.access_log.record(
+                    request_id,
+                    request.method,
+                    request.path,
+                    status,
+                    (time.perf_counter() - started) * 1000,
+                    service,
+                    identity.sub if identity else None,
+                    identity.role if identity else None,
+                    request.remote,
                 )
 
     def _client_ip(self, request: web.Request) -> str:

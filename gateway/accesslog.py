@@ -1,0 +1,107 @@
+"""Access log lines for the gateway: one masked JSON object per request, written in batches.
+
+The lines have the shape of ``vipkit.logging.JsonFormatter`` (``ts``, ``level``, ``service``,
+``logger``, ``msg``, then the fields) and go through the same masking (``vipkit.masking.mask_text``,
+identity and mobile numbers), but are formatted and written once per batch (every ``interval``
+seconds, or when ``max_pending`` lines wait) instead of through ``logging`` per request: the logging
+path (record, lock, format, flush per line) took a third of the gateway's throughput on 2 cores.
+Lines are written only when the ``gateway.access`` logger is enabled for INFO.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import sys
+import time
+from typing import Any, TextIO
+
+from vipkit.masking import mask_text
+
+LOGGER_NAME = "gateway.access"
+
+
+class AccessLog:
+    def __init__(self, stream: TextIO | None = None, interval: float = 0.1, max_pending: int = 2000) -> None:
+        self._stream = stream
+        self.interval = interval
+        self.max_pending = max_pending
+        self.enabled = logging.getLogger(LOGGER_NAME).isEnabledFor(logging.INFO)
+        self._pending: list[tuple[Any, ...]] = []
+        self._task: asyncio.Task[None] | None = None
+        self._second = -1
+        self._second_text = ""
+
+    def record(
+        self,
+        request_id: str,
+        method: str,
+        path: str,
+        status: int,
+        ms: float,
+        upstream: str,
+        sub: str | None,
+        role: str | None,
+        ip: str | None,
+    ) -> None:
+        self._pending.append((time.time(), request_id, method, path, status, ms, upstream, sub, role, ip))
+        if len(self._pending) >= self.max_pending:
+            self.flush()
+
+    def _ts(self, t: float) -> str:
+        second = int(t)
+        if second != self._second:
+            self._second = second
+            self._second_text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
+        return f"{self._second_text}.{int((t - second) * 1000):03d}Z"
+
+    def format(self, entry: tuple[Any, ...]) -> str:
+        t, request_id, method, path, status, ms, upstream, sub, role, ip = entry
+        return json.dumps(
+            {
+                "ts": self._ts(t),
+                "level": "info",
+                "service": "gateway",
+                "logger": LOGGER_NAME,
+                "msg": "request",
+                "request_id": request_id,
+                "method": method,
+                "path": path,
+                "status": status,
+                "ms": round(ms, 2),
+                "upstream": upstream,
+                "sub": sub,
+                "role": role,
+                "ip": ip,
+            },
+            ensure_ascii=False,
+        )
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        text = mask_text("\n".join(self.format(entry) for entry in pending)) + "\n"
+        stream = self._stream or sys.stdout
+        with contextlib.suppress(Exception):  # a closed or full stdout must not break requests
+            stream.write(text)
+            stream.flush()
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            self.flush()
+
+    def start(self) -> None:
+        if self.enabled and self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="gateway-access-log")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        self.flush()
