@@ -112,6 +112,7 @@ def questionnaire_page(settings: RevisitSettings, token: str) -> HTMLResponse:
 </section>
 
 <section id="step-questions" hidden>
+  <p id="timer" class="timer" aria-live="polite"></p>
   <div class="card intro"><p id="intro"></p></div>
   <form id="questions-form" novalidate>
     <ol id="question-list" class="questions"></ol>
@@ -128,7 +129,6 @@ def questionnaire_page(settings: RevisitSettings, token: str) -> HTMLResponse:
     </div>
     <p id="submit-error" class="error" role="alert" hidden></p>
     <div class="actions">
-      <p id="timer" class="timer" aria-live="polite"></p>
       <button type="submit" id="submit-btn" class="primary" disabled>提交</button>
       <button type="button" id="abort-btn" class="secondary">中止回访</button>
     </div>

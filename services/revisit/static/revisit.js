@@ -183,11 +183,13 @@
     var button = $("submit-btn");
     if (left > 0) {
       button.disabled = true;
+      button.textContent = "提交（" + left + "秒）";
       $("timer").textContent = "请认真阅读每个问题，" + left + " 秒后可提交";
       $("timer").className = "timer waiting";
     } else {
       stopTimer();
       button.disabled = state.busy;
+      button.textContent = "提交";
       $("timer").textContent = "已满足最短答题时间，请确认答案后提交";
       $("timer").className = "timer ready";
     }
