@@ -3,11 +3,14 @@
 The runner records the event id in the inbox in the same transaction as the effect (a redelivered
 event changes nothing); the stored ``sequence`` orders one customer's states (an older event never
 overwrites a newer state). The event's ``to_tier`` is the effective tier: provisional ratings are
-not effective tiers and so grant nothing. An event for another program or an unknown tier raises
-and ends in ``tier.changed.v1.dlq``; reconciliation repairs the customer from tiering's API.
+not effective tiers and so grant nothing. An event of another program than the active one is not
+for this deployment: it is logged and skipped. An unknown tier of the active program raises and ends
+in ``tier.changed.v1.dlq``; reconciliation then repairs the customer from tiering's API.
 """
 
 from __future__ import annotations
+
+import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,10 +19,18 @@ from services.entitlements.catalog import Catalog
 from services.entitlements.service import TierState, apply_tier_state
 from vipkit.consumer import ConsumerSpec, Handler
 
+log = logging.getLogger("entitlements.consumers")
+
 
 def tier_changed_handler(catalog: Catalog) -> Handler:
     async def handle(session: AsyncSession, event: CloudEvent, topic: str) -> None:
         data = TierChangedV1.model_validate(event.data)
+        if data.program != catalog.program:
+            log.warning(
+                "tier event of another program skipped",
+                extra={"event_id": event.id, "program": data.program, "active_program": catalog.program},
+            )
+            return
         await apply_tier_state(
             session,
             catalog,

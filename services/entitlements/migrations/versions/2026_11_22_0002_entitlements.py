@@ -29,7 +29,7 @@ def upgrade() -> None:
         sa.Column("score", sa.String(32), nullable=True),
         sa.Column("effective_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("entitled_since", sa.Date, nullable=True),
-        sa.Column("source", sa.String(32), nullable=False),
+        sa.Column("source", sa.String(100), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_table(
