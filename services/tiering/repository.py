@@ -10,7 +10,8 @@ from decimal import Decimal
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.tiering.models import Policy, TierHistory, TieringRun, TierStateRow
+from services.tiering.models import Policy, PolicyTopUp, TierHistory, TieringRun, TierStateRow
+from services.tiering.rules import CENT, PolicyFacts, TopUpFact
 from vipkit import clock
 from vipkit.db import insert_ignore
 
@@ -59,6 +60,79 @@ async def subject_policies(session: AsyncSession, subject: str, customer_ids: Se
         key = row.holder_customer_id if subject == "holder" else row.insured_customer_id
         if key is not None:
             out[key].append(row)
+    return out
+
+
+async def subject_facts(
+    session: AsyncSession, subject: str, customer_ids: Sequence[str]
+) -> dict[str, list[PolicyFacts]]:
+    """Rule inputs for each customer's policies: two set-based queries (policies, top-ups), no ORM objects.
+
+    This is the hot path of runs and full re-ratings (one chunk of customers per call).
+    """
+    if not customer_ids:
+        return {}
+    col = subject_column(subject)
+    p = Policy.__table__
+    rows = (
+        await session.execute(
+            select(
+                p.c.policy_no,
+                p.c.holder_customer_id,
+                p.c.insured_customer_id,
+                p.c.product_kind,
+                p.c.channel,
+                p.c.payment_mode,
+                p.c.annual_premium,
+                p.c.payment_years,
+                p.c.status,
+                p.c.effective_date,
+                p.c.cooling_off_end,
+                p.c.loan_or_pledge,
+                p.c.holder_mobile,
+                p.c.insured_mobile,
+                p.c.underwritten_at,
+                p.c.top_up_total,
+            )
+            .where(col.in_(list(customer_ids)))
+            .order_by(p.c.policy_no)
+        )
+    ).all()
+    with_top_ups = [r.policy_no for r in rows if r.top_up_total]
+    top_ups: dict[str, list[TopUpFact]] = defaultdict(list)
+    if with_top_ups:
+        t = PolicyTopUp.__table__
+        for tu in (
+            await session.execute(
+                select(t.c.policy_no, t.c.kind, t.c.amount, t.c.date)
+                .where(t.c.policy_no.in_(with_top_ups))
+                .order_by(t.c.id)
+            )
+        ).all():
+            top_ups[tu.policy_no].append(TopUpFact(tu.kind, Decimal(tu.amount).quantize(CENT), tu.date))
+    out: dict[str, list[PolicyFacts]] = defaultdict(list)
+    for r in rows:
+        key = r.holder_customer_id if subject == "holder" else r.insured_customer_id
+        out[key].append(
+            PolicyFacts(
+                policy_no=r.policy_no,
+                holder_id=r.holder_customer_id,
+                insured_id=r.insured_customer_id,
+                product_kind=r.product_kind,
+                channel=r.channel,
+                payment_mode=r.payment_mode,
+                annual_premium=Decimal(r.annual_premium).quantize(CENT),
+                payment_years=r.payment_years,
+                status=r.status,
+                effective_date=r.effective_date,
+                cooling_off_end=r.cooling_off_end,
+                loan_or_pledge=r.loan_or_pledge,
+                top_ups=tuple(top_ups.get(r.policy_no, ())),
+                holder_mobile=r.holder_mobile,
+                insured_mobile=r.insured_mobile,
+                underwritten_at=r.underwritten_at,
+            )
+        )
     return out
 
 

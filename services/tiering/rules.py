@@ -82,6 +82,7 @@ class PolicyFacts:
     top_ups: tuple[TopUpFact, ...] = ()
     holder_mobile: str | None = None
     insured_mobile: str | None = None
+    underwritten_at: dt.datetime | None = None
 
     def subject(self, program: Program) -> str | None:
         return self.holder_id if program.subject == "holder" else self.insured_id

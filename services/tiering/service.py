@@ -229,6 +229,7 @@ def facts_of(row: Policy) -> rules.PolicyFacts:
         top_ups=tuple(rules.TopUpFact(t.kind, Decimal(t.amount).quantize(rules.CENT), t.date) for t in row.top_ups),
         holder_mobile=row.holder_mobile,
         insured_mobile=row.insured_mobile,
+        underwritten_at=row.underwritten_at,
     )
 
 
@@ -264,9 +265,10 @@ def _store_state(row: TierStateRow, state: rules.TierState, now: dt.datetime) ->
     row.updated_at = now
 
 
-def _latest_mobile(program: Program, policies: list[Policy]) -> str | None:
-    for row in sorted(policies, key=lambda p: p.underwritten_at, reverse=True):
-        mobile = row.holder_mobile if program.subject == "holder" else row.insured_mobile
+def _latest_mobile(program: Program, policies: list[rules.PolicyFacts]) -> str | None:
+    epoch = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+    for p in sorted(policies, key=lambda p: p.underwritten_at or epoch, reverse=True):
+        mobile = p.subject_mobile(program)
         if mobile:
             return mobile
     return None
@@ -298,7 +300,7 @@ async def rerate_customers(
         return stats
     as_of = at.astimezone(clock.SHANGHAI).date()
     states = await repo.lock_states(session, customer_ids, program.program)
-    policies = await repo.subject_policies(session, program.subject, customer_ids)
+    policies = await repo.subject_facts(session, program.subject, customer_ids)
     now = clock.now()
     for customer_id in customer_ids:
         row = states[customer_id]
@@ -307,7 +309,7 @@ async def rerate_customers(
             continue
         stats.evaluated += 1
         own = policies.get(customer_id, [])
-        evaluation = rules.evaluate(program, [facts_of(p) for p in own], old, as_of, cause=cause)
+        evaluation = rules.evaluate(program, own, old, as_of, cause=cause)
         new = evaluation.state
         if new == old:
             continue

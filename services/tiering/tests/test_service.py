@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ STARS = load_program("stars")
 NOW = dt.datetime(2026, 5, 10, 10, tzinfo=clock.SHANGHAI)
 
 
-def doc(customer: str, premium: str, **kw: object) -> PolicyDocument:
+def doc(customer: str, premium: str, **kw: Any) -> PolicyDocument:
     body = policy_body(
         customer, annual_premium=premium, payment_years=10, effective_date="2026-04-01", cooling_off_end=None, **kw
     )
