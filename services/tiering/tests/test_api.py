@@ -286,3 +286,47 @@ async def test_internal_tiers_page_for_reconciliation(client: httpx.AsyncClient)
     page2 = (await client.get("/api/v1/tiers", params={"after": page1["next_after"], "limit": 3}, headers=OPS)).json()
     assert [i["customer_id"] for i in page2["items"]] == customers[3:] and page2["next_after"] is None
     assert (await client.get("/api/v1/tiers", headers=customer_headers(customers[0]))).status_code == 403
+
+
+async def test_bulk_import_ndjson_streamed_reports_bad_lines_and_rerates(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    import json
+
+    customers = [new_customer() for _ in range(3)]
+    lines = [
+        json.dumps(
+            {
+                "policy_no": f"IMP{i}{c}",
+                "policy": policy_body(
+                    c, annual_premium="40000.00", payment_years=10, effective_date="2026-01-01", cooling_off_end=None
+                ),
+            }
+        )
+        for i, c in enumerate(customers)
+    ]
+    lines.insert(1, "{not json")
+    bad = policy_body(new_customer(), payment_years=0)
+    lines.append(json.dumps({"policy_no": "IMPBAD", "policy": bad}))
+    lines.append(lines[0])  # a replay inside the same file
+    content = ("\n".join(lines) + "\n").encode()
+
+    async def chunks():  # type: ignore[no-untyped-def]
+        for i in range(0, len(content), 100):
+            yield content[i : i + 100]
+
+    response = await client.post("/api/v1/policies/import", content=chunks(), headers=ops_at(D(2026, 5, 10)))
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert {k: result[k] for k in ("received", "created", "unchanged", "rejected", "rerated_customers")} == {
+        "received": 6,
+        "created": 3,
+        "unchanged": 1,
+        "rejected": 2,
+        "rerated_customers": 3,
+    }
+    assert [(e["line"], e["field"]) for e in result["errors"]] == [(2, None), (5, "policy.payment_years")]
+    for c in customers:
+        tier = (await client.get(f"/api/v1/customers/{c}/tier", headers=OPS)).json()
+        assert tier["tier"] == "star_3"
+    assert len(await outbox(app, "policy.changed.v1")) == 3
