@@ -59,9 +59,8 @@ ROUTES: tuple[RouteRule, ...] = (
     RouteRule("/api/v1/partners/**", "booking", OPS),
     RouteRule("/api/v1/clinics/**", "booking", PUBLIC, methods=_READ),
     RouteRule("/api/v1/clinics/**", "booking", OPS),
-    RouteRule("/api/v1/calendar/working-days", "booking", PUBLIC, methods=_READ),
     RouteRule("/api/v1/calendar/overrides/**", "booking", OPS),
-    RouteRule("/api/v1/calendar/**", "booking", AUTHENTICATED, methods=_READ),
+    RouteRule("/api/v1/calendar/**", "booking", PUBLIC, methods=_READ),  # working days, known years
     RouteRule("/api/v1/calendar/**", "booking", OPS),
     RouteRule("/api/v1/bookings/**", "booking", AUTHENTICATED),
     RouteRule("/api/v1/customers/{customer_id}/bookings/**", "booking", CUSTOMER),
