@@ -5,6 +5,7 @@ Time is driven with ``X-Test-Now`` (the test clock), never with sleeps.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
@@ -371,3 +372,51 @@ async def test_ops_list_filters_by_status_and_masks_identity(harness: RevisitHar
     bad = await client.get("/api/v1/revisits", params={"status": "nonsense"}, headers=STAFF)
     assert bad.status_code == 422
     assert dt.date.fromisoformat(queued["items"][0]["effective_date"]) == dt.date(2026, 5, 9)
+
+
+async def test_escalated_revisit_completed_electronically_leaves_the_phone_queue(harness: RevisitHarness) -> None:
+    client = harness.client
+    customer, policy_no, task = await setup_task(harness)
+    await client.post(
+        "/api/v1/revisits/runs",
+        json={"as_of": "2026-05-13T10:00:00+08:00"},
+        headers={**STAFF, **now_header("2026-05-13 10:00:00")},
+    )
+    token = await issue_link(client, task["task_id"], "2026-05-13 10:30:00")
+    session_id = (await start(client, token, "2026-05-13 11:00:00")).json()["session_id"]
+    assert (await submit(client, session_id, "2026-05-13 11:02:00")).json()["task_status"] == "completed"
+    queue = (
+        await client.get("/api/v1/phone-queue", params={"customer_id": customer, "status": "done"}, headers=STAFF)
+    ).json()
+    assert [(i["policy_no"], i["outcome"]) for i in queue["items"]] == [(policy_no, "completed_electronically")]
+    assert (await client.get("/api/v1/phone-queue", params={"customer_id": customer}, headers=STAFF)).json()[
+        "total"
+    ] == 0
+
+
+async def test_concurrent_double_submit_has_one_effect(harness: RevisitHarness) -> None:
+    client = harness.client
+    _, policy_no, task = await setup_task(harness)
+    token = await issue_link(client, task["task_id"])
+    session_id = (await start(client, token, "2026-05-09 12:00:00")).json()["session_id"]
+    results = await asyncio.gather(*(submit(client, session_id, "2026-05-09 12:01:30") for _ in range(4)))
+    assert [r.status_code for r in results] == [200] * 4
+    assert sorted(r.json()["already_submitted"] for r in results) == [False, True, True, True]
+    assert (
+        len(await outbox_events(harness.db, Topic.revisit_changed.value, policy_no=policy_no, to_status="completed"))
+        == 1
+    )
+
+
+async def test_concurrent_runs_send_each_sms_once(harness: RevisitHarness) -> None:
+    client = harness.client
+    customers = [(await setup_task(harness))[0] for _ in range(3)]
+    headers = {**STAFF, **now_header("2026-05-09 10:00:00")}
+    body = {"as_of": "2026-05-09T10:00:00+08:00"}
+    results = await asyncio.gather(
+        *(client.post("/api/v1/revisits/runs", json=body, headers=headers) for _ in range(3))
+    )
+    assert [r.status_code for r in results] == [200] * 3
+    assert sum(r.json()["first_sms"] for r in results) == 3
+    for customer in customers:
+        assert len(await outbox_events(harness.db, Topic.notification_requested.value, customer_id=customer)) == 1
