@@ -6,10 +6,9 @@ Identity and mobile numbers are masked in every response (``vipkit.masking``).
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
 from services.revisit import rules
 from services.revisit.models import (
@@ -21,21 +20,15 @@ from services.revisit.models import (
 )
 from vipkit.masking import mask_id_no, mask_mobile
 
-
-def _local(value: dt.datetime | None) -> dt.datetime | None:
-    return rules.local(value) if value is not None else None
+LocalDateTime = Annotated[
+    dt.datetime,
+    PlainSerializer(lambda v: rules.local(v).isoformat(), return_type=str, when_used="json"),
+]
+"""Datetimes leave in Asia/Shanghai local time with their offset."""
 
 
 class LocalTimes(BaseModel):
-    """Datetimes leave in Asia/Shanghai local time with their offset."""
-
-    @field_serializer("*", when_used="json")
-    def _ser(self, value: Any) -> Any:
-        if isinstance(value, dt.datetime):
-            return rules.local(value).isoformat()
-        if isinstance(value, Decimal):
-            return f"{value:.2f}"
-        return value
+    """Base of the read models (datetimes as ``LocalDateTime``, money as two-decimal strings)."""
 
 
 # --- runs ------------------------------------------------------------------------------------------
@@ -53,7 +46,7 @@ class RunRequest(BaseModel):
 
 
 class RunRead(LocalTimes):
-    as_of: dt.datetime
+    as_of: LocalDateTime
     first_sms: int
     second_sms: int
     escalated: int
@@ -82,23 +75,23 @@ class TaskRead(LocalTimes):
     payment_mode: str
     payment_years: int
     coverage_years: int | None
-    annual_premium: Decimal
-    underwritten_at: dt.datetime
+    annual_premium: str = Field(description="CNY, two decimals")
+    underwritten_at: LocalDateTime
     effective_date: dt.date
     cooling_off_end: dt.date
     first_policy_of_holder: bool
-    first_sms_due_at: dt.datetime
-    first_sms_at: dt.datetime | None
-    second_sms_due_at: dt.datetime | None
-    second_sms_at: dt.datetime | None
-    escalation_due_at: dt.datetime
-    wechat_from: dt.datetime
+    first_sms_due_at: LocalDateTime
+    first_sms_at: LocalDateTime | None
+    second_sms_due_at: LocalDateTime | None
+    second_sms_at: LocalDateTime | None
+    escalation_due_at: LocalDateTime
+    wechat_from: LocalDateTime
     identity_failures: int
-    identity_locked_until: dt.datetime | None
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    completed_at: dt.datetime | None
-    closed_at: dt.datetime | None
+    identity_locked_until: LocalDateTime | None
+    created_at: LocalDateTime
+    updated_at: LocalDateTime
+    completed_at: LocalDateTime | None
+    closed_at: LocalDateTime | None
 
     @classmethod
     def of(cls, t: RevisitTask) -> TaskRead:
@@ -121,7 +114,7 @@ class TaskRead(LocalTimes):
             payment_mode=t.payment_mode,
             payment_years=t.payment_years,
             coverage_years=t.coverage_years,
-            annual_premium=t.annual_premium,
+            annual_premium=f"{t.annual_premium:.2f}",
             underwritten_at=t.underwritten_at,
             effective_date=t.effective_date,
             cooling_off_end=t.cooling_off_end,
@@ -151,8 +144,8 @@ class TaskList(BaseModel):
 class LinkInfo(LocalTimes):
     link_id: str
     purpose: str
-    issued_at: dt.datetime
-    expires_at: dt.datetime
+    issued_at: LocalDateTime
+    expires_at: LocalDateTime
 
     @classmethod
     def of(cls, link: RevisitLink) -> LinkInfo:
@@ -164,23 +157,23 @@ class IssuedLinkRead(LocalTimes):
     policy_no: str
     url: str
     token: str
-    expires_at: dt.datetime
+    expires_at: LocalDateTime
 
 
 class SessionAudit(LocalTimes):
     session_id: str
     status: str
     identity_attempts: int
-    identity_verified_at: dt.datetime | None
+    identity_verified_at: LocalDateTime | None
     questions: list[dict[str, Any]]
-    shown_at: dt.datetime
+    shown_at: LocalDateTime
     min_seconds: int
     too_fast_attempts: int
     answers: list[dict[str, Any]] | None
     remark: str | None
     outcome: str | None
-    submitted_at: dt.datetime | None
-    aborted_at: dt.datetime | None
+    submitted_at: LocalDateTime | None
+    aborted_at: LocalDateTime | None
     ip: str | None
     user_agent: str | None
     submit_ip: str | None
@@ -214,7 +207,7 @@ class IdentityAttemptRead(LocalTimes):
     locked: bool
     ip: str | None
     user_agent: str | None
-    at: dt.datetime
+    at: LocalDateTime
 
     @classmethod
     def of(cls, a: IdentityAttempt) -> IdentityAttemptRead:
@@ -229,7 +222,7 @@ class PhoneItemRead(LocalTimes):
     customer_id: str
     reason: str
     status: str
-    callable_from: dt.datetime
+    callable_from: LocalDateTime
     callable_now: bool
     office_hours: str
     holder_name: str | None = None
@@ -237,11 +230,11 @@ class PhoneItemRead(LocalTimes):
     answers: list[dict[str, Any]] | None
     remark: str | None
     attempts: int
-    last_attempt_at: dt.datetime | None
+    last_attempt_at: LocalDateTime | None
     outcome: str | None
     note: str | None
-    created_at: dt.datetime
-    closed_at: dt.datetime | None
+    created_at: LocalDateTime
+    closed_at: LocalDateTime | None
 
     @classmethod
     def of(cls, item: PhoneQueueItem, now: dt.datetime, task: RevisitTask | None = None) -> PhoneItemRead:
@@ -296,9 +289,9 @@ class CustomerRevisitRead(LocalTimes):
     policy_no: str
     product_name: str
     status: str
-    underwritten_at: dt.datetime
+    underwritten_at: LocalDateTime
     effective_date: dt.date
-    available_from: dt.datetime
+    available_from: LocalDateTime
 
     @classmethod
     def of(cls, t: RevisitTask) -> CustomerRevisitRead:
@@ -340,7 +333,7 @@ class SessionRead(LocalTimes):
     questions: list[QuestionRead]
     min_seconds: int
     seconds_remaining: int
-    shown_at: dt.datetime
+    shown_at: LocalDateTime
     status: str
 
 
@@ -373,4 +366,4 @@ class SubmitRead(LocalTimes):
     task_status: str
     already_submitted: bool
     message: str
-    submitted_at: dt.datetime | None
+    submitted_at: LocalDateTime | None

@@ -49,6 +49,7 @@ async def test_new_policy_creates_one_task_idempotent_on_redelivery_and_updates(
     assert task["escalation_due_at"] == "2026-05-13T00:00:00+08:00"
     assert task["wechat_from"] == "2026-05-10T00:00:00+08:00"
     assert task["holder_id_no"] == "110101********1234" and task["holder_mobile"] == "138****8000"
+    assert task["annual_premium"] == "3233.00"
     created = await outbox_events(harness.db, Topic.revisit_changed.value, policy_no=policy_no)
     assert [(e["data"]["from_status"], e["data"]["to_status"]) for e in created] == [(None, "pending")]
 
