@@ -227,7 +227,9 @@ async def test_background_worker_delivers_without_being_driven(env: Env) -> None
             assert (await env.book(new_customer(), "2026-10-08", now=MON_0928)).status_code == 201
             await wait_for(lambda: len(receiver.received) == 1, timeout=10, what="webhook delivered by the worker")
         finally:
-            env.worker._task.cancel()
+            task = env.worker._task  # the app's shutdown hook closes the worker's client
+            assert task is not None
+            task.cancel()
 
 
 async def test_lease_prevents_redelivery_while_in_flight(env: Env) -> None:

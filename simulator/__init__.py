@@ -1,0 +1,1 @@
+"""Partner-clinic simulator: answers the booking service's signed webhooks like a real clinic would."""
