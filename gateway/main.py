@@ -122,6 +122,7 @@ class Gateway:
         self.table = RouteTable()
         self.upstreams = settings.upstreams()
         self.verifier = TokenVerifier(common, cache_seconds=30.0)
+        self.jwks_mode = bool(common.jwt_jwks_url)
         self.limiter: RateLimiter = (
             RedisRateLimiter(settings.redis_url, settings.redis_prefix) if settings.redis_url else MemoryRateLimiter()
         )
@@ -211,6 +212,14 @@ class Gateway:
                     request.remote,
                 )
 
+    async def _verify(self, token: str) -> Identity:
+        """RS256: a cached token is answered at once; otherwise verified in a thread, since fetching
+        the JWKS (``PyJWKClient``, cached 5 minutes) is blocking I/O."""
+        entry = self.verifier._cache.get(token)
+        if entry is not None and entry[1] > time.monotonic():
+            return entry[0]
+        return await asyncio.to_thread(self.verifier.verify, token)
+
     def _client_ip(self, request: web.Request) -> str:
         if self.settings.trust_forwarded_for:
             forwarded = request.headers.get("X-Forwarded-For")
@@ -229,7 +238,7 @@ class Gateway:
         token = bearer_token(request.headers.get("Authorization"))
         if token is not None:
             try:
-                identity = self.verifier.verify(token)
+                identity = await self._verify(token) if self.jwks_mode else self.verifier.verify(token)
             except Problem as exc:
                 token_error = exc.detail
 

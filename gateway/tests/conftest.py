@@ -64,11 +64,12 @@ def _service_app(name: str, database_url: str) -> Any:
     settings_cls = next(
         obj
         for obj in vars(settings_module).values()
-        if isinstance(obj, type) and obj.__module__ == settings_module.__name__ and "database_url" in getattr(
-            obj, "model_fields", {}
-        )
+        if isinstance(obj, type)
+        and obj.__module__ == settings_module.__name__
+        and "database_url" in getattr(obj, "model_fields", {})
     )
-    extra = {k: v for k, v in _QUIET_SETTINGS.items() if k in settings_cls.model_fields}
+    model_fields: dict[str, Any] = getattr(settings_cls, "model_fields", {})
+    extra = {k: v for k, v in _QUIET_SETTINGS.items() if k in model_fields}
     return main.create_app(settings_cls(database_url=database_url, **extra), upstream_common())
 
 
@@ -91,7 +92,7 @@ async def run_gateway(
     **overrides: Any,
 ) -> AsyncIterator[tuple[str, Gateway]]:
     """The gateway app on a free port in this event loop; yields (base URL, Gateway state)."""
-    fields = {f"{name}_url": url for name, url in upstreams.items()}
+    fields: dict[str, Any] = {f"{name}_url": url for name, url in upstreams.items()}
     fields.update(overrides)
     settings = GatewaySettings(**fields)
     app = create_app(settings, common or gateway_common())

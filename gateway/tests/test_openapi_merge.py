@@ -15,7 +15,9 @@ TABLE = RouteTable()
 def _op(ref: str | None = None, tags: list[str] | None = None, op_id: str | None = None) -> dict[str, Any]:
     op: dict[str, Any] = {
         "responses": {
-            "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": ref}}}} if ref else {"description": "OK"},
+            "200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": ref}}}}
+            if ref
+            else {"description": "OK"},
             "422": {
                 "description": "Validation Error",
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
@@ -86,7 +88,12 @@ def merged() -> dict[str, Any]:
 
 
 def test_paths_are_the_ones_the_gateway_routes_to_their_service(merged: dict[str, Any]) -> None:
-    assert set(merged["paths"]) == {"/api/v1/customers/{customer_id}/tier", "/api/v1/policies/{policy_no}", "/api/v1/bookings", "/api/v1/clinics"}
+    assert set(merged["paths"]) == {
+        "/api/v1/customers/{customer_id}/tier",
+        "/api/v1/policies/{policy_no}",
+        "/api/v1/bookings",
+        "/api/v1/clinics",
+    }
     assert "tiering: GET /api/v1/programs" in merged["info"]["x-unrouted-operations"]
     assert "booking: GET /api/v1/customers/{customer_id}/tier" in merged["info"]["x-unrouted-operations"]
     # path-level parameters are kept
@@ -105,9 +112,15 @@ def test_component_clash_is_prefixed_with_the_service_name(merged: dict[str, Any
     assert schemas["tiering.Policy"]["properties"] == {"policy_no": {"type": "string"}}
     assert schemas["booking.Policy"]["properties"] == {"kind": {"type": "string"}}
     put = merged["paths"]["/api/v1/policies/{policy_no}"]["put"]
-    assert put["responses"]["200"]["content"]["application/json"]["schema"]["$ref"] == "#/components/schemas/tiering.Policy"
+    assert (
+        put["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        == "#/components/schemas/tiering.Policy"
+    )
     clinics = merged["paths"]["/api/v1/clinics"]["get"]
-    assert clinics["responses"]["200"]["content"]["application/json"]["schema"]["$ref"] == "#/components/schemas/booking.Policy"
+    assert (
+        clinics["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        == "#/components/schemas/booking.Policy"
+    )
     # a schema that refers to a renamed one points at the service's version
     assert schemas["BookingRead"]["properties"]["policy"]["$ref"] == "#/components/schemas/booking.Policy"
 
@@ -122,9 +135,22 @@ def test_one_shared_problem_schema_for_every_error(merged: dict[str, Any]) -> No
     assert schemas["Problem"]["required"] == ["type", "title", "status", "code", "detail"]
     assert "HTTPValidationError" not in schemas and "tiering.Problem" not in schemas
     get_tier = merged["paths"]["/api/v1/customers/{customer_id}/tier"]["get"]
-    assert get_tier["responses"]["422"]["content"] == {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-    for name in ("Unauthorized", "Forbidden", "NotFound", "RateLimited", "BadGateway", "GatewayTimeout", "PayloadTooLarge"):
-        assert merged["components"]["responses"][name]["content"]["application/problem+json"]["schema"]["$ref"] == "#/components/schemas/Problem"
+    assert get_tier["responses"]["422"]["content"] == {
+        "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+    }
+    for name in (
+        "Unauthorized",
+        "Forbidden",
+        "NotFound",
+        "RateLimited",
+        "BadGateway",
+        "GatewayTimeout",
+        "PayloadTooLarge",
+    ):
+        assert (
+            merged["components"]["responses"][name]["content"]["application/problem+json"]["schema"]["$ref"]
+            == "#/components/schemas/Problem"
+        )
 
 
 def test_bearer_security_and_access_per_operation(merged: dict[str, Any]) -> None:
@@ -140,7 +166,12 @@ def test_bearer_security_and_access_per_operation(merged: dict[str, Any]) -> Non
 
 
 def test_operation_id_clash_is_prefixed(merged: dict[str, Any]) -> None:
-    ids = [op.get("operationId") for item in merged["paths"].values() for op in item.values() if isinstance(op, dict) and "responses" in op]
+    ids = [
+        op.get("operationId")
+        for item in merged["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and "responses" in op
+    ]
     assert "get_tier" in ids and "booking_get_tier" in ids
     assert len([i for i in ids if i]) == len({i for i in ids if i})
 

@@ -78,7 +78,7 @@ def test_memory_limiter_forgets_idle_buckets_when_full(monkeypatch: pytest.Monke
         limiter.take(key, 10, 20)
     clock.now += 10  # all refilled
     limiter.take("d", 10, 20)
-    assert set(limiter._buckets) == {"d"}  # noqa: SLF001
+    assert set(limiter._buckets) == {"d"}
 
 
 @pytest.mark.parametrize(("seconds", "header"), [(0.001, "1"), (1.0, "1"), (1.2, "2"), (30, "30")])
@@ -98,7 +98,7 @@ async def test_redis_bucket_is_atomic_under_concurrency(redis_limiter: RedisRate
 
 
 async def test_redis_buckets_are_shared_between_limiters(redis_limiter: RedisRateLimiter) -> None:
-    other = RedisRateLimiter(REDIS_URL, prefix=redis_limiter._prefix)  # noqa: SLF001 - a second gateway worker
+    other = RedisRateLimiter(REDIS_URL, prefix=redis_limiter._prefix)
     try:
         assert await redis_limiter.hit("s:C9", 0.001, 2) == 0.0
         assert await other.hit("s:C9", 0.001, 2) == 0.0

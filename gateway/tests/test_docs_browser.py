@@ -1,0 +1,97 @@
+"""``/docs`` in a real Chromium (Playwright): Swagger UI, every asset from the gateway itself, and the
+operations of every service listed (SPEC 7: one merged OpenAPI document for all services).
+
+Screenshot: ``test-artifacts/gateway/docs.png``. Skipped with a reason only when ``/usr/bin/chromium``
+is absent outside CI; under ``CI=true`` its absence fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import pytest_asyncio
+
+from gateway.settings import SERVICES
+from gateway.tests.conftest import client, run_gateway
+from vipkit.testing import in_ci
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "gateway"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        if in_ci():
+            pytest.fail("CI=true but /usr/bin/chromium is missing (the browser tests must run in CI)")
+        pytest.skip("/usr/bin/chromium is not installed: the docs browser test needs a real Chromium")
+    return CHROMIUM
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def docs_gateway(chromium: Path, services_stack: dict[str, str]) -> AsyncIterator[str]:
+    async with run_gateway(services_stack, rate_limit_enabled=False) as (url, _):
+        yield url
+
+
+async def test_docs_page_lists_the_operations_of_every_service(docs_gateway: str, chromium: Path) -> None:
+    from playwright.async_api import async_playwright
+
+    async with client(docs_gateway) as c:
+        doc = (await c.get("/openapi.json")).json()
+    expected: dict[str, set[tuple[str, str]]] = {s: set() for s in SERVICES}
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            if isinstance(op, dict) and "responses" in op and op["tags"][0] in expected:
+                expected[op["tags"][0]].add((method.upper(), path))
+    assert all(expected.values()), {s: len(v) for s, v in expected.items()}
+
+    gateway_host = urlparse(docs_gateway).netloc
+    foreign: list[str] = []
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = await browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on(
+                "request",
+                lambda r: (
+                    foreign.append(r.url)
+                    if urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != gateway_host
+                    else None
+                ),
+            )
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            await page.goto(f"{docs_gateway}/docs", wait_until="networkidle")
+            await page.wait_for_selector(".opblock", timeout=30_000)
+            assert await page.locator(".info .title").inner_text() != ""
+            for service, ops in expected.items():
+                section = page.locator(f"#operations-tag-{service}")
+                assert await section.count() == 1, f"no section for {service}"
+                shown = set()
+                blocks = page.locator(f"[id^='operations-{service}-']")
+                for i in range(await blocks.count()):
+                    block = blocks.nth(i)
+                    method = (await block.locator(".opblock-summary-method").inner_text()).strip().upper()
+                    path = (await block.locator(".opblock-summary-path").get_attribute("data-path")) or ""
+                    shown.add((method, path))
+                assert ops <= shown, f"{service}: missing {sorted(ops - shown)}"
+            assert not errors, errors
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            await page.screenshot(path=str(ARTIFACTS / "docs.png"), full_page=False)
+        finally:
+            await browser.close()
+    assert not foreign, f"requests outside the gateway (CDN?): {foreign}"
