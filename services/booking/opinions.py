@@ -26,6 +26,7 @@ from services.booking.service import (
     check_beneficiary,
     request_hash,
     transaction,
+    wall_now,
 )
 from vipkit import clock
 from vipkit.auth import Identity, ensure_customer_access
@@ -94,8 +95,8 @@ async def create_opinion(
                 "idempotency_key": idempotency_key,
                 "request_hash": fingerprint,
                 "status": "reserving",
-                "created_at": now,
-                "updated_at": now,
+                "created_at": wall_now(),
+                "updated_at": wall_now(),
             },
         ):
             raise Conflict("a request with this Idempotency-Key is being processed")
@@ -133,7 +134,7 @@ async def create_opinion(
             session.add(row)
             attempt = await repo.get_attempt(session, request_id)
             assert attempt is not None
-            attempt.status, attempt.reservation_id, attempt.updated_at = "booked", reservation_id, now
+            attempt.status, attempt.reservation_id, attempt.updated_at = "booked", reservation_id, wall_now()
             await session.flush()
             view = opinion_view(row, now.date())
     except BaseException as exc:

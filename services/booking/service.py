@@ -130,6 +130,20 @@ async def transaction(db: Database) -> AsyncIterator[AsyncSession]:
         db.notify_committed(session)
 
 
+def wall_now() -> dt.datetime:
+    """Real time (UTC) for plumbing timestamps that must not follow the SPEC 7.3 test clock: booking
+    attempts (the sweeper's age check), webhook signatures and the delivery queue's schedule."""
+    return dt.datetime.now(dt.UTC)
+
+
+async def warm_catalog(ctx: BookingContext) -> None:
+    """Fetch the catalog before opening a transaction, so no HTTP call happens while holding locks."""
+    try:
+        await ctx.ent.catalog()
+    except Problem:
+        pass  # names fall back to service codes
+
+
 def new_booking_id() -> str:
     return f"BK{uuid.uuid4().hex[:20].upper()}"
 
@@ -433,8 +447,8 @@ async def create_booking(
                 "idempotency_key": idempotency_key,
                 "request_hash": fingerprint,
                 "status": "reserving",
-                "created_at": now,
-                "updated_at": now,
+                "created_at": wall_now(),
+                "updated_at": wall_now(),
             },
         )
         partner_id = clinic.partner_id
@@ -497,7 +511,7 @@ async def create_booking(
             )
             attempt = await repo.get_attempt(session, booking_id)
             assert attempt is not None
-            attempt.status, attempt.reservation_id, attempt.updated_at = "booked", reservation_id, now
+            attempt.status, attempt.reservation_id, attempt.updated_at = "booked", reservation_id, wall_now()
             view = await booking_view(session, booking)
     except BaseException as exc:
         await _release_failed(ctx, booking_id, reservation_id, repr(exc))
@@ -535,7 +549,7 @@ async def _finish_attempt(db: Database, attempt_id: str, status: str, *, error: 
             attempt.status = status
             attempt.idempotency_key = None
             attempt.error = (error or "")[:2000] or None
-            attempt.updated_at = clock.now()
+            attempt.updated_at = wall_now()
 
 
 async def _release_failed(ctx: BookingContext, attempt_id: str, reservation_id: str, error: str) -> None:
@@ -550,7 +564,7 @@ async def _release_failed(ctx: BookingContext, attempt_id: str, reservation_id: 
 
 async def sweep_attempts(ctx: BookingContext, now: dt.datetime | None = None) -> int:
     """Release reservations whose booking does not exist (crashed or failed attempts)."""
-    now = now or clock.now()
+    now = now or wall_now()
     older_than = now - dt.timedelta(seconds=ctx.settings.sweeper_grace_seconds)
     async with transaction(ctx.database) as session:
         attempts = [(a.booking_id, a.status) for a in await repo.stale_attempts(session, older_than)]
@@ -580,7 +594,7 @@ async def sweep_attempts(ctx: BookingContext, now: dt.datetime | None = None) ->
                 if attempt is not None:
                     attempt.status = "failed"
                     attempt.idempotency_key = None
-                    attempt.updated_at = clock.now()
+                    attempt.updated_at = wall_now()
     return released
 
 
@@ -589,6 +603,7 @@ async def cancel_booking(
     ctx: BookingContext, identity: Identity, booking_id: str, reason: str | None
 ) -> dict[str, Any]:
     now = clock.now()
+    await warm_catalog(ctx)
     async with transaction(ctx.database) as session:
         booking = await get_booking_for(session, identity, booking_id)
         try:
@@ -629,6 +644,7 @@ async def _service_name(ctx: BookingContext, service_code: str) -> str:
 async def run_reminders(ctx: BookingContext, as_of: dt.date) -> dict[str, Any]:
     """Send a reminder for every confirmed booking whose previous working day is ``as_of`` (idempotent)."""
     reminded = 0
+    await warm_catalog(ctx)
     async with transaction(ctx.database) as session:
         cal = await repo.load_calendar(session)
         try:

@@ -40,6 +40,8 @@ from services.booking.service import (
     settle_ledger,
     sweep_attempts,
     transaction,
+    wall_now,
+    warm_catalog,
 )
 from services.booking.service import transition as apply_transition
 from vipkit import clock
@@ -54,11 +56,6 @@ INBOUND_TYPES: dict[str, BookingStatus] = {
     "booking.completed": BookingStatus.completed,
     "booking.no_show": BookingStatus.no_show,
 }
-
-
-def wall_now() -> dt.datetime:
-    """Real time (UTC) for signatures and the delivery queue; see the module docstring."""
-    return dt.datetime.now(dt.UTC)
 
 
 def booking_payload(booking: Booking, *, reason: str | None = None) -> dict[str, Any]:
@@ -287,6 +284,7 @@ async def retry_delivery(ctx: BookingContext, delivery_id: str) -> dict[str, Any
 # --- inbound -------------------------------------------------------------------------------------------------
 async def handle_inbound(ctx: BookingContext, partner_id: str, body: bytes, headers: dict[str, str]) -> dict[str, Any]:
     settle: str | None = None
+    await warm_catalog(ctx)
     async with transaction(ctx.database) as session:
         partner = await repo.get_partner(session, partner_id)
         if partner is None:
