@@ -137,11 +137,27 @@ async def subject_facts(
 
 
 async def subject_ids_page(session: AsyncSession, subject: str, after: str, limit: int) -> list[str]:
-    """The next ``limit`` customer ids (> after) that are a subject of a policy or have a tier state."""
+    """The next ``limit`` customer ids (> after) that are a subject of a policy or have a tier state.
+
+    Keyset scans of the indexes in order (no GROUP BY over the whole table, so every page costs the
+    same however large the portfolio is).
+    """
     col = subject_column(subject)
-    from_policies = (
-        await session.execute(select(col).where(col.is_not(None), col > after).group_by(col).order_by(col).limit(limit))
-    ).scalars()
+    ids: list[str] = []
+    cursor = after
+    while len(ids) < limit:
+        window = limit * 4
+        rows = list(
+            (
+                await session.execute(select(col).where(col.is_not(None), col > cursor).order_by(col).limit(window))
+            ).scalars()
+        )
+        for customer_id in rows:
+            if customer_id is not None and (not ids or ids[-1] != customer_id):
+                ids.append(customer_id)
+        if len(rows) < window:
+            break
+        cursor = rows[-1]
     from_states = (
         await session.execute(
             select(TierStateRow.customer_id)
@@ -150,7 +166,7 @@ async def subject_ids_page(session: AsyncSession, subject: str, after: str, limi
             .limit(limit)
         )
     ).scalars()
-    merged = sorted({*(c for c in from_policies if c is not None), *from_states})
+    merged = sorted({*ids, *from_states})
     return merged[:limit]
 
 

@@ -1,0 +1,233 @@
+"""Tiering portfolio benchmark (issue 3): bulk import rate, full re-rating time, bare SQL GROUP BY.
+
+Generates a synthetic portfolio (``--customers``, about ``--policies-per-customer`` policies each, a
+realistic mix of channels, products, payment modes, statuses, top-ups and dates), imports it into a
+fresh PostgreSQL database through the tiering importer (same code as ``POST /api/v1/policies/import``
+and the CLI), then times:
+
+1. the import (policies/s, including validation, ``policy.changed.v1`` outbox rows and re-rating);
+2. a full re-rating of every customer (``run_for_date``: chunked, set-based rule inputs), cold (no
+   tier states: every state written, every event produced) and warm (states exist, nothing changes);
+3. the same ``stars`` sums computed by one bare SQL ``GROUP BY``, checked against the re-rating.
+
+The database is created for the run and dropped at the end (``--keep`` keeps it). Bounded: the
+default size finishes in a few minutes on 2 cores. Never part of the test suite.
+
+Usage: ``python bench/tiering_bench.py [--customers 20000] [--policies-per-customer 3] [--pg-url URL]``
+(the issue's target size is ``--customers 1000000 --policies-per-customer 3``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from services.tiering import importer, service  # noqa: E402
+from services.tiering.main import migrate  # noqa: E402
+from services.tiering.programs import load_program  # noqa: E402
+from vipkit import clock  # noqa: E402
+from vipkit.db import Database  # noqa: E402
+
+TOP_UP_LAST = dt.date(2026, 6, 30)  # every top-up is dated before the benchmark's as_of
+W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def resident_id(rng: random.Random, birth: dt.date) -> str:
+    first = f"{rng.choice(['110101', '310104', '440305', '510107'])}{birth:%Y%m%d}{rng.randint(0, 999):03d}"
+    return first + "10X98765432"[sum(int(c) * w for c, w in zip(first, W, strict=True)) % 11]
+
+
+def generate(path: Path, customers: int, per_customer: float, seed: int = 7) -> int:
+    """Write the synthetic portfolio as NDJSON; returns the number of policies."""
+    rng = random.Random(seed)
+    channels = ["agency"] * 55 + ["bancassurance"] * 25 + ["direct"] * 10 + ["broker"] * 7 + ["group"] * 3
+    kinds = ["traditional"] * 30 + ["participating"] * 20 + ["health"] * 25 + ["accident"] * 5
+    kinds += ["investment_linked"] * 8 + ["universal"] * 12
+    statuses = ["in_force"] * 85 + ["lapsed"] * 6 + ["surrendered"] * 4 + ["matured"] * 2 + ["suspended"] * 2
+    statuses += ["cancelled_in_cooling_off"]
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(customers):
+            cid = f"B{n:09d}"
+            birth = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 50))
+            person = {
+                "customer_id": cid,
+                "name": "客户",
+                "id_type": "resident_id",
+                "id_no": resident_id(rng, birth),
+                "mobile": f"13{rng.randint(0, 999999999):09d}",
+                "birth_date": birth.isoformat(),
+            }
+            for _ in range(max(1, round(rng.expovariate(1 / per_customer)))):
+                count += 1
+                single = rng.random() < 0.15
+                kind = rng.choice(kinds)
+                effective = dt.date(2010, 1, 1) + dt.timedelta(days=rng.randint(0, 16 * 365 + 300))
+                premium = Decimal(min(rng.lognormvariate(8.6, 1.1), 2_000_000)).quantize(Decimal("0.01"))
+                top_ups = []
+                if kind in ("investment_linked", "universal") and rng.random() < 0.3:
+                    top_ups.append(
+                        {
+                            "kind": rng.choice(["ad_hoc", "initial_lump_sum", "regular_additional"]),
+                            "amount": f"{rng.randint(1, 200) * 500}.00",
+                            "date": min(effective + dt.timedelta(days=rng.randint(0, 300)), TOP_UP_LAST).isoformat(),
+                        }
+                    )
+                policy = {
+                    "holder": person,
+                    "insured": person,
+                    "product": {"code": f"PRD{rng.randint(1, 80):03d}", "name": "产品", "kind": kind},
+                    "channel": rng.choice(channels),
+                    "payment_mode": "single" if single else "regular",
+                    "annual_premium": str(premium),
+                    "payment_years": 1 if single else rng.choice([3, 5, 10, 15, 20, 30]),
+                    "coverage_years": None,
+                    "top_ups": top_ups,
+                    "status": rng.choice(statuses),
+                    "underwritten_at": f"{(effective - dt.timedelta(days=1)).isoformat()}T10:00:00+08:00",
+                    "effective_date": effective.isoformat(),
+                    "loan_or_pledge": rng.random() < 0.03,
+                    "electronic_contract": rng.random() < 0.7,
+                }
+                out.write(json.dumps({"policy_no": f"BP{count:010d}", "policy": policy}, ensure_ascii=False) + "\n")
+    return count
+
+
+async def chunks(path: Path) -> object:
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 16):
+            yield chunk
+
+
+COEF = "LEAST((CASE WHEN payment_mode = 'single' THEN 1 ELSE payment_years END) / 10.0, 1)"
+BARE_SQL = f"""
+SELECT holder_customer_id, SUM(ROUND(CASE WHEN product_kind IN ('investment_linked', 'universal')
+         THEN annual_premium * {COEF} * 0.5 + top_up_total * 0.05
+         ELSE annual_premium * {COEF} END, 2))
+FROM policies
+WHERE status = 'in_force' AND channel <> 'group' AND effective_date <= :d AND cooling_off_end <= :d
+GROUP BY holder_customer_id
+"""
+
+
+async def bench(args: argparse.Namespace) -> None:
+    admin = args.pg_url
+    name = f"vip_bench_tiering_{uuid.uuid4().hex[:8]}"
+    import psycopg
+
+    u = make_url(admin)
+    conninfo = dict(
+        host=u.host or "127.0.0.1",
+        port=u.port or 5432,
+        user=u.username or "postgres",
+        password=u.password,
+        dbname=u.database or "postgres",
+        autocommit=True,
+    )
+    with psycopg.connect(**conninfo) as conn:  # type: ignore[arg-type]
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = u.set(database=name).render_as_string(hide_password=False)
+    program = load_program("stars")
+    try:
+        migrate(url)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "portfolio.ndjson"
+            t0 = time.perf_counter()
+            policies = generate(path, args.customers, args.policies_per_customer)
+            print(
+                f"generated {args.customers:,} customers / {policies:,} policies "
+                f"({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s",
+                flush=True,
+            )
+            db = Database(url, pool_size=2)
+            as_of = clock.today() + dt.timedelta(days=1)
+            try:
+                t0 = time.perf_counter()
+                result = await importer.import_ndjson(db, program, chunks(path), batch_size=args.batch_size)  # type: ignore[arg-type]
+                took = time.perf_counter() - t0
+                print(
+                    f"import: {result.received:,} lines, {result.created:,} created, {result.rejected} rejected "
+                    f"in {took:.1f} s = {result.received / took:,.0f} policies/s "
+                    f"(validation, outbox, re-rating of {result.rerated_customers:,} customers)",
+                    flush=True,
+                )
+                async with db.engine.begin() as conn:
+                    await conn.execute(text("DELETE FROM tier_states"))
+                    await conn.execute(text("ANALYZE"))
+                t0 = time.perf_counter()
+                cold = await service.run_for_date(db, program, as_of, chunk_size=args.chunk_size)
+                cold_s = time.perf_counter() - t0
+                print(
+                    f"full re-rating (cold: every state written): {cold.evaluated:,} customers in {cold_s:.2f} s "
+                    f"({cold.evaluated / cold_s:,.0f}/s), {cold.changed:,} tier changes",
+                    flush=True,
+                )
+                t0 = time.perf_counter()
+                warm = await service.run_for_date(db, program, as_of + dt.timedelta(days=1), chunk_size=args.chunk_size)
+                warm_s = time.perf_counter() - t0
+                print(
+                    f"full re-rating (warm: states exist): {warm.evaluated:,} customers in {warm_s:.2f} s "
+                    f"({warm.evaluated / warm_s:,.0f}/s)",
+                    flush=True,
+                )
+                async with db.engine.connect() as conn:
+                    t0 = time.perf_counter()
+                    sums: dict[str, Decimal] = dict((await conn.execute(text(BARE_SQL), {"d": as_of})).all())
+                    bare_s = time.perf_counter() - t0
+                    scores: dict[str, Decimal] = dict(
+                        (await conn.execute(text("SELECT customer_id, score FROM tier_states"))).all()
+                    )
+                mismatches = len([c for c, s in sums.items() if Decimal(scores.get(c, 0)) != Decimal(s)])
+                print(
+                    f"bare SQL GROUP BY (stars sums): {len(sums):,} customers in {bare_s:.2f} s; "
+                    f"{mismatches} score mismatches vs the re-rating",
+                    flush=True,
+                )
+                print(
+                    f"ratio re-rating / bare query: cold {cold_s / bare_s:.1f}x, warm {warm_s / bare_s:.1f}x",
+                    flush=True,
+                )
+            finally:
+                await db.dispose()
+    finally:
+        if not args.keep:
+            with psycopg.connect(**conninfo) as conn:  # type: ignore[arg-type]
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        else:
+            print(f"kept database {url}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--customers", type=int, default=20_000)
+    parser.add_argument("--policies-per-customer", type=float, default=3.0)
+    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--chunk-size", type=int, default=2000)
+    parser.add_argument(
+        "--pg-url", default=os.environ.get("VIP_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    )
+    parser.add_argument("--keep", action="store_true")
+    args, _unknown = parser.parse_known_args()  # make bench passes its arguments to every script
+    os.environ.setdefault("VIP_ENV", "dev")
+    asyncio.run(bench(args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
