@@ -2,7 +2,8 @@
 
 The lines have the shape of ``vipkit.logging.JsonFormatter`` (``ts``, ``level``, ``service``,
 ``logger``, ``msg``, then the fields) and go through the same masking (``vipkit.masking.mask_text``,
-identity and mobile numbers), but are formatted and written once per batch (every ``interval``
+identity and mobile numbers, applied to the path, subject and request id whenever they hold a long digit run),
+but are formatted and written once per batch (every ``interval``
 seconds, or when ``max_pending`` lines wait) instead of through ``logging`` per request: the logging
 path (record, lock, format, flush per line) took a third of the gateway's throughput on 2 cores.
 Lines are written only when the ``gateway.access`` logger is enabled for INFO.
@@ -14,6 +15,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 import sys
 import time
 from typing import Any, TextIO
@@ -21,6 +23,15 @@ from typing import Any, TextIO
 from vipkit.masking import mask_text
 
 LOGGER_NAME = "gateway.access"
+
+# Only the path, the subject and a client's request id can carry identity or mobile numbers (long digit runs); the other
+# fields are the gateway's own. A cheap search decides whether vipkit's masking has to run.
+_MAY_HOLD_NUMBERS = re.compile(r"\d{11}")
+_str = json.encoder.encode_basestring  # type: ignore[attr-defined]  # the C string encoder, quotes included
+
+
+def _opt(value: str | None) -> str:
+    return "null" if value is None else _str(value)
 
 
 class AccessLog:
@@ -59,31 +70,24 @@ class AccessLog:
 
     def format(self, entry: tuple[Any, ...]) -> str:
         t, request_id, method, path, status, ms, upstream, sub, role, ip = entry
-        return json.dumps(
-            {
-                "ts": self._ts(t),
-                "level": "info",
-                "service": "gateway",
-                "logger": LOGGER_NAME,
-                "msg": "request",
-                "request_id": request_id,
-                "method": method,
-                "path": path,
-                "status": status,
-                "ms": round(ms, 2),
-                "upstream": upstream,
-                "sub": sub,
-                "role": role,
-                "ip": ip,
-            },
-            ensure_ascii=False,
+        if _MAY_HOLD_NUMBERS.search(path):
+            path = mask_text(path)
+        if sub is not None and _MAY_HOLD_NUMBERS.search(sub):
+            sub = mask_text(sub)
+        if _MAY_HOLD_NUMBERS.search(request_id):  # the client may send its own
+            request_id = mask_text(request_id)
+        return (
+            f'{{"ts": "{self._ts(t)}", "level": "info", "service": "gateway", "logger": "{LOGGER_NAME}", '
+            f'"msg": "request", "request_id": {_str(request_id)}, "method": {_str(method)}, "path": {_str(path)}, '
+            f'"status": {int(status)}, "ms": {ms:.2f}, "upstream": {_str(upstream)}, "sub": {_opt(sub)}, '
+            f'"role": {_opt(role)}, "ip": {_opt(ip)}}}'
         )
 
     def flush(self) -> None:
         if not self._pending:
             return
         pending, self._pending = self._pending, []
-        text = mask_text("\n".join(self.format(entry) for entry in pending)) + "\n"
+        text = "\n".join(self.format(entry) for entry in pending) + "\n"
         stream = self._stream or sys.stdout
         with contextlib.suppress(Exception):  # a closed or full stdout must not break requests
             stream.write(text)

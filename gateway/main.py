@@ -65,6 +65,7 @@ _HOP_BY_HOP_REQUEST = (
     "Trailer",
     "Transfer-Encoding",
     "Upgrade",
+    "Expect",
     "Host",
     "X-Request-ID",
     "X-Forwarded-Host",

@@ -345,3 +345,30 @@ async def test_rs256_tokens_verified_with_a_jwks_url() -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_forwarding_under_uvloop_as_in_production() -> None:
+    """``python -m gateway`` runs on uvloop: small, streamed-up and streamed-down bodies there too."""
+    import uvloop
+
+    async def scenario() -> None:
+        async with echo_gateway(rate_limit_enabled=False) as (c, _):
+            small = await c.get("/api/v1/catalog", headers=bearer("C1001"))
+            assert small.status_code == 200 and small.json()["method"] == "GET"
+
+            async def chunks() -> AsyncIterator[bytes]:
+                for _ in range(4):
+                    yield b"z" * 65536
+
+            up = await c.post("/api/v1/revisit-sessions", content=chunks())
+            assert up.status_code == 200 and up.json()["body_len"] == 4 * 65536
+            down = await c.get(f"/r/blob?stream={2 * MIB}")
+            assert len(down.content) == 2 * MIB
+            many = await asyncio.gather(*(c.get("/api/v1/catalog", headers=bearer("C1001")) for _ in range(50)))
+            assert {r.status_code for r in many} == {200}
+
+    loop = uvloop.new_event_loop()
+    try:
+        loop.run_until_complete(scenario())
+    finally:
+        loop.close()
