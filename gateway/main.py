@@ -492,6 +492,7 @@ class Gateway:
     async def docs_asset(self, request: web.Request) -> web.Response:
         asset = self.assets.get(request.match_info["name"])
         if asset is None:
+            request_id_var.set(_request_id(request.headers.get("X-Request-ID")))
             return problem_response(404, "not_found", "no such asset", request.path)
         headers = {"ETag": asset.etag, "Cache-Control": "public, max-age=3600", "Vary": "Accept-Encoding"}
         if request.headers.get("If-None-Match") == asset.etag:
@@ -511,6 +512,7 @@ class Gateway:
 
 
 def _method_not_allowed(request: web.Request) -> web.Response:
+    request_id_var.set(_request_id(request.headers.get("X-Request-ID")))
     return problem_response(
         405, "method_not_allowed", f"{request.method} is not allowed here", request.path, headers={"Allow": "GET, HEAD"}
     )
