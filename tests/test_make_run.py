@@ -39,8 +39,18 @@ def test_make_run_reaches_ready_within_60s_and_ctrl_c_leaves_no_process(tmp_path
     env = {k: v for k, v in os.environ.items() if not k.startswith("VIP_")}
     env["VIP_ENV"] = "dev"
     proc = subprocess.Popen(
-        [sys.executable, "scripts/run.py", "--base-port", str(base), "--kafka-port", str(free_port()),
-         "--var-dir", str(tmp_path / "var"), "--pidfile", str(pidfile)],
+        [
+            sys.executable,
+            "scripts/run.py",
+            "--base-port",
+            str(base),
+            "--kafka-port",
+            str(free_port()),
+            "--var-dir",
+            str(tmp_path / "var"),
+            "--pidfile",
+            str(pidfile),
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -137,7 +137,11 @@ class ServiceRuntime:
             if settings.kafka_enabled
             else []
         )
-        self.scheduler = Scheduler(db, list(spec.jobs)) if settings.scheduler_enabled and spec.jobs else None
+        self.scheduler = (
+            Scheduler(db, list(spec.jobs), first_tick_seconds=settings.scheduler_first_tick_s)
+            if settings.scheduler_enabled and spec.jobs
+            else None
+        )
         self.tasks: list[asyncio.Task[None]] = []
         self.topics_ready = False
 
@@ -147,12 +151,14 @@ class ServiceRuntime:
         backoff = 0.5
         while True:
             try:
-                await ensure_topics(settings.kafka_bootstrap, topics, settings.kafka_partitions, settings.kafka_replication)
+                await ensure_topics(
+                    settings.kafka_bootstrap, topics, settings.kafka_partitions, settings.kafka_replication
+                )
                 self.topics_ready = True
                 return
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - broker not there yet
+            except Exception as exc:
                 log.warning("topic creation failed; retrying", extra={"error": repr(exc)})
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 5.0)
@@ -233,12 +239,14 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
         try:
             await asyncio.wait_for(db.ping(), 3)
             checks["database"] = "ok"
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             checks["database"] = f"error: {exc.__class__.__name__}"
         if settings.kafka_enabled:
             runtime: ServiceRuntime = request.app.state.runtime
             reachable = await broker_reachable(settings.kafka_bootstrap)
-            checks["broker"] = "ok" if reachable and runtime.topics_ready else "unreachable" if not reachable else "starting"
+            checks["broker"] = (
+                "ok" if reachable and runtime.topics_ready else "unreachable" if not reachable else "starting"
+            )
         ready = all(v == "ok" for v in checks.values())
         return JSONResponse(
             {"status": "ready" if ready else "not_ready", "service": spec.name, "checks": checks},

@@ -102,10 +102,8 @@ class ConsumerRunner:
                 await self._poll_once()
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - broker trouble: reconnect with backoff
-                log.warning(
-                    "consumer failed; restarting", extra={"group": self.group_id, "error": repr(exc)}
-                )
+            except Exception as exc:
+                log.warning("consumer failed; restarting", extra={"group": self.group_id, "error": repr(exc)})
                 await self._close_consumer()
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 5.0)
@@ -127,7 +125,9 @@ class ConsumerRunner:
             # a rebalance took the partition; the new owner re-reads and the inbox dedupes
             log.warning("offset commit failed", extra={"group": self.group_id, "error": repr(exc)})
 
-    async def process(self, topic: str, raw: bytes | None, record: ConsumerRecord[Any, Any] | None = None) -> ProcessResult:
+    async def process(
+        self, topic: str, raw: bytes | None, record: ConsumerRecord[Any, Any] | None = None
+    ) -> ProcessResult:
         """Apply one message: parse, dedupe via inbox, run the handler in a transaction, or DLQ it."""
         try:
             event = parse_event(raw or b"")
@@ -140,7 +140,7 @@ class ConsumerRunner:
                 return await self._apply(topic, event)
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - retried, then dead-lettered
+            except Exception as exc:
                 last_error = exc
                 log.warning(
                     "handler failed",
@@ -197,7 +197,7 @@ class ConsumerRunner:
             consumer, self.consumer = self.consumer, None
             try:
                 await asyncio.wait_for(consumer.stop(), 10)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
 
     async def stop(self) -> None:
@@ -206,6 +206,6 @@ class ConsumerRunner:
         if self._dlq_producer is not None:
             try:
                 await asyncio.wait_for(self._dlq_producer.stop(), 5)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
             self._dlq_producer = None

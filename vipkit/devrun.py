@@ -77,10 +77,7 @@ class Cluster:
         return pids
 
     def process_env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("VIP_") or k in self.env}
-        for key in ("VIP_PROGRAM", "VIP_JWT_SECRET", "VIP_ENV", "VIP_TEST_CLOCK", "VIP_SCHEDULER", "VIP_REDIS_URL"):
-            if key in os.environ:
-                env[key] = os.environ[key]
+        env = dict(os.environ)  # VIP_* settings the user exported pass through; wiring below wins
         env.setdefault("VIP_ENV", "dev")
         env["VIP_KAFKA_BOOTSTRAP"] = self.kafka_bootstrap or "127.0.0.1:9092"
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
@@ -118,8 +115,17 @@ class Cluster:
             for svc in SERVICES:
                 assert svc.migrations is not None
                 run_migrations(svc.migrations, self.database_url(svc.name))
-            uvicorn = [sys.executable, "-m", "uvicorn", "--factory", "--host", "127.0.0.1", "--log-level", "warning",
-                       "--no-access-log"]
+            uvicorn = [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                "--host",
+                "127.0.0.1",
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ]
             for svc in SERVICES:
                 self._spawn(svc.name, [*uvicorn, svc.target, "--port", str(self.base_port + svc.offset)], env)
             if self.with_simulator:
@@ -128,8 +134,17 @@ class Cluster:
                 )
             self._spawn(
                 "gateway",
-                [sys.executable, "-m", "gateway", "--host", "127.0.0.1", "--port", str(self.base_port),
-                 "--workers", str(self.gateway_workers)],
+                [
+                    sys.executable,
+                    "-m",
+                    "gateway",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.base_port),
+                    "--workers",
+                    str(self.gateway_workers),
+                ],
                 env,
             )
         except BaseException:

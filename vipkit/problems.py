@@ -196,6 +196,4 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error", extra={"path": request.url.path})
-        return problem_response(
-            Problem("internal error", status=500, code="internal_error"), request.url.path
-        )
+        return problem_response(Problem("internal error", status=500, code="internal_error"), request.url.path)

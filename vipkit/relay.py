@@ -53,7 +53,7 @@ class OutboxRelay:
             producer, self.producer = self.producer, None
             try:
                 await asyncio.wait_for(producer.stop(), 5)
-            except Exception:  # noqa: BLE001 - best effort on a broken connection
+            except Exception:
                 pass
 
     async def run(self) -> None:
@@ -72,7 +72,7 @@ class OutboxRelay:
                         pass
             except asyncio.CancelledError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - broker or DB down: keep rows, retry later
+            except Exception as exc:
                 self.broker_ok = False
                 log.warning("outbox relay failed; will retry", extra={"error": repr(exc), "retry_in_s": backoff})
                 await self._drop_producer()
@@ -140,9 +140,7 @@ class OutboxRelay:
             if not rows:
                 return 0
             await self._send(rows)
-            await session.execute(
-                update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=clock.now())
-            )
+            await session.execute(update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=clock.now()))
         self.published += len(rows)
         return len(rows)
 
@@ -162,8 +160,6 @@ class OutboxRelay:
             return 0
         await self._send(rows)
         async with self.db.sessionmaker() as session, session.begin():
-            await session.execute(
-                update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=clock.now())
-            )
+            await session.execute(update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=clock.now()))
         self.published += len(rows)
         return len(rows)

@@ -50,10 +50,13 @@ async def finish_occurrence(db: Database, job: str, occurrence: str, result: str
 
 
 class Scheduler:
-    def __init__(self, db: Database, jobs: list[DailyJob], *, tick_seconds: float = 15.0) -> None:
+    def __init__(
+        self, db: Database, jobs: list[DailyJob], *, tick_seconds: float = 15.0, first_tick_seconds: float = 5.0
+    ) -> None:
         self.db = db
         self.jobs = jobs
         self.tick_seconds = tick_seconds
+        self.first_tick_seconds = first_tick_seconds
 
     async def tick(self, now: dt.datetime | None = None) -> list[str]:
         """Run every job due today and not yet claimed; returns the names run."""
@@ -70,17 +73,18 @@ class Scheduler:
                 result = await job.run(due)
                 await finish_occurrence(self.db, job.name, occurrence, f"ok: {result}")
                 ran.append(job.name)
-            except Exception as exc:  # noqa: BLE001 - logged and recorded; ops can rerun via runs endpoint
+            except Exception as exc:
                 log.exception("scheduled job failed", extra={"job": job.name, "occurrence": occurrence})
                 await finish_occurrence(self.db, job.name, occurrence, f"error: {exc!r}")
         return ran
 
     async def run(self) -> None:
+        await asyncio.sleep(self.first_tick_seconds)
         while True:
             try:
                 await self.tick()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("scheduler tick failed")
             await asyncio.sleep(self.tick_seconds)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "dev-secret", "secret", "placeholder"})
-DEV_JWT_SECRET = "dev-secret"
+DEV_JWT_SECRET = "dev-secret-for-local-development-only"
+PLACEHOLDER_SECRETS = frozenset(
+    {"", "change-me", "changeme", "dev-secret", "secret", "placeholder", DEV_JWT_SECRET}
+)
 
 
 class CommonSettings(BaseSettings):
@@ -37,6 +39,9 @@ class CommonSettings(BaseSettings):
 
     test_clock: bool = Field(default=False, description="Honour X-Test-Now (SPEC 7.3); never in production")
     scheduler: str = Field(default="on", description="on | off: the built-in job scheduler")
+    scheduler_first_tick_s: float = Field(
+        default=5.0, ge=0, description="Seconds after start-up before the scheduler's first check"
+    )
     log_level: str = "INFO"
 
     @property
@@ -46,8 +51,6 @@ class CommonSettings(BaseSettings):
     def check_secrets(self) -> None:
         """Refuse to start with a placeholder secret outside development."""
         if self.env != "dev" and not self.jwt_jwks_url and self.jwt_secret.strip().lower() in PLACEHOLDER_SECRETS:
-            raise RuntimeError(
-                "VIP_JWT_SECRET is a placeholder; set a real secret (or VIP_ENV=dev for development)"
-            )
+            raise RuntimeError("VIP_JWT_SECRET is a placeholder; set a real secret (or VIP_ENV=dev for development)")
         if self.env == "prod" and self.test_clock:
             raise RuntimeError("VIP_TEST_CLOCK must not be enabled with VIP_ENV=prod")

@@ -172,7 +172,7 @@ class TopicWatcher:
                 parts = consumer.partitions_for_topic(topic)
                 if parts:
                     break
-                await consumer._client.force_metadata_update()  # noqa: SLF001 - no public API for this
+                await consumer._client.force_metadata_update()
                 await asyncio.sleep(0.1)
             partitions += [TopicPartition(topic, p) for p in sorted(parts or [])]
         consumer.assign(partitions)

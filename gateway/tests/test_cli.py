@@ -13,7 +13,7 @@ import pytest
 from gateway.cli import main as cli_main
 from gateway.main import create_app
 from gateway.settings import GatewaySettings
-from vipkit.settings import CommonSettings
+from vipkit.settings import DEV_JWT_SECRET, CommonSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "cli-test-secret-0123456789abcdef0123456789"
@@ -59,7 +59,7 @@ def test_cli_refuses_a_placeholder_secret_outside_dev() -> None:
 def test_cli_in_dev_uses_the_development_secret() -> None:
     out = run(["-m", "gateway.cli", "token", "--sub", "C1001"], VIP_ENV="dev")
     assert out.returncode == 0
-    assert jwt.decode(out.stdout.strip(), "dev-secret", algorithms=["HS256"])["sub"] == "C1001"
+    assert jwt.decode(out.stdout.strip(), DEV_JWT_SECRET, algorithms=["HS256"])["sub"] == "C1001"
 
 
 def test_server_refuses_a_placeholder_secret_unless_dev() -> None:

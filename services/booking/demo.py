@@ -58,6 +58,7 @@ def demo_clinics(partner_id: str = DEMO_PARTNER_ID) -> dict[str, dict[str, Any]]
             "services": [
                 {"service_code": "health_checkup", "daily_capacity": 20, "packages": checkup},
                 {"service_code": "vip_checkup", "daily_capacity": 20, "packages": []},
+                {"service_code": "checkup_discount", "daily_capacity": 20, "packages": []},
             ],
         },
         "CL-GZ-001": {

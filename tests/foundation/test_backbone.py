@@ -55,7 +55,9 @@ async def test_state_change_and_its_event_commit_together_or_not_at_all(db_kind,
     assert rows[0]["event_id"] == ok.json()["event_id"]
 
 
-async def test_writes_succeed_while_the_broker_is_down_and_every_event_arrives_in_order(db_kind, db_factory, common_settings):
+async def test_writes_succeed_while_the_broker_is_down_and_every_event_arrives_in_order(
+    db_kind, db_factory, common_settings
+):
     """Broker stopped: writes succeed; when it is back, all pending events are delivered,
     in order per key, and none has a second effect at the consumer."""
     url = db_factory.create(db_kind, probe.MIGRATIONS_DIR)
@@ -119,7 +121,9 @@ def _event_bytes(customer: str, text: str, event_id: str | None = None) -> bytes
     return json.dumps(envelope).encode()
 
 
-async def test_same_event_three_times_has_one_effect_and_poison_goes_to_dlq(db_kind, db_factory, common_settings, kafka_bootstrap):
+async def test_same_event_three_times_has_one_effect_and_poison_goes_to_dlq(
+    db_kind, db_factory, common_settings, kafka_bootstrap
+):
     url = db_factory.create(db_kind, probe.MIGRATIONS_DIR)
     db = Database(url)
     customer = cid()
@@ -141,7 +145,10 @@ async def test_same_event_three_times_has_one_effect_and_poison_goes_to_dlq(db_k
         ],
     )
     runner = ConsumerRunner(
-        ConsumerSpec("probe-effects", [topic], probe.record_effect), db, common_settings, service=f"probe-{uuid.uuid4().hex[:6]}"
+        ConsumerSpec("probe-effects", [topic], probe.record_effect),
+        db,
+        common_settings,
+        service=f"probe-{uuid.uuid4().hex[:6]}",
     )
     async with TopicWatcher(kafka_bootstrap, f"{topic}.dlq") as dlq:
         task = asyncio.create_task(runner.run())
@@ -170,7 +177,9 @@ async def test_same_event_three_times_has_one_effect_and_poison_goes_to_dlq(db_k
             await db.dispose()
 
 
-async def test_two_relays_on_postgres_publish_each_row_once_in_order(postgres_only, db_factory, common_settings, kafka_bootstrap):
+async def test_two_relays_on_postgres_publish_each_row_once_in_order(
+    postgres_only, db_factory, common_settings, kafka_bootstrap
+):
     url = db_factory.create("postgresql", probe.MIGRATIONS_DIR)
     writer = Database(url)
     customers = [cid() for _ in range(10)]
@@ -180,7 +189,9 @@ async def test_two_relays_on_postgres_publish_each_row_once_in_order(postgres_on
             await add_event(
                 s,
                 Topic.notification_requested,
-                NotificationRequestedV1(customer_id=customer, template="probe", text=f"{i:03d}", source_service="probe"),
+                NotificationRequestedV1(
+                    customer_id=customer, template="probe", text=f"{i:03d}", source_service="probe"
+                ),
                 key=customer,
                 source="probe",
             )

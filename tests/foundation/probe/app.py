@@ -61,9 +61,7 @@ async def create_note(body: NoteCreate, session: DbSession) -> dict[str, object]
     event_id = await add_event(
         session,
         Topic.notification_requested,
-        NotificationRequestedV1(
-            customer_id=body.customer_id, template="probe", text=body.text, source_service="probe"
-        ),
+        NotificationRequestedV1(customer_id=body.customer_id, template="probe", text=body.text, source_service="probe"),
         key=body.customer_id,
         source="probe",
     )
