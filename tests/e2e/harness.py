@@ -54,7 +54,8 @@ def running_platform(program: str, db_factory: DatabaseFactory, *, db_kind: str 
             "VIP_KAFKA_FETCH_MAX_WAIT_MS": "20",
             "VIP_RELAY_POLL_MS": "20",
             "VIP_REVISIT_MIN_ANSWER_SECONDS": "60",
-            "VIP_SIMULATOR_AUTO_CONFIRM": "false",
+            "VIP_SIMULATOR_CONFIRM_DELAY_SECONDS": "0.2",
+            "VIP_SIMULATOR_COMPLETE_DELAY_SECONDS": "-1",
         },
     )
     cluster.start()
