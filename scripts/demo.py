@@ -75,8 +75,15 @@ def person(customer_id: str, name: str, n: int) -> dict[str, Any]:
     }
 
 
-def policy(holder: dict[str, Any], insured: dict[str, Any], premium: str, channel: str, effective: dt.date,
-           underwritten: dt.datetime, status: str = "in_force") -> dict[str, Any]:
+def policy(
+    holder: dict[str, Any],
+    insured: dict[str, Any],
+    premium: str,
+    channel: str,
+    effective: dt.date,
+    underwritten: dt.datetime,
+    status: str = "in_force",
+) -> dict[str, Any]:
     return {
         "holder": holder,
         "insured": insured,
@@ -121,27 +128,39 @@ def load_demo(gateway_url: str, program: str, simulator_url: str | None = None) 
             # cards rates the insured: a parent (holder) insures the demo customer
             holder = person(f"H{customer_id[1:]}", f"{name[0]}父", 50 + n) if program == "cards" else me
             for k, premium in enumerate(premiums, start=1):
-                put_policy(f"P{customer_id[1:]}{k:02d}",
-                           policy(holder, me, premium, channel, old_effective, old_underwritten))
+                put_policy(
+                    f"P{customer_id[1:]}{k:02d}", policy(holder, me, premium, channel, old_effective, old_underwritten)
+                )
         if program == "stars":
             # C1006 lapses one of its two policies: below 4★ at the last review → grace until the next one
             c1006 = person("C1006", "陈静", 6)
-            put_policy("P100602", policy(c1006, c1006, "60000.00", "agency", old_effective, old_underwritten,
-                                         status="lapsed"))
+            put_policy(
+                "P100602", policy(c1006, c1006, "60000.00", "agency", old_effective, old_underwritten, status="lapsed")
+            )
             review = last_review_date(today)
             r = client.post("/api/v1/tiering/runs", json={"as_of": review.isoformat()})
             if r.status_code not in (200, 201, 409):
                 raise RuntimeError(f"tiering run {review}: {r.status_code} {r.text}")
         elif program == "levels":
             c1006 = person("C1006", "陈静", 6)
-            put_policy("P100601", policy(c1006, c1006, "65000.00", "agency", old_effective, old_underwritten,
-                                         status="surrendered"))
+            put_policy(
+                "P100601",
+                policy(c1006, c1006, "65000.00", "agency", old_effective, old_underwritten, status="surrendered"),
+            )
         # a brand-new policy, still in cooling-off: provisional tier and a pending electronic revisit
         new_customer = person(PROVISIONAL[0], PROVISIONAL[1], 7)
         new_policy_no = "P100701"
-        put_policy(new_policy_no, policy(new_customer, new_customer, PROVISIONAL[2], "agency",
-                                         today - dt.timedelta(days=1),
-                                         clock.local_datetime(today - dt.timedelta(days=2), 15, 30)))
+        put_policy(
+            new_policy_no,
+            policy(
+                new_customer,
+                new_customer,
+                PROVISIONAL[2],
+                "agency",
+                today - dt.timedelta(days=1),
+                clock.local_datetime(today - dt.timedelta(days=2), 15, 30),
+            ),
+        )
         out.update(load_booking_demo(gateway_url, ops_token, simulator_url or gateway_url.replace(":8000", ":8009")))
         out["revisit link"] = _revisit_link(client, new_policy_no)
         out["revisit identity"] = f"ID last 6 {new_customer['id_no'][-6:]}, birth date {new_customer['birth_date']}"

@@ -6,9 +6,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_JWT_SECRET = "dev-secret-for-local-development-only"
-PLACEHOLDER_SECRETS = frozenset(
-    {"", "change-me", "changeme", "dev-secret", "secret", "placeholder", DEV_JWT_SECRET}
-)
+PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "dev-secret", "secret", "placeholder", DEV_JWT_SECRET})
 
 
 class CommonSettings(BaseSettings):

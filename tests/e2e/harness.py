@@ -99,8 +99,14 @@ class Api:
         return h
 
     async def call(
-        self, method: str, path: str, *, token: str | None = None, json_body: Any = None,
-        headers: dict[str, str] | None = None, expect: int | tuple[int, ...] | None = None,
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        json_body: Any = None,
+        headers: dict[str, str] | None = None,
+        expect: int | tuple[int, ...] | None = None,
     ) -> httpx.Response:
         r = await self.client.request(method, path, json=json_body, headers=self.headers(token, headers))
         if expect is not None:
@@ -129,7 +135,9 @@ class Api:
         await self.client.aclose()
 
 
-def sign_partner_webhook(secret: str, payload: dict[str, Any], *, msg_id: str, when: dt.datetime | None = None) -> tuple[bytes, dict[str, str]]:
+def sign_partner_webhook(
+    secret: str, payload: dict[str, Any], *, msg_id: str, when: dt.datetime | None = None
+) -> tuple[bytes, dict[str, str]]:
     """Sign a partner callback the way a clinic does (Standard Webhooks)."""
     body = json.dumps(payload).encode()
     when = when or dt.datetime.now(dt.UTC)

@@ -25,8 +25,18 @@ async def test_cards_tier_the_insured_and_health_gold_only_for_the_direct_channe
         api.now = at("2026-03-01 09:00")
         holder = person(parent, "丁父", "1960-02-02", 41)
         insured = person(child, "丁华清", "1990-01-01", 42)
-        await api.as_ops("PUT", f"/api/v1/policies/P{child}", expect=201, json_body=policy_body(
-            holder, insured=insured, premium="35000.00", effective="2026-01-05", underwritten="2026-01-03T15:00:00+08:00"))
+        await api.as_ops(
+            "PUT",
+            f"/api/v1/policies/P{child}",
+            expect=201,
+            json_body=policy_body(
+                holder,
+                insured=insured,
+                premium="35000.00",
+                effective="2026-01-05",
+                underwritten="2026-01-03T15:00:00+08:00",
+            ),
+        )
 
         # the insured gets the platinum card; the holder, who pays, gets none
         card = (await api.call("GET", f"/api/v1/customers/{child}/tier", token=api.token(child), expect=200)).json()
@@ -46,8 +56,18 @@ async def test_cards_tier_the_insured_and_health_gold_only_for_the_direct_channe
         # the same 25,000 AFYP: health-gold through the direct channel, gold through an agent
         for customer, channel in ((direct, "direct"), (agency, "agency")):
             me = person(customer, "张伟", "1985-07-07", 43 if channel == "direct" else 44)
-            await api.as_ops("PUT", f"/api/v1/policies/P{customer}", expect=201, json_body=policy_body(
-                me, premium="25000.00", channel=channel, effective="2026-01-05", underwritten="2026-01-03T15:00:00+08:00"))
+            await api.as_ops(
+                "PUT",
+                f"/api/v1/policies/P{customer}",
+                expect=201,
+                json_body=policy_body(
+                    me,
+                    premium="25000.00",
+                    channel=channel,
+                    effective="2026-01-05",
+                    underwritten="2026-01-03T15:00:00+08:00",
+                ),
+            )
         got = {
             c: (await api.call("GET", f"/api/v1/customers/{c}/tier", token=api.token(c), expect=200)).json()
             for c in (direct, agency)
@@ -58,8 +78,18 @@ async def test_cards_tier_the_insured_and_health_gold_only_for_the_direct_channe
         # a premium change that no longer earns the card changes it at once (no grace)
         me = person(direct, "张伟", "1985-07-07", 43)
         api.now = at("2026-03-05 09:00")
-        await api.as_ops("PUT", f"/api/v1/policies/P{direct}", expect=200, json_body=policy_body(
-            me, premium="8000.00", channel="direct", effective="2026-01-05", underwritten="2026-01-03T15:00:00+08:00"))
+        await api.as_ops(
+            "PUT",
+            f"/api/v1/policies/P{direct}",
+            expect=200,
+            json_body=policy_body(
+                me,
+                premium="8000.00",
+                channel="direct",
+                effective="2026-01-05",
+                underwritten="2026-01-03T15:00:00+08:00",
+            ),
+        )
         after = (await api.call("GET", f"/api/v1/customers/{direct}/tier", token=api.token(direct), expect=200)).json()
         assert (after["tier"], after["status"]) == ("silver", "confirmed")
         downgrade = await api.wait_notification(direct, "tier_downgrade")

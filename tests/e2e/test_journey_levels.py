@@ -30,8 +30,11 @@ async def test_levels_dental_cleaning_for_a_spouse_across_national_day(levels_pl
         holder = person(customer, "丁华清", "1985-03-02", 11)
         api.now = at("2026-09-01 09:00")
         await api.as_ops(
-            "PUT", f"/api/v1/policies/P{customer}",
-            json_body=policy_body(holder, premium="160000.00", effective="2026-09-01", underwritten="2026-08-30T15:00:00+08:00"),
+            "PUT",
+            f"/api/v1/policies/P{customer}",
+            json_body=policy_body(
+                holder, premium="160000.00", effective="2026-09-01", underwritten="2026-08-30T15:00:00+08:00"
+            ),
             expect=201,
         )
         tier = (await api.call("GET", f"/api/v1/customers/{customer}/tier", token=token, expect=200)).json()
@@ -64,21 +67,37 @@ async def test_levels_dental_cleaning_for_a_spouse_across_national_day(levels_pl
         # 3. designates the spouse and books 2 working days ahead across the National Day holiday
         spouse = person("", "王丽", "1987-06-15", 12)
         await api.call(
-            "PUT", f"/api/v1/customers/{customer}/relatives/R1", token=token,
+            "PUT",
+            f"/api/v1/customers/{customer}/relatives/R1",
+            token=token,
             json_body={"name": "王丽", "relation": "spouse", "id_no": spouse["id_no"], "birth_date": "1987-06-15"},
             expect=(200, 201),
         )
-        booking_body = {"customer_id": customer, "service_code": "dental_cleaning", "clinic_id": "CL-BJ-001",
-                        "beneficiary_id": "R1", "package_code": "premium", "contact_mobile": "13800138000"}
-        too_early = await api.call("POST", "/api/v1/bookings", token=token, json_body={**booking_body, "date": "2026-09-30"})
+        booking_body = {
+            "customer_id": customer,
+            "service_code": "dental_cleaning",
+            "clinic_id": "CL-BJ-001",
+            "beneficiary_id": "R1",
+            "package_code": "premium",
+            "contact_mobile": "13800138000",
+        }
+        too_early = await api.call(
+            "POST", "/api/v1/bookings", token=token, json_body={**booking_body, "date": "2026-09-30"}
+        )
         assert too_early.status_code == 422
         assert too_early.json()["code"] == "too_late_to_book"
         assert too_early.json()["earliest_date"] == "2026-10-08"
-        earliest = await api.call("GET", "/api/v1/bookings/earliest?service_code=dental_cleaning", token=token, expect=200)
+        earliest = await api.call(
+            "GET", "/api/v1/bookings/earliest?service_code=dental_cleaning", token=token, expect=200
+        )
         assert earliest.json()["earliest_date"] == "2026-10-08"
         created = await api.call(
-            "POST", "/api/v1/bookings", token=token, json_body={**booking_body, "date": "2026-10-08"},
-            headers={"Idempotency-Key": f"k-{customer}"}, expect=201,
+            "POST",
+            "/api/v1/bookings",
+            token=token,
+            json_body={**booking_body, "date": "2026-10-08"},
+            headers={"Idempotency-Key": f"k-{customer}"},
+            expect=201,
         )
         booking = created.json()
         assert booking["status"] == "pending"
@@ -100,9 +119,11 @@ async def test_levels_dental_cleaning_for_a_spouse_across_national_day(levels_pl
         assert cancelled.json()["quota_released"] is False
 
         async def forfeited():
-            body = (await api.call(
-                "GET", f"/api/v1/customers/{customer}/entitlements/dental_cleaning/ledger", token=token, expect=200
-            )).json()
+            body = (
+                await api.call(
+                    "GET", f"/api/v1/customers/{customer}/entitlements/dental_cleaning/ledger", token=token, expect=200
+                )
+            ).json()
             return body if any(e["action"] == "consumed" for e in body["entries"]) else None
 
         ledger = await wait_for(forfeited, timeout=30, interval=0.2, what="forfeit in the ledger")
@@ -112,12 +133,16 @@ async def test_levels_dental_cleaning_for_a_spouse_across_national_day(levels_pl
 
         # 6. a second booking finds no unit left
         api.now = at("2026-09-30 13:00")
-        again = await api.call("POST", "/api/v1/bookings", token=token, json_body={**booking_body, "date": "2026-10-12"})
+        again = await api.call(
+            "POST", "/api/v1/bookings", token=token, json_body={**booking_body, "date": "2026-10-12"}
+        )
         assert again.status_code == 409 and again.json()["code"] == "quota_exhausted"
 
         # the events on the topics, keyed by the customer
-        statuses = [m["value"]["data"]["to_status"] for m in await watcher.wait(
-            "booking.changed.v1", count=3, booking_id=booking["booking_id"])]
+        statuses = [
+            m["value"]["data"]["to_status"]
+            for m in await watcher.wait("booking.changed.v1", count=3, booking_id=booking["booking_id"])
+        ]
         assert statuses[:3] == ["pending", "confirmed", "cancelled_late"]
         assert await watcher.wait("entitlement.changed.v1", customer_id=customer)
 

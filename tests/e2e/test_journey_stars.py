@@ -35,9 +35,11 @@ async def test_stars_lapse_grace_downgrade_and_an_earlier_booking_is_honoured(st
         api.now = at("2026-02-01 09:00")
         for n in (1, 2):
             await api.as_ops(
-                "PUT", f"/api/v1/policies/P{customer}{n}",
-                json_body=policy_body(holder, premium="60000.00", effective="2026-01-05",
-                                      underwritten="2026-01-03T15:00:00+08:00"),
+                "PUT",
+                f"/api/v1/policies/P{customer}{n}",
+                json_body=policy_body(
+                    holder, premium="60000.00", effective="2026-01-05", underwritten="2026-01-03T15:00:00+08:00"
+                ),
                 expect=201,
             )
         tier = (await api.call("GET", f"/api/v1/customers/{customer}/tier", token=token, expect=200)).json()
@@ -57,9 +59,17 @@ async def test_stars_lapse_grace_downgrade_and_an_earlier_booking_is_honoured(st
         # books an assisted registration (4★+) for a date after the next review; the clinic confirms
         api.now = at("2026-03-02 10:00")
         created = await api.call(
-            "POST", "/api/v1/bookings", token=token, expect=201,
-            json_body={"customer_id": customer, "service_code": "registration_assisted", "clinic_id": "CL-GZ-001",
-                       "date": "2026-07-03", "contact_mobile": "13800138000"},
+            "POST",
+            "/api/v1/bookings",
+            token=token,
+            expect=201,
+            json_body={
+                "customer_id": customer,
+                "service_code": "registration_assisted",
+                "clinic_id": "CL-GZ-001",
+                "date": "2026-07-03",
+                "contact_mobile": "13800138000",
+            },
         )
         booking_id = created.json()["booking_id"]
 
@@ -72,9 +82,15 @@ async def test_stars_lapse_grace_downgrade_and_an_earlier_booking_is_honoured(st
         # one policy lapses: below the 4-star bound, but stars only downgrades at a review
         api.now = at("2026-03-10 09:00")
         await api.as_ops(
-            "PUT", f"/api/v1/policies/P{customer}2",
-            json_body=policy_body(holder, premium="60000.00", effective="2026-01-05",
-                                  underwritten="2026-01-03T15:00:00+08:00", status="lapsed"),
+            "PUT",
+            f"/api/v1/policies/P{customer}2",
+            json_body=policy_body(
+                holder,
+                premium="60000.00",
+                effective="2026-01-05",
+                underwritten="2026-01-03T15:00:00+08:00",
+                status="lapsed",
+            ),
             expect=200,
         )
         tier = (await api.call("GET", f"/api/v1/customers/{customer}/tier", token=token, expect=200)).json()
@@ -107,27 +123,41 @@ async def test_stars_lapse_grace_downgrade_and_an_earlier_booking_is_honoured(st
         api.now = at("2026-07-01 10:00")
         await wait_for(assisted_gone, timeout=30, interval=0.2, what="entitlements to shrink")
         refused = await api.call(
-            "POST", "/api/v1/bookings", token=token,
-            json_body={"customer_id": customer, "service_code": "registration_assisted", "clinic_id": "CL-GZ-001",
-                       "date": "2026-07-10"},
+            "POST",
+            "/api/v1/bookings",
+            token=token,
+            json_body={
+                "customer_id": customer,
+                "service_code": "registration_assisted",
+                "clinic_id": "CL-GZ-001",
+                "date": "2026-07-10",
+            },
         )
         assert refused.status_code == 403 and refused.json()["code"] == "not_entitled"
 
         # the booking confirmed before the downgrade is still honoured: the clinic completes it
         assert await status_is("confirmed")
         body, headers = sign_partner_webhook(
-            DEMO_PARTNER_SECRET, {"type": "booking.completed", "booking_id": booking_id, "data": {}},
+            DEMO_PARTNER_SECRET,
+            {"type": "booking.completed", "booking_id": booking_id, "data": {}},
             msg_id=f"msg-{uuid.uuid4().hex}",
         )
         r = await api.client.post(f"/api/v1/partners/{DEMO_PARTNER_ID}/webhooks", content=body, headers=headers)
         assert r.status_code == 200, r.text
         await wait_for(lambda: status_is("completed"), timeout=30, interval=0.2, what="completion")
-        ledger = (await api.call(
-            "GET", f"/api/v1/customers/{customer}/entitlements/registration_assisted/ledger", token=token, expect=200
-        )).json()
+        ledger = (
+            await api.call(
+                "GET",
+                f"/api/v1/customers/{customer}/entitlements/registration_assisted/ledger",
+                token=token,
+                expect=200,
+            )
+        ).json()
         assert ledger["entries"][-1]["action"] == "consumed"
-        statuses = [m["value"]["data"]["to_status"] for m in await watcher.wait(
-            "booking.changed.v1", count=3, booking_id=booking_id)]
+        statuses = [
+            m["value"]["data"]["to_status"]
+            for m in await watcher.wait("booking.changed.v1", count=3, booking_id=booking_id)
+        ]
         assert statuses == ["pending", "confirmed", "completed"]
     finally:
         await watcher.stop()
@@ -139,23 +169,35 @@ async def _answer(api: Api, link: str, holder: dict, answers: str, started: str,
     page = await api.client.get(f"/r/{token}")
     assert page.status_code == 200 and "回访" in page.text
     api.now = at(started)
-    wrong = await api.call("POST", "/api/v1/revisit-sessions",
-                           json_body={"token": token, "id_last6": "000000", "birth_date": holder["birth_date"]})
+    wrong = await api.call(
+        "POST",
+        "/api/v1/revisit-sessions",
+        json_body={"token": token, "id_last6": "000000", "birth_date": holder["birth_date"]},
+    )
     assert wrong.json()["code"] == "identity_mismatch"
-    session = (await api.call(
-        "POST", "/api/v1/revisit-sessions", expect=(200, 201),
-        json_body={"token": token, "id_last6": holder["id_no"][-6:], "birth_date": holder["birth_date"]},
-    )).json()
+    session = (
+        await api.call(
+            "POST",
+            "/api/v1/revisit-sessions",
+            expect=(200, 201),
+            json_body={"token": token, "id_last6": holder["id_no"][-6:], "birth_date": holder["birth_date"]},
+        )
+    ).json()
     assert session["min_seconds"] == 60 and len(session["questions"]) == 6
     assert all(re.search(r"[\u4e00-\u9fff]", q["text"]) for q in session["questions"])
     reply = [{"question_id": q["id"], "answer": "yes"} for q in session["questions"]]
     if answers == "one_no":
         reply[2]["answer"] = "no"
-    fast = await api.call("POST", f"/api/v1/revisit-sessions/{session['session_id']}/submit", json_body={"answers": reply})
+    fast = await api.call(
+        "POST", f"/api/v1/revisit-sessions/{session['session_id']}/submit", json_body={"answers": reply}
+    )
     assert fast.json()["code"] == "answered_too_fast"
     api.now = at(submitted)
-    return (await api.call("POST", f"/api/v1/revisit-sessions/{session['session_id']}/submit",
-                           json_body={"answers": reply}, expect=200)).json()
+    return (
+        await api.call(
+            "POST", f"/api/v1/revisit-sessions/{session['session_id']}/submit", json_body={"answers": reply}, expect=200
+        )
+    ).json()
 
 
 async def test_revisit_sms_link_h5_answers_completed_and_a_no_goes_to_the_phone_queue(stars_platform):
@@ -168,9 +210,12 @@ async def test_revisit_sms_link_h5_answers_completed_and_a_no_goes_to_the_phone_
         api.now = at("2026-05-08 15:31")
         for policy_no in (f"P{customer}A", f"P{customer}B"):
             await api.as_ops(
-                "PUT", f"/api/v1/policies/{policy_no}", expect=201,
-                json_body=policy_body(holder, premium="3233.00", effective="2026-05-09",
-                                      underwritten="2026-05-08T15:30:00+08:00"),
+                "PUT",
+                f"/api/v1/policies/{policy_no}",
+                expect=201,
+                json_body=policy_body(
+                    holder, premium="3233.00", effective="2026-05-09", underwritten="2026-05-08T15:30:00+08:00"
+                ),
             )
 
         async def tasks():
@@ -181,8 +226,11 @@ async def test_revisit_sms_link_h5_answers_completed_and_a_no_goes_to_the_phone_
 
         # the 10:00 batch the next day sends one SMS per policy with a personal link
         api.now = None
-        run = (await api.as_ops("POST", "/api/v1/revisits/runs", json_body={"as_of": "2026-05-09T10:00:00+08:00"},
-                                expect=200)).json()
+        run = (
+            await api.as_ops(
+                "POST", "/api/v1/revisits/runs", json_body={"as_of": "2026-05-09T10:00:00+08:00"}, expect=200
+            )
+        ).json()
         assert {f"P{customer}A", f"P{customer}B"} <= set(run["first_sms_policies"])
 
         async def sms_links():
