@@ -161,7 +161,7 @@ def load_demo(gateway_url: str, program: str, simulator_url: str | None = None) 
                 clock.local_datetime(today - dt.timedelta(days=2), 15, 30),
             ),
         )
-        out.update(load_booking_demo(gateway_url, ops_token, simulator_url or gateway_url.replace(":8000", ":8009")))
+        out.update(load_booking_demo(gateway_url, ops_token, simulator_url or "http://127.0.0.1:8009"))
         out["revisit link"] = _revisit_link(client, new_policy_no)
         out["revisit identity"] = f"ID last 6 {new_customer['id_no'][-6:]}, birth date {new_customer['birth_date']}"
     out["demo customers"] = ", ".join(f"{c[0]} {c[4]}" for c in customers) + f", {PROVISIONAL[0]} provisional"
@@ -187,9 +187,10 @@ def _revisit_link(client: httpx.Client, policy_no: str, timeout: float = 30.0) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+    parser.add_argument("--simulator-url", default="http://127.0.0.1:8009")
     parser.add_argument("--program", default=os.environ.get("VIP_PROGRAM", "stars"))
     args = parser.parse_args()
-    for key, value in load_demo(args.base_url, args.program).items():
+    for key, value in load_demo(args.base_url, args.program, args.simulator_url).items():
         print(f"{key}: {value}")
 
 

@@ -63,7 +63,7 @@ def main() -> int:
         if not args.no_demo:
             from scripts.demo import load_demo
 
-            demo = load_demo(cluster.gateway_url, program)
+            demo = load_demo(cluster.gateway_url, program, simulator_url=cluster.url("simulator"))
         gw = cluster.gateway_url
         lines = [
             "",
