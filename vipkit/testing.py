@@ -261,3 +261,26 @@ async def serve_app(app: Any, port: int | None = None) -> AsyncIterator[str]:
         server.should_exit = True
         with contextlib.suppress(Exception):
             await asyncio.wait_for(task, 30)
+
+
+CHROMIUM = "/usr/bin/chromium"
+#: Flags for Debian's Chromium as root in this sandbox (no background traffic off the machine).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def require_chromium() -> str:
+    """The Chromium the browser tests drive; skip with a reason when absent, but fail under CI."""
+    import pytest
+
+    if not os.path.exists(CHROMIUM):
+        if in_ci():
+            pytest.fail(f"CI=true but {CHROMIUM} is missing (the browser tests must run in CI)")
+        pytest.skip(f"{CHROMIUM} is not installed: browser tests need a real Chromium (apt-get install chromium)")
+    return CHROMIUM

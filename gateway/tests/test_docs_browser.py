@@ -16,29 +16,16 @@ import pytest_asyncio
 
 from gateway.settings import SERVICES
 from gateway.tests.conftest import client, run_gateway
-from vipkit.testing import in_ci
+from vipkit.testing import CHROMIUM_ARGS, require_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "gateway"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Path:
-    if not CHROMIUM.exists():
-        if in_ci():
-            pytest.fail("CI=true but /usr/bin/chromium is missing (the browser tests must run in CI)")
-        pytest.skip("/usr/bin/chromium is not installed: the docs browser test needs a real Chromium")
-    return CHROMIUM
+    return Path(require_chromium())
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

@@ -23,18 +23,9 @@ from vipkit import clock
 from vipkit.broker import free_port
 from vipkit.consumer import ConsumerRunner
 from vipkit.settings import CommonSettings
-from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, in_ci, serve_app
+from vipkit.testing import CHROMIUM, CHROMIUM_ARGS, TEST_JWT_SECRET, DatabaseFactory, require_chromium, serve_app
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "revisit"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 MIN_SECONDS = 3
 
 pytestmark = pytest.mark.browser
@@ -42,11 +33,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def chromium() -> Path:
-    if not CHROMIUM.exists():
-        if in_ci():
-            pytest.fail("CI=true but /usr/bin/chromium is missing (the browser tests must run in CI)")
-        pytest.skip("/usr/bin/chromium is not installed: the H5 browser test needs a real Chromium")
-    return CHROMIUM
+    return Path(require_chromium())
 
 
 @dataclass
@@ -98,7 +85,7 @@ async def page(served: Served) -> AsyncIterator[Any]:
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         context = await browser.new_context(
             viewport={"width": 375, "height": 812},
             device_scale_factor=2,
