@@ -387,20 +387,8 @@ def _run_read(run: object, replayed: bool) -> RunRead:
     )
 
 
-async def run_for_date(db: Database, program: Program, as_of: dt.date, *, chunk_size: int = 500) -> RunRead:
-    """Everything due on ``as_of``: daily upgrades, cooling-off confirmations, reviews, next-day drops."""
-    async with db.sessionmaker() as session, session.begin():
-        existing = await repo.get_run(session, as_of)
-        if existing is not None and existing.finished_at is not None:
-            return _run_read(existing, True)
-        last = await repo.last_run_date(session)
-        if existing is None and last is not None and last > as_of:
-            raise RunOutOfOrder(
-                f"runs go forward: {as_of.isoformat()} is before the latest run {last.isoformat()}",
-                last_run=last.isoformat(),
-            )
-        await repo.claim_run(session, as_of, program.program)
-    at = clock.local_datetime(as_of, 0)
+async def _rerate_all(db: Database, program: Program, as_of: dt.date, at: dt.datetime, chunk_size: int) -> RerateStats:
+    """Every customer through the rules, in keyset pages (the first run, or ``prefilter=False``)."""
     total = RerateStats()
     after = ""
     while True:
@@ -417,6 +405,65 @@ async def run_for_date(db: Database, program: Program, as_of: dt.date, *, chunk_
         total.changed += stats.changed
         total.notices += stats.notices
         after = ids[-1]
+    return total
+
+
+async def _rerate_due(
+    db: Database, program: Program, as_of: dt.date, at: dt.datetime, due: list[str], chunk_size: int
+) -> RerateStats:
+    """Only the customers the set-based prefilter found due, in chunks, one transaction per chunk."""
+    total = RerateStats()
+    for start in range(0, len(due), chunk_size):
+        ids = due[start : start + chunk_size]
+        async with db.sessionmaker() as session:
+            async with session.begin():
+                stats = await rerate_customers(
+                    session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True
+                )
+            db.notify_committed(session)
+        total.changed += stats.changed
+        total.notices += stats.notices
+    return total
+
+
+async def run_for_date(
+    db: Database, program: Program, as_of: dt.date, *, chunk_size: int = 500, prefilter: bool = True
+) -> RunRead:
+    """Everything due on ``as_of``: daily upgrades, cooling-off confirmations, reviews, next-day drops.
+
+    The first run (no finished run before ``as_of``) evaluates every customer. Later runs first find,
+    in one set-based statement (``repo.due_customer_ids``), the customers whose state could change
+    since the previous finished run (dates passed, pending downgrades, review dates, new customers,
+    policies changed behind the intake's back) and hand only those to the pure rules; skipping the
+    others is what a full evaluation would do with them (their state would not differ but for
+    ``evaluated_on``, which runs do not write). ``prefilter=False`` forces the full evaluation
+    (tests compare both). ``evaluated`` counts every customer the run covers (skipped ones included).
+    """
+    async with db.sessionmaker() as session, session.begin():
+        existing = await repo.get_run(session, as_of)
+        if existing is not None and existing.finished_at is not None:
+            return _run_read(existing, True)
+        last = await repo.last_run_date(session)
+        if existing is None and last is not None and last > as_of:
+            raise RunOutOfOrder(
+                f"runs go forward: {as_of.isoformat()} is before the latest run {last.isoformat()}",
+                last_run=last.isoformat(),
+            )
+        await repo.claim_run(session, as_of, program.program)
+    at = clock.local_datetime(as_of, 0)
+    async with db.sessionmaker() as session:
+        basis = await repo.last_finished_run(session, as_of) if prefilter else None
+        due = (
+            await repo.due_customer_ids(session, program, as_of, basis.as_of, basis.started_at)
+            if basis is not None and basis.program == program.program
+            else None
+        )
+    if due is None:
+        total = await _rerate_all(db, program, as_of, at, chunk_size)
+    else:
+        total = await _rerate_due(db, program, as_of, at, due, chunk_size)
+        async with db.sessionmaker() as session:
+            total.evaluated = await repo.count_states_not_after(session, as_of)
     async with db.sessionmaker() as session, session.begin():
         await repo.finish_run(session, as_of, total.evaluated, total.changed, total.notices)
         run = await repo.get_run(session, as_of)
