@@ -314,11 +314,16 @@ def report(results: list[Result], args: argparse.Namespace) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--customers", type=int, default=200, help=f"measured customers (max {MAX_CUSTOMERS})")
+    parser.add_argument("--customers", type=int, default=60, help=f"measured customers (max {MAX_CUSTOMERS})")
     parser.add_argument("--fetch-wait-ms", type=int, default=20, help="VIP_KAFKA_FETCH_MAX_WAIT_MS (default 20)")
     parser.add_argument("--compare", action="store_true", help="also run with a 500 ms fetch wait (second cluster)")
     parser.add_argument("--postgres", action="store_true", help="fresh PostgreSQL databases instead of SQLite")
-    parser.add_argument("--concurrency", type=int, default=10, help="customers in flight (default 10)")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=1,
+        help="customers in flight (default 1: the latency of one tier change; more measures a queue under load)",
+    )
     parser.add_argument("--poll-ms", type=float, default=5.0, help="poll interval per customer (default 5)")
     parser.add_argument("--warmup", type=int, default=5, help="extra warm-up customers after the first (default 5)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds before one customer counts as lost")
