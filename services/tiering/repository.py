@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
+from pydantic import BaseModel
 from sqlalchemy import ColumnElement, and_, case, extract, func, literal, or_, select, union, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.tiering.models import Policy, PolicyTopUp, TierHistory, TieringRun, TierStateRow
 from services.tiering.programs import NONE, Program
 from services.tiering.rules import CENT, PolicyFacts, TopUpFact
 from vipkit import clock
-from vipkit.db import insert_ignore
+from vipkit.db import insert_ignore, outbox_table
+from vipkit.events import build_event
 
 
 def _is_pg(session: AsyncSession) -> bool:
@@ -185,21 +190,22 @@ async def lock_states(session: AsyncSession, customer_ids: Sequence[str], progra
         (await session.execute(select(TierStateRow.customer_id).where(TierStateRow.customer_id.in_(ids)))).scalars()
     )
     now = clock.now()
-    for customer_id in ids:
-        if customer_id not in existing:
-            await insert_ignore(
-                session,
-                TierStateRow.__table__,  # type: ignore[arg-type]
-                {
-                    "customer_id": customer_id,
-                    "program": program,
-                    "tier": "none",
-                    "status": "invalid",
-                    "score": Decimal("0.00"),
-                    "sequence": 0,
-                    "updated_at": now,
-                },
-            )
+    missing = [
+        {
+            "customer_id": customer_id,
+            "program": program,
+            "tier": "none",
+            "status": "invalid",
+            "score": Decimal("0.00"),
+            "sequence": 0,
+            "updated_at": now,
+        }
+        for customer_id in ids
+        if customer_id not in existing
+    ]
+    if missing:  # one multi-row INSERT ... ON CONFLICT DO NOTHING (a concurrent writer may win)
+        insert = pg_insert if _is_pg(session) else sqlite_insert
+        await session.execute(insert(TierStateRow.__table__).values(missing).on_conflict_do_nothing())  # type: ignore[arg-type]
     stmt = select(TierStateRow).where(TierStateRow.customer_id.in_(ids)).order_by(TierStateRow.customer_id)
     if _is_pg(session):
         stmt = stmt.with_for_update()
@@ -210,6 +216,33 @@ async def lock_states(session: AsyncSession, customer_ids: Sequence[str], progra
 async def tiers_page(session: AsyncSession, after: str, limit: int) -> list[TierStateRow]:
     stmt = select(TierStateRow).where(TierStateRow.customer_id > after).order_by(TierStateRow.customer_id).limit(limit)
     return list((await session.execute(stmt)).scalars())
+
+
+# --- outbox --------------------------------------------------------------------------------------
+async def add_events(session: AsyncSession, events: Sequence[tuple[str, BaseModel, str]], *, source: str) -> None:
+    """Many ``(topic, data, key)`` events into the outbox with one executemany, in the given order.
+
+    The same rows as ``vipkit.events.add_event`` (envelope from ``build_event``, subject = key), for the
+    re-rating of many customers at once.
+    """
+    if not events:
+        return
+    now = clock.now()
+    rows = []
+    for topic, data, key in events:
+        envelope = build_event(topic, data, source=source, subject=key)
+        rows.append(
+            {
+                "event_id": envelope["id"],
+                "topic": topic,
+                "key": key,
+                "payload": json.dumps(envelope, ensure_ascii=False, separators=(",", ":")),
+                "created_at": now,
+                "attempts": 0,
+            }
+        )
+    await session.execute(outbox_table.insert(), rows)
+    session.info["outbox_pending"] = True
 
 
 # --- history -------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import NotificationRequestedV1, PolicyChangedV1, TierChangedV1, Topic
@@ -302,6 +303,8 @@ async def rerate_customers(
     states = await repo.lock_states(session, customer_ids, program.program)
     policies = await repo.subject_facts(session, program.subject, customer_ids)
     now = clock.now()
+    outgoing: list[tuple[str, BaseModel, str]] = []
+    history: list[TierHistory] = []
     for customer_id in customer_ids:
         row = states[customer_id]
         old = state_of(row)
@@ -320,7 +323,7 @@ async def rerate_customers(
         stats.changed += 1
         mobile = _latest_mobile(program, own)
         for ev in evaluation.events:
-            session.add(
+            history.append(
                 TierHistory(
                     customer_id=customer_id,
                     program=program.program,
@@ -338,39 +341,41 @@ async def rerate_customers(
             )
             if ev.kind == "tier_changed":
                 assert ev.sequence is not None
-                await add_event(
-                    session,
-                    Topic.tier_changed,
-                    TierChangedV1(
-                        customer_id=customer_id,
-                        program=program.program,
-                        from_tier=ev.from_tier,
-                        to_tier=ev.to_tier,
-                        status=new.status,
-                        reason=ev.reason,  # type: ignore[arg-type]
-                        score=new.score,
-                        effective_at=at,
-                        sequence=ev.sequence,
-                    ),
-                    key=customer_id,
-                    source=SOURCE,
+                outgoing.append(
+                    (
+                        Topic.tier_changed,
+                        TierChangedV1(
+                            customer_id=customer_id,
+                            program=program.program,
+                            from_tier=ev.from_tier,
+                            to_tier=ev.to_tier,
+                            status=new.status,
+                            reason=ev.reason,  # type: ignore[arg-type]
+                            score=new.score,
+                            effective_at=at,
+                            sequence=ev.sequence,
+                        ),
+                        customer_id,
+                    )
                 )
             if ev.notice is not None:
                 stats.notices += 1
-                await add_event(
-                    session,
-                    Topic.notification_requested,
-                    NotificationRequestedV1(
-                        customer_id=customer_id,
-                        mobile=mobile,
-                        template=ev.notice.template,
-                        text=ev.notice.text,
-                        source_service=SOURCE,
-                        reference=reference or cause,
-                    ),
-                    key=customer_id,
-                    source=SOURCE,
+                outgoing.append(
+                    (
+                        Topic.notification_requested,
+                        NotificationRequestedV1(
+                            customer_id=customer_id,
+                            mobile=mobile,
+                            template=ev.notice.template,
+                            text=ev.notice.text,
+                            source_service=SOURCE,
+                            reference=reference or cause,
+                        ),
+                        customer_id,
+                    )
                 )
+    session.add_all(history)
+    await repo.add_events(session, outgoing, source=SOURCE)
     await session.flush()
     return stats
 
