@@ -53,6 +53,25 @@ async def holder_has_earlier_policy(
     return (await session.execute(stmt)).first() is not None
 
 
+async def existing_policy_nos(session: AsyncSession, policy_nos: Sequence[str]) -> set[str]:
+    if not policy_nos:
+        return set()
+    stmt = select(Policy.policy_no).where(Policy.policy_no.in_(list(policy_nos)))
+    return set((await session.execute(stmt)).scalars())
+
+
+async def earliest_underwriting(session: AsyncSession, holder_ids: Sequence[str]) -> dict[str, dt.datetime]:
+    """The earliest ``underwritten_at`` of each holder's stored policies (``first_policy_of_holder``)."""
+    if not holder_ids:
+        return {}
+    stmt = (
+        select(Policy.holder_customer_id, func.min(Policy.underwritten_at))
+        .where(Policy.holder_customer_id.in_(list(holder_ids)))
+        .group_by(Policy.holder_customer_id)
+    )
+    return {holder: at for holder, at in (await session.execute(stmt)).all() if at is not None}
+
+
 async def subject_policies(session: AsyncSession, subject: str, customer_ids: Sequence[str]) -> dict[str, list[Policy]]:
     """The policies of each customer as the program's subject (holder or insured), top-ups loaded."""
     if not customer_ids:

@@ -212,6 +212,60 @@ async def upsert_policy(
     return UpsertOutcome(change, row, sorted(subjects))
 
 
+async def create_policies(
+    session: AsyncSession, program: Program, items: list[tuple[str, PolicyDocument]]
+) -> list[UpsertOutcome] | None:
+    """Bulk intake of validated policies that are all new: ``upsert_policy`` for each, set-based.
+
+    Returns ``None`` (nothing written) unless every policy number is distinct and not stored yet;
+    the caller then goes through ``upsert_policy`` one by one. Otherwise the rows, top-ups and
+    ``policy.changed.v1`` events are exactly those of ``upsert_policy(..., rerate=False)`` applied in
+    order (``first_policy_of_holder`` sees the stored policies and the earlier ones of the batch),
+    with one existence query, one holder query, one flush and one outbox executemany.
+    """
+    numbers = [no for no, _ in items]
+    if len(set(numbers)) != len(numbers) or await repo.existing_policy_nos(session, numbers):
+        return None
+    now = clock.now()
+    rows: list[Policy] = []
+    for policy_no, doc in items:
+        cooling_off_end = doc.cooling_off_end or rules.default_cooling_off_end(
+            doc.effective_date, program.cooling_off_days
+        )
+        row = Policy(policy_no=policy_no, revision=1, source_version=doc.version, content_hash=content_hash(doc))
+        _apply_document(row, doc, cooling_off_end)
+        row.created_at = row.updated_at = now
+        rows.append(row)
+    earliest = await repo.earliest_underwriting(session, sorted({r.holder_customer_id for r in rows}))
+    session.add_all(rows)
+    await session.flush()
+    events: list[tuple[str, BaseModel, str]] = []
+    outcomes = []
+    for row, (policy_no, doc) in zip(rows, items, strict=True):
+        holder_id = row.holder_customer_id
+        before = earliest.get(holder_id)
+        first = before is None or not before < row.underwritten_at
+        earliest[holder_id] = row.underwritten_at if before is None else min(before, row.underwritten_at)
+        events.append(
+            (
+                Topic.policy_changed,
+                PolicyChangedV1(
+                    policy_no=policy_no,
+                    change="created",
+                    holder_customer_id=holder_id,
+                    insured_customer_id=row.insured_customer_id,
+                    first_policy_of_holder=first,
+                    policy=doc.model_copy(update={"cooling_off_end": row.cooling_off_end}),
+                ),
+                holder_id,
+            )
+        )
+        subject = subject_of(program, row)
+        outcomes.append(UpsertOutcome("created", row, [subject] if subject else []))
+    await repo.add_events(session, events, source=SOURCE)
+    return outcomes
+
+
 # --- re-rating -----------------------------------------------------------------------------------
 def facts_of(row: Policy) -> rules.PolicyFacts:
     return rules.PolicyFacts(

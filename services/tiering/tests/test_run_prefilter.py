@@ -164,3 +164,58 @@ async def test_runs_with_the_prefilter_equal_runs_evaluating_everyone(
     finally:
         await filtered.dispose()
         await full.dispose()
+
+
+async def test_bulk_import_of_new_policies_writes_what_the_intake_writes_one_by_one(
+    db_kind: str, db_factory: DatabaseFactory
+) -> None:
+    """The set-based path for an all-new import batch: same policies, top-ups, events and tiers as PUT."""
+    from services.tiering import importer
+
+    program = load_program("stars")
+    items = portfolio(program, 4)[:60]
+    # the same holder several times, underwritten out of order; one holder has a stored earlier policy
+    for n, (_no, body) in enumerate(items):
+        body["underwritten_at"] = f"2026-01-{(n * 7) % 28 + 1:02d}T10:00:00+08:00"
+    stored_no, stored = "QSTORED", {**items[3][1], "underwritten_at": "2025-12-01T10:00:00+08:00"}
+    bulk, single = (
+        Database(db_factory.create(db_kind, MIGRATIONS_DIR)),
+        Database(db_factory.create(db_kind, MIGRATIONS_DIR)),
+    )
+    try:
+        content = "".join(json.dumps({"policy_no": no, "policy": body}) + "\n" for no, body in items).encode()
+
+        async def chunks():  # type: ignore[no-untyped-def]
+            yield content
+
+        with clock.frozen(_local(START)):
+            for db in (bulk, single):
+                async with db.sessionmaker() as session, session.begin():
+                    await service.upsert_policy(session, program, stored_no, PolicyDocument.model_validate(stored))
+            result = await importer.import_ndjson(bulk, program, chunks(), batch_size=25)
+            assert (result.created, result.rejected) == (len(items), 0)
+            for no, body in items:
+                async with single.sessionmaker() as session, session.begin():
+                    await service.upsert_policy(session, program, no, PolicyDocument.model_validate(body))
+        a, b = await _snapshot(bulk), await _snapshot(single)
+        assert [s[:5] for s in a["states"]] == [s[:5] for s in b["states"]]  # one re-rating per batch: fewer steps
+        changed = [(k, e) for k, es in a["events"].items() for e in es if e[0] == "policy.changed.v1"]
+        assert changed == [(k, e) for k, es in b["events"].items() for e in es if e[0] == "policy.changed.v1"]
+        assert any(not e[1]["first_policy_of_holder"] for _k, e in changed)
+        rows = []
+        for db in (bulk, single):
+            async with db.sessionmaker() as session:
+                policies = (await session.execute(select(Policy).order_by(Policy.policy_no))).scalars().all()
+                rows.append(
+                    [
+                        (
+                            {c.name: getattr(p, c.key) for c in Policy.__table__.c},
+                            [(t.kind, t.amount, t.date) for t in p.top_ups],
+                        )
+                        for p in policies
+                    ]
+                )
+        assert rows[0] == rows[1]
+    finally:
+        await bulk.dispose()
+        await single.dispose()
