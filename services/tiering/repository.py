@@ -9,10 +9,26 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, and_, case, extract, func, literal, or_, select, union, update
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    any_,
+    bindparam,
+    case,
+    extract,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from services.tiering.models import Policy, PolicyTopUp, TierHistory, TieringRun, TierStateRow
 from services.tiering.programs import NONE, Program
@@ -24,6 +40,21 @@ from vipkit.events import build_event
 
 def _is_pg(session: AsyncSession) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+def _one_of(
+    session: AsyncSession, column: ColumnElement[str] | InstrumentedAttribute[str], values: Sequence[str]
+) -> ColumnElement[bool]:
+    """``column IN values``; on PostgreSQL ``column = ANY($1::varchar[])``: one array parameter.
+
+    An expanded ``IN ($1, ..., $2000)`` of bound parameters is not hashed by PostgreSQL; when the
+    planner picks a sequential scan (small or bloated ``tier_states``) every row is compared with
+    every parameter, so each chunk costs O(table size) (the slowdown with portfolio size). The array
+    form is planned as an index lookup per value.
+    """
+    if _is_pg(session):
+        return column == any_(bindparam(None, list(values), type_=ARRAY(String)))
+    return column.in_(list(values))
 
 
 def subject_column(subject: str):  # type: ignore[no-untyped-def]
@@ -119,7 +150,7 @@ async def subject_facts(
                 p.c.underwritten_at,
                 p.c.top_up_total,
             )
-            .where(col.in_(list(customer_ids)))
+            .where(_one_of(session, col, customer_ids))
             .order_by(p.c.policy_no)
         )
     ).all()
@@ -130,7 +161,7 @@ async def subject_facts(
         for tu in (
             await session.execute(
                 select(t.c.policy_no, t.c.kind, t.c.amount, t.c.date)
-                .where(t.c.policy_no.in_(with_top_ups))
+                .where(_one_of(session, t.c.policy_no, with_top_ups))
                 .order_by(t.c.id)
             )
         ).all():
@@ -205,9 +236,8 @@ async def lock_states(session: AsyncSession, customer_ids: Sequence[str], progra
     ids = sorted(set(customer_ids))
     if not ids:
         return {}
-    existing = set(
-        (await session.execute(select(TierStateRow.customer_id).where(TierStateRow.customer_id.in_(ids)))).scalars()
-    )
+    key = TierStateRow.customer_id
+    existing = set((await session.execute(select(key).where(_one_of(session, key, ids)))).scalars())
     now = clock.now()
     missing = [
         {
@@ -225,7 +255,7 @@ async def lock_states(session: AsyncSession, customer_ids: Sequence[str], progra
     if missing:  # one multi-row INSERT ... ON CONFLICT DO NOTHING (a concurrent writer may win)
         insert = pg_insert if _is_pg(session) else sqlite_insert
         await session.execute(insert(TierStateRow.__table__).values(missing).on_conflict_do_nothing())  # type: ignore[arg-type]
-    stmt = select(TierStateRow).where(TierStateRow.customer_id.in_(ids)).order_by(TierStateRow.customer_id)
+    stmt = select(TierStateRow).where(_one_of(session, key, ids)).order_by(key)
     if _is_pg(session):
         stmt = stmt.with_for_update()
     stmt = stmt.execution_options(populate_existing=True)
