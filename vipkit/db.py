@@ -211,7 +211,10 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     db.notify_committed(session)
 
 
-DbSession = Annotated[AsyncSession, Depends(get_session)]
+# scope="function": the commit runs when the endpoint returns, BEFORE the response is sent, so a
+# client that got 2xx can read its write at once and a failing commit becomes an error response
+# (the default "request" scope would commit after the response has gone out).
+DbSession = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
 async def insert_ignore(session: AsyncSession, table: Table, values: dict[str, Any]) -> bool:

@@ -219,10 +219,13 @@ async def test_revisit_sms_link_h5_answers_completed_and_a_no_goes_to_the_phone_
             )
 
         async def tasks():
-            body = (await api.as_ops("GET", f"/api/v1/revisits?policy_no=P{customer}A", expect=200)).json()
-            return body["items"]
+            found = []
+            for policy_no in (f"P{customer}A", f"P{customer}B"):
+                body = (await api.as_ops("GET", f"/api/v1/revisits?policy_no={policy_no}", expect=200)).json()
+                found += body["items"]
+            return found if len(found) == 2 else None
 
-        await wait_for(tasks, timeout=30, interval=0.2, what="revisit task from policy.changed.v1")
+        await wait_for(tasks, timeout=30, interval=0.2, what="both revisit tasks from policy.changed.v1")
 
         # the 10:00 batch the next day sends one SMS per policy with a personal link
         api.now = None

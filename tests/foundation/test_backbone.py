@@ -283,3 +283,35 @@ async def test_outbox_counts_match(db_factory):
     async with db.sessionmaker() as s:
         assert (await s.execute(select(func.count()).select_from(outbox_table))).scalar_one() == 0
     await db.dispose()
+
+
+async def test_the_request_transaction_commits_before_the_response_is_sent(postgres_only, db_factory, common_settings):
+    """A client that got 201 must be able to read its write at once (read-your-writes across requests)."""
+    from starlette.types import Message, Receive, Scope, Send
+
+    url = db_factory.create("postgresql", probe.MIGRATIONS_DIR)
+    reader = Database(url)
+    customer = cid()
+    visible_at_response_start: list[list[str]] = []
+
+    class ReadAtResponseStart:
+        def __init__(self, app: object) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            async def checking_send(message: Message) -> None:
+                if message["type"] == "http.response.start" and scope.get("method") == "POST":
+                    async with reader.sessionmaker() as s:
+                        rows = await s.execute(select(probe.Note.text).where(probe.Note.customer_id == customer))
+                        visible_at_response_start.append([r.text for r in rows])
+                await send(message)
+
+            await self.app(scope, receive, checking_send)  # type: ignore[operator]
+
+    app = probe.create_app(url, common_settings.model_copy(update={"kafka_enabled": False}))
+    app.add_middleware(ReadAtResponseStart)
+    async with app_client(app) as client:
+        r = await client.post("/notes", json={"customer_id": customer, "text": "committed first"})
+        assert r.status_code == 201
+    await reader.dispose()
+    assert visible_at_response_start == [["committed first"]]
