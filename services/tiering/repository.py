@@ -87,7 +87,7 @@ async def holder_has_earlier_policy(
 async def existing_policy_nos(session: AsyncSession, policy_nos: Sequence[str]) -> set[str]:
     if not policy_nos:
         return set()
-    stmt = select(Policy.policy_no).where(Policy.policy_no.in_(list(policy_nos)))
+    stmt = select(Policy.policy_no).where(_one_of(session, Policy.policy_no, policy_nos))
     return set((await session.execute(stmt)).scalars())
 
 
@@ -97,7 +97,7 @@ async def earliest_underwriting(session: AsyncSession, holder_ids: Sequence[str]
         return {}
     stmt = (
         select(Policy.holder_customer_id, func.min(Policy.underwritten_at))
-        .where(Policy.holder_customer_id.in_(list(holder_ids)))
+        .where(_one_of(session, Policy.holder_customer_id, holder_ids))
         .group_by(Policy.holder_customer_id)
     )
     return {holder: at for holder, at in (await session.execute(stmt)).all() if at is not None}
