@@ -6,8 +6,10 @@ fresh PostgreSQL database through the tiering importer (same code as ``POST /api
 and the CLI), then times:
 
 1. the import (policies/s, including validation, ``policy.changed.v1`` outbox rows and re-rating);
-2. a full re-rating of every customer (``run_for_date``: chunked, set-based rule inputs), cold (no
-   tier states: every state written, every event produced) and warm (states exist, nothing changes);
+2. a full re-rating of every customer (``run_for_date``): cold (no tier states, no earlier run: every
+   customer through the rules, every state written, every event produced), warm (the next day: the
+   set-based prefilter hands only due customers to the rules), with 1% of the policies changed straight
+   in the table, and once more without the prefilter (``--skip-full`` skips that one);
 3. the same ``stars`` sums computed by one bare SQL ``GROUP BY``, checked against the re-rating.
 
 The database is created for the run and dropped at the end (``--keep`` keeps it). Bounded: the
