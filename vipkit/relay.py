@@ -1,8 +1,11 @@
 """The outbox relay: publishes pending outbox rows to Kafka, in order, at least once.
 
-PostgreSQL: rows are claimed with ``FOR UPDATE SKIP LOCKED`` so concurrent replicas never publish
-the same row; a key whose earlier row is held by another relay is skipped this round, so one
-customer's events are never reordered. SQLite (one process per database file): rows are read,
+PostgreSQL: each batch runs in a transaction that first takes a transaction-scoped advisory lock
+(``pg_try_advisory_xact_lock``), so one replica publishes at a time and the others skip the round:
+no two replicas ever produce to a partition concurrently, so one customer's events are never
+reordered, and failover is immediate (the lock ends with the leader's transaction or connection).
+Rows are claimed with ``FOR UPDATE SKIP LOCKED`` and marked published in the same transaction, so
+no row is published twice by two replicas. SQLite (one process per database file): rows are read,
 published outside the write lock, then marked, so a broker outage never blocks writers.
 A broker outage leaves rows pending; the relay retries with exponential backoff.
 """
@@ -25,6 +28,8 @@ from vipkit.settings import CommonSettings
 log = logging.getLogger("vipkit.relay")
 
 CONTENT_TYPE_HEADER = ("content-type", b"application/cloudevents+json")
+#: Advisory lock key of the relay (each service has its own database, so one constant suffices).
+RELAY_LOCK_KEY = 0x56495052454C4159 & 0x7FFFFFFFFFFFFFFF
 
 
 class OutboxRelay:
@@ -113,7 +118,10 @@ class OutboxRelay:
     async def _publish_postgres(self) -> int:
         t = outbox_table
         async with self.db.sessionmaker() as session, session.begin():
-            claimed = (
+            leader = await session.scalar(select(func.pg_try_advisory_xact_lock(RELAY_LOCK_KEY)))
+            if not leader:
+                return 0  # another replica is publishing this round
+            rows = (
                 await session.execute(
                     select(t.c.id, t.c.event_id, t.c.topic, t.c.key, t.c.payload)
                     .where(t.c.published_at.is_(None))
@@ -122,21 +130,6 @@ class OutboxRelay:
                     .with_for_update(skip_locked=True)
                 )
             ).all()
-            if not claimed:
-                return 0
-            first_claimed: dict[str, int] = {}
-            for row in claimed:
-                first_claimed.setdefault(row.key, row.id)
-            # keys whose earlier unpublished row is locked by another relay wait for it
-            heads = (
-                await session.execute(
-                    select(t.c.key, func.min(t.c.id))
-                    .where(t.c.published_at.is_(None), t.c.key.in_(list(first_claimed)))
-                    .group_by(t.c.key)
-                )
-            ).all()
-            blocked = {key for key, min_id in heads if min_id < first_claimed[key]}
-            rows = [row for row in claimed if row.key not in blocked]
             if not rows:
                 return 0
             await self._send(rows)
