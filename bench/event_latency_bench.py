@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
+from contracts.policy import resident_id  # noqa: E402
 from vipkit.auth import mint_token  # noqa: E402
 from vipkit.broker import free_port, port_open  # noqa: E402
 from vipkit.devrun import SERVICES, Cluster  # noqa: E402
@@ -59,14 +60,6 @@ PREMIUM = "120000.00"  # stars: 120,000 standard premium → star_4
 
 
 # -- policy documents (the shape of tests/e2e/policies.py) ----------------------------------------
-
-
-def resident_id(birth: dt.date, seq: int) -> str:
-    """A valid GB 11643 identity number."""
-    body = f"110101{birth:%Y%m%d}{seq % 1000:03d}"
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum(int(c) * w for c, w in zip(body, weights, strict=True))
-    return body + "10X98765432"[total % 11]
 
 
 def policy_body(customer_id: str, seq: int, today: dt.date) -> dict[str, Any]:

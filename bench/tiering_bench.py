@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from contracts.policy import resident_id as make_resident_id  # noqa: E402
 from services.tiering import importer, service  # noqa: E402
 from services.tiering.main import migrate  # noqa: E402
 from services.tiering.programs import load_program  # noqa: E402
@@ -47,12 +48,11 @@ from vipkit import clock  # noqa: E402
 from vipkit.db import Database  # noqa: E402
 
 TOP_UP_LAST = dt.date(2026, 6, 30)  # every top-up is dated before the benchmark's as_of
-W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
 def resident_id(rng: random.Random, birth: dt.date) -> str:
-    first = f"{rng.choice(['110101', '310104', '440305', '510107'])}{birth:%Y%m%d}{rng.randint(0, 999):03d}"
-    return first + "10X98765432"[sum(int(c) * w for c, w in zip(first, W, strict=True)) % 11]
+    area = rng.choice(["110101", "310104", "440305", "510107"])
+    return make_resident_id(birth, rng.randint(0, 999), area)
 
 
 def generate(path: Path, customers: int, per_customer: float, seed: int = 7) -> int:

@@ -216,9 +216,9 @@ class Gateway:
     async def _verify(self, token: str) -> Identity:
         """RS256: a cached token is answered at once; otherwise verified in a thread, since fetching
         the JWKS (``PyJWKClient``, cached 5 minutes) is blocking I/O."""
-        entry = self.verifier._cache.get(token)
-        if entry is not None and entry[1] > time.monotonic():
-            return entry[0]
+        known = self.verifier.cached(token)
+        if known is not None:
+            return known
         return await asyncio.to_thread(self.verifier.verify, token)
 
     def _client_ip(self, request: web.Request) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from contracts.policy import resident_id
 from services.booking.demo import load_booking_demo
 from vipkit import clock
 from vipkit.auth import mint_token
@@ -53,14 +54,6 @@ DEMO_CUSTOMERS: dict[str, list[tuple[str, str, list[str], str, str]]] = {
 }
 PROVISIONAL = ("C1007", "赵敏", "35000.00")
 REVIEW_DATES = ((3, 31), (6, 30), (9, 30), (12, 31))
-
-
-def resident_id(birth: dt.date, seq: int) -> str:
-    """A resident ID number with a valid GB 11643 check digit (Beijing Dongcheng area code)."""
-    body = f"110101{birth:%Y%m%d}{seq % 1000:03d}"
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum(int(c) * w for c, w in zip(body, weights, strict=True))
-    return body + "10X98765432"[total % 11]
 
 
 def person(customer_id: str, name: str, n: int) -> dict[str, Any]:

@@ -49,11 +49,18 @@ class TokenVerifier:
             jwt.PyJWKClient(settings.jwt_jwks_url, cache_keys=True, lifespan=300) if settings.jwt_jwks_url else None
         )
 
+    def cached(self, token: str) -> Identity | None:
+        """The identity of a token verified in the last few seconds, without verifying again."""
+        entry = self._cache.get(token)
+        if entry is not None and entry[1] > time.monotonic():
+            return entry[0]
+        return None
+
     def verify(self, token: str) -> Identity:
+        known = self.cached(token)
+        if known is not None:
+            return known
         now = time.monotonic()
-        cached = self._cache.get(token)
-        if cached is not None and cached[1] > now:
-            return cached[0]
         try:
             if self._jwks is not None:
                 key = self._jwks.get_signing_key_from_jwt(token).key

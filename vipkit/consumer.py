@@ -154,23 +154,16 @@ class ConsumerRunner:
     async def _apply(self, topic: str, event: CloudEvent) -> ProcessResult:
         test_now = event.testnow if self.settings.test_clock else None
         with clock.frozen(test_now):
-            async with self.db.sessionmaker() as session:
-                async with session.begin():
-                    fresh = await insert_ignore(
-                        session,
-                        inbox_table,
-                        {
-                            "consumer": self.group_id,
-                            "event_id": event.id,
-                            "topic": topic,
-                            "processed_at": clock.now(),
-                        },
-                    )
-                    if not fresh:
-                        self.duplicates += 1
-                        return ProcessResult("duplicate")
-                    await self.spec.handler(session, event, topic)
-                self.db.notify_committed(session)
+            async with self.db.transaction() as session:
+                fresh = await insert_ignore(
+                    session,
+                    inbox_table,
+                    {"consumer": self.group_id, "event_id": event.id, "topic": topic, "processed_at": clock.now()},
+                )
+                if not fresh:
+                    self.duplicates += 1
+                    return ProcessResult("duplicate")
+                await self.spec.handler(session, event, topic)
         self.processed += 1
         return ProcessResult("processed")
 

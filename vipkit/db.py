@@ -8,6 +8,7 @@ so they work the same from the CLI, from tests and at start-up.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -189,6 +190,15 @@ class Database:
         if session.info.pop("outbox_pending", False):
             for hook in self.after_commit_hooks:
                 hook()
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One transaction outside a request (jobs, workers, consumers): commit on success, roll back
+        on error, then wake the outbox relay if it added events."""
+        async with self.sessionmaker() as session:
+            async with session.begin():
+                yield session
+            self.notify_committed(session)
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:

@@ -38,7 +38,7 @@ from services.booking.schemas import (
     YearScheduleRead,
     YearScheduleWrite,
 )
-from services.booking.service import BookingContext, transaction
+from services.booking.service import BookingContext
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
 from vipkit.db import DbSession
@@ -364,4 +364,4 @@ async def advance_opinion(request_id: str, step: str, ctx: Ctx, who: CurrentIden
     return await opinions.advance_opinion(ctx, who, request_id, step)
 
 
-__all__ = ["router", "transaction"]
+__all__ = ["router"]

@@ -25,7 +25,6 @@ from services.booking.service import (
     calendar_unknown,
     check_beneficiary,
     request_hash,
-    transaction,
     wall_now,
 )
 from vipkit import clock
@@ -74,7 +73,7 @@ async def create_opinion(
     now = clock.now()
     fingerprint = request_hash(body.model_dump(mode="json"))
     request_id = f"SO{uuid.uuid4().hex[:20].upper()}"
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         if idempotency_key:
             existing = await repo.attempt_by_key(session, body.customer_id, idempotency_key)
             if existing is not None:
@@ -116,7 +115,7 @@ async def create_opinion(
         raise
     reservation_id = str(reservation["reservation_id"])
     try:
-        async with transaction(ctx.database) as session:
+        async with ctx.database.transaction() as session:
             row = SecondOpinion(
                 id=request_id,
                 customer_id=body.customer_id,
@@ -147,7 +146,7 @@ async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: s
     """Ops / provider steps: contacted, materials-complete (sets the opinion due date), delivered, cancel."""
     expected, target = STEPS[step]
     now = clock.now()
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         row = await repo.get_opinion(session, request_id)
         if row is None or not identity.can_access_customer(row.customer_id):
             raise NotFound("second-opinion request not found")
@@ -190,14 +189,14 @@ async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: s
 
 async def overdue_opinions(ctx: BookingContext, as_of: dt.date | None) -> list[dict[str, Any]]:
     today = as_of or clock.today()
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         rows = await repo.open_opinions(session)
         views = [opinion_view(r, today) for r in rows]
     return [v for v in views if v["overdue"]]
 
 
 async def get_opinion(ctx: BookingContext, identity: Identity, request_id: str) -> dict[str, Any]:
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         row = await repo.get_opinion(session, request_id)
         if row is None or not identity.can_access_customer(row.customer_id):
             raise NotFound("second-opinion request not found")

@@ -19,8 +19,6 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,15 +117,6 @@ class BookingContext:
     def wake(self) -> None:
         if self.wake_worker is not None:
             self.wake_worker()
-
-
-@asynccontextmanager
-async def transaction(db: Database) -> AsyncIterator[AsyncSession]:
-    """One committed transaction (commit on success, roll back on error), then wake the relay."""
-    async with db.sessionmaker() as session:
-        async with session.begin():
-            yield session
-        db.notify_committed(session)
 
 
 def wall_now() -> dt.datetime:
@@ -269,7 +258,7 @@ async def transition(
 
 async def settle_ledger(ctx: BookingContext, booking_id: str) -> bool:
     """Apply the booking's pending consume/release at entitlements; True when done (idempotent)."""
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         booking = await repo.get_booking(session, booking_id)
         if booking is None or booking.ledger_action is None or booking.ledger_done_at is not None:
             return True
@@ -283,7 +272,7 @@ async def settle_ledger(ctx: BookingContext, booking_id: str) -> bool:
     except Problem as exc:
         error = f"{exc.code}: {exc.detail}"
         log.warning("entitlement %s failed for %s: %s", action, booking_id, error)
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         booking = await repo.get_booking(session, booking_id)
         if booking is None:
             return False
@@ -342,7 +331,7 @@ async def get_booking_for(session: AsyncSession, identity: Identity, booking_id:
 async def earliest(ctx: BookingContext, identity: Identity, service_code: str, clinic_id: str | None) -> dict[str, Any]:
     _entry, params = await bookable_entry(ctx, service_code)
     now = clock.now()
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         cal = await repo.load_calendar(session)
         try:
             first = rules.earliest_bookable_date(cal, now, params.advance_working_days)
@@ -398,7 +387,7 @@ async def create_booking(
     db = ctx.database
     fingerprint = request_hash(body.model_dump(mode="json"))
     if idempotency_key:
-        async with transaction(db) as session:
+        async with db.transaction() as session:
             replay = await _replay(session, body.customer_id, idempotency_key, fingerprint)
             if replay is not None:
                 return replay, False
@@ -410,7 +399,7 @@ async def create_booking(
     booking_id = new_booking_id()
 
     # step 1: validate against the calendar, the clinic and the capacity; record the attempt
-    async with transaction(db) as session:
+    async with db.transaction() as session:
         cal = await repo.load_calendar(session)
         clinic, service = await _clinic_service(session, body.clinic_id, body.service_code)
         if body.package_code is not None and body.package_code not in {p["code"] for p in service.packages}:
@@ -478,7 +467,7 @@ async def create_booking(
 
     # step 3: take the place and write the booking, atomically
     try:
-        async with transaction(db) as session:
+        async with db.transaction() as session:
             if not await repo.take_place(session, body.clinic_id, body.service_code, body.date, service.daily_capacity):
                 raise _fully_booked(body.clinic_id, body.service_code, body.date, service.daily_capacity)
             booking = Booking(
@@ -543,7 +532,7 @@ async def _replay(session: AsyncSession, customer_id: str, key: str, fingerprint
 
 async def _finish_attempt(db: Database, attempt_id: str, status: str, *, error: str | None = None) -> None:
     """Close a failed attempt: its key is freed so the customer may retry with it."""
-    async with transaction(db) as session:
+    async with db.transaction() as session:
         attempt = await repo.get_attempt(session, attempt_id)
         if attempt is not None:
             attempt.status = status
@@ -566,11 +555,11 @@ async def sweep_attempts(ctx: BookingContext, now: dt.datetime | None = None) ->
     """Release reservations whose booking does not exist (crashed or failed attempts)."""
     now = now or wall_now()
     older_than = now - dt.timedelta(seconds=ctx.settings.sweeper_grace_seconds)
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         attempts = [(a.booking_id, a.status) for a in await repo.stale_attempts(session, older_than)]
     released = 0
     for attempt_id, _status in attempts:
-        async with transaction(ctx.database) as session:
+        async with ctx.database.transaction() as session:
             if await repo.get_booking(session, attempt_id) is not None or await repo.get_opinion(session, attempt_id):
                 attempt = await repo.get_attempt(session, attempt_id)
                 if attempt is not None:
@@ -585,7 +574,7 @@ async def sweep_attempts(ctx: BookingContext, now: dt.datetime | None = None) ->
         except Problem as exc:
             log.warning("sweeper could not release for %s: %s", attempt_id, exc.detail)
             continue
-        async with transaction(ctx.database) as session:
+        async with ctx.database.transaction() as session:
             if (
                 await repo.get_booking(session, attempt_id) is None
                 and await repo.get_opinion(session, attempt_id) is None
@@ -604,7 +593,7 @@ async def cancel_booking(
 ) -> dict[str, Any]:
     now = clock.now()
     await warm_catalog(ctx)
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         booking = await get_booking_for(session, identity, booking_id)
         try:
             decision = rules.decide_cancellation(booking.status, now, booking.cancel_deadline)
@@ -645,7 +634,7 @@ async def run_reminders(ctx: BookingContext, as_of: dt.date) -> dict[str, Any]:
     """Send a reminder for every confirmed booking whose previous working day is ``as_of`` (idempotent)."""
     reminded = 0
     await warm_catalog(ctx)
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         cal = await repo.load_calendar(session)
         try:
             window = rules.reminder_window(cal, as_of)

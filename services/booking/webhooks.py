@@ -39,7 +39,6 @@ from services.booking.service import (
     _service_name,
     settle_ledger,
     sweep_attempts,
-    transaction,
     wall_now,
     warm_catalog,
 )
@@ -168,7 +167,7 @@ class BackgroundWorker:
         return done
 
     async def settle_ledgers(self) -> int:
-        async with transaction(self.ctx.database) as session:
+        async with self.ctx.database.transaction() as session:
             pending = await repo.pending_ledger_bookings(session, max_attempts=50)
         for booking_id in pending:
             await settle_ledger(self.ctx, booking_id)
@@ -178,7 +177,7 @@ class BackgroundWorker:
         now = now or wall_now()
         lease_until = now + dt.timedelta(seconds=self.settings.webhook_lease_seconds)
         claimed: list[tuple[WebhookDelivery, str, str]] = []
-        async with transaction(self.ctx.database) as session:
+        async with self.ctx.database.transaction() as session:
             for delivery in await repo.due_deliveries(session, now):
                 assert delivery.next_attempt_at is not None
                 if not await repo.lease_delivery(session, delivery.id, delivery.next_attempt_at, lease_until):
@@ -205,7 +204,7 @@ class BackgroundWorker:
         except Exception as exc:
             error = f"{exc.__class__.__name__}: {exc}"[:1000]
         duration_ms = int((time.perf_counter() - started) * 1000)
-        async with transaction(self.ctx.database) as session:
+        async with self.ctx.database.transaction() as session:
             row = await session.get(WebhookDelivery, delivery.id)
             if row is None:
                 return
@@ -268,7 +267,7 @@ def delivery_view(delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> 
 
 async def retry_delivery(ctx: BookingContext, delivery_id: str) -> dict[str, Any]:
     """Ops: put a delivery (typically a given-up one) back in the queue, due now."""
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         row = await session.get(WebhookDelivery, delivery_id)
         if row is None:
             raise NotFound("delivery not found")
@@ -285,7 +284,7 @@ async def retry_delivery(ctx: BookingContext, delivery_id: str) -> dict[str, Any
 async def handle_inbound(ctx: BookingContext, partner_id: str, body: bytes, headers: dict[str, str]) -> dict[str, Any]:
     settle: str | None = None
     await warm_catalog(ctx)
-    async with transaction(ctx.database) as session:
+    async with ctx.database.transaction() as session:
         partner = await repo.get_partner(session, partner_id)
         if partner is None:
             raise NotFound("partner not found")

@@ -57,51 +57,49 @@ async def reconcile_customer(db: Database, catalog: Catalog, item: dict[str, Any
     tier, sequence = str(item["tier"]), int(item.get("sequence") or 0)
     if item.get("program") not in (None, catalog.program) or not catalog.has_tier(tier):
         return {"outcome": "skipped", "customer_id": customer_id, "why": f"program/tier {item.get('program')}/{tier}"}
-    async with db.sessionmaker() as session:
-        async with session.begin():
-            stored = await repo.get_tier(session, customer_id, lock=True)
-            stored_tier = stored.tier if stored else None
-            stored_sequence = stored.sequence if stored else None
-            changes: list[str] = []
-            if stored is None or stored.sequence < sequence:
-                state = service.TierState(
-                    customer_id=customer_id,
-                    program=catalog.program,
-                    tier=tier,
-                    status=str(item.get("status") or "confirmed"),
-                    sequence=sequence,
-                    effective_at=_parse_since(item.get("since")),
-                    score=_score(item.get("score")),
+    async with db.transaction() as session:
+        stored = await repo.get_tier(session, customer_id, lock=True)
+        stored_tier = stored.tier if stored else None
+        stored_sequence = stored.sequence if stored else None
+        changes: list[str] = []
+        if stored is None or stored.sequence < sequence:
+            state = service.TierState(
+                customer_id=customer_id,
+                program=catalog.program,
+                tier=tier,
+                status=str(item.get("status") or "confirmed"),
+                sequence=sequence,
+                effective_at=_parse_since(item.get("since")),
+                score=_score(item.get("score")),
+            )
+            reason = (
+                f"reconciliation: tier {stored_tier or '-'} -> {tier} "
+                f"(tiering sequence {sequence}, stored {stored_sequence if stored_sequence is not None else '-'})"
+            )
+            result = await service.apply_tier_state(session, catalog, state, source="reconciliation", reason=reason)
+            changes = ["tier state", *result.grant_changes] if result.applied else []
+        elif stored.sequence > sequence:
+            return {
+                "outcome": "skipped",
+                "customer_id": customer_id,
+                "why": f"tiering sequence {sequence} is behind stored {stored.sequence}",
+            }
+        else:
+            if stored.tier != tier:
+                log.error(
+                    "same sequence, different tier: left for ops",
+                    extra={"customer_id": customer_id, "stored": stored.tier, "tiering": tier, "seq": sequence},
                 )
-                reason = (
-                    f"reconciliation: tier {stored_tier or '-'} -> {tier} "
-                    f"(tiering sequence {sequence}, stored {stored_sequence if stored_sequence is not None else '-'})"
-                )
-                result = await service.apply_tier_state(session, catalog, state, source="reconciliation", reason=reason)
-                changes = ["tier state", *result.grant_changes] if result.applied else []
-            elif stored.sequence > sequence:
-                return {
-                    "outcome": "skipped",
-                    "customer_id": customer_id,
-                    "why": f"tiering sequence {sequence} is behind stored {stored.sequence}",
-                }
-            else:
-                if stored.tier != tier:
-                    log.error(
-                        "same sequence, different tier: left for ops",
-                        extra={"customer_id": customer_id, "stored": stored.tier, "tiering": tier, "seq": sequence},
-                    )
-                    return {"outcome": "skipped", "customer_id": customer_id, "why": "same sequence, different tier"}
-                changes = await service.sync_grants(
-                    session,
-                    catalog,
-                    customer_id,
-                    stored.tier,
-                    clock.today(),
-                    reason="reconciliation: grants repaired to follow tier " + stored.tier,
-                    source="reconciliation",
-                )
-        db.notify_committed(session)
+                return {"outcome": "skipped", "customer_id": customer_id, "why": "same sequence, different tier"}
+            changes = await service.sync_grants(
+                session,
+                catalog,
+                customer_id,
+                stored.tier,
+                clock.today(),
+                reason="reconciliation: grants repaired to follow tier " + stored.tier,
+                source="reconciliation",
+            )
     if not changes:
         return {"outcome": "ok", "customer_id": customer_id}
     repair = {

@@ -18,10 +18,8 @@ from vipkit.scheduler import DailyJob
 
 
 async def run_revisits(db: Database, settings: RevisitSettings, as_of: dt.datetime) -> str:
-    async with db.sessionmaker() as session:
-        async with session.begin():
-            result = await RevisitService(session, settings).run_due(as_of)
-        db.notify_committed(session)
+    async with db.transaction() as session:
+        result = await RevisitService(session, settings).run_due(as_of)
     return f"first_sms={len(result.first_sms)} second_sms={len(result.second_sms)} escalated={len(result.escalated)}"
 
 

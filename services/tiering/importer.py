@@ -55,27 +55,25 @@ async def import_ndjson(
     async def flush() -> None:
         if not batch:
             return
-        async with db.sessionmaker() as session:
-            async with session.begin():
-                subjects: set[str] = set()
-                outcomes = await service.create_policies(
-                    session, program, [(item.policy_no, item.policy) for _line, item in batch]
-                )
-                if outcomes is None:  # some policies exist already (or repeat): one by one
-                    outcomes = []
-                    for _line, item in batch:
-                        outcomes.append(
-                            await service.upsert_policy(
-                                session, program, item.policy_no, item.policy, validated=True, rerate=False
-                            )
+        async with db.transaction() as session:
+            subjects: set[str] = set()
+            outcomes = await service.create_policies(
+                session, program, [(item.policy_no, item.policy) for _line, item in batch]
+            )
+            if outcomes is None:  # some policies exist already (or repeat): one by one
+                outcomes = []
+                for _line, item in batch:
+                    outcomes.append(
+                        await service.upsert_policy(
+                            session, program, item.policy_no, item.policy, validated=True, rerate=False
                         )
-                for outcome in outcomes:
-                    setattr(result, outcome.status, getattr(result, outcome.status) + 1)
-                    subjects.update(outcome.rerated)
-                if subjects:
-                    await service.rerate_customers(session, program, sorted(subjects), clock.now(), cause="bulk import")
-                    result.rerated_customers += len(subjects)
-            db.notify_committed(session)
+                    )
+            for outcome in outcomes:
+                setattr(result, outcome.status, getattr(result, outcome.status) + 1)
+                subjects.update(outcome.rerated)
+            if subjects:
+                await service.rerate_customers(session, program, sorted(subjects), clock.now(), cause="bulk import")
+                result.rerated_customers += len(subjects)
         batch.clear()
 
     async for number, raw in _lines(chunks):

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
-from pydantic import BaseModel
 from sqlalchemy import (
     ColumnElement,
     String,
@@ -34,8 +32,7 @@ from services.tiering.models import Policy, PolicyTopUp, TierHistory, TieringRun
 from services.tiering.programs import NONE, Program
 from services.tiering.rules import CENT, PolicyFacts, TopUpFact
 from vipkit import clock
-from vipkit.db import insert_ignore, outbox_table
-from vipkit.events import build_event
+from vipkit.db import insert_ignore
 
 
 def _is_pg(session: AsyncSession) -> bool:
@@ -268,32 +265,6 @@ async def tiers_page(session: AsyncSession, after: str, limit: int) -> list[Tier
 
 
 # --- outbox --------------------------------------------------------------------------------------
-async def add_events(session: AsyncSession, events: Sequence[tuple[str, BaseModel, str]], *, source: str) -> None:
-    """Many ``(topic, data, key)`` events into the outbox with one executemany, in the given order.
-
-    The same rows as ``vipkit.events.add_event`` (envelope from ``build_event``, subject = key), for the
-    re-rating of many customers at once.
-    """
-    if not events:
-        return
-    now = clock.now()
-    rows = []
-    for topic, data, key in events:
-        envelope = build_event(topic, data, source=source, subject=key)
-        rows.append(
-            {
-                "event_id": envelope["id"],
-                "topic": topic,
-                "key": key,
-                "payload": json.dumps(envelope, ensure_ascii=False, separators=(",", ":")),
-                "created_at": now,
-                "attempts": 0,
-            }
-        )
-    await session.execute(outbox_table.insert(), rows)
-    session.info["outbox_pending"] = True
-
-
 # --- history -------------------------------------------------------------------------------------
 def add_history(session: AsyncSession, row: TierHistory) -> None:
     session.add(row)

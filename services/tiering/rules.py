@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from contracts.policy import PolicyDocument
+from contracts.policy import PolicyDocument, gb11643_check_digit
 from services.tiering.programs import NONE, PremiumContributionFormula, Program, StandardPremiumFormula
 
 CENT = Decimal("0.01")
@@ -475,14 +475,6 @@ def evaluate(
 
 
 # --- policy business validation (GB 11643 etc.) -------------------------------------------------
-_GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_GB11643_CHECK = "10X98765432"
-
-
-def gb11643_check_digit(first17: str) -> str:
-    """ISO 7064 MOD 11-2 check character of an 18-digit resident ID number."""
-    total = sum(int(c) * w for c, w in zip(first17, _GB11643_WEIGHTS, strict=True))
-    return _GB11643_CHECK[total % 11]
 
 
 def resident_id_problem(id_no: str) -> str | None:

@@ -55,7 +55,7 @@ from services.tiering.schemas import (
 )
 from vipkit import clock
 from vipkit.db import Database
-from vipkit.events import add_event
+from vipkit.events import add_event, add_events
 from vipkit.masking import mask_id_no, mask_mobile
 from vipkit.problems import Conflict, NotFound, ValidationProblem
 
@@ -262,7 +262,7 @@ async def create_policies(
         )
         subject = subject_of(program, row)
         outcomes.append(UpsertOutcome("created", row, [subject] if subject else []))
-    await repo.add_events(session, events, source=SOURCE)
+    await add_events(session, events, source=SOURCE)
     return outcomes
 
 
@@ -429,7 +429,7 @@ async def rerate_customers(
                     )
                 )
     session.add_all(history)
-    await repo.add_events(session, outgoing, source=SOURCE)
+    await add_events(session, outgoing, source=SOURCE)
     await session.flush()
     return stats
 
@@ -451,15 +451,13 @@ async def _rerate_all(db: Database, program: Program, as_of: dt.date, at: dt.dat
     total = RerateStats()
     after = ""
     while True:
-        async with db.sessionmaker() as session:
-            async with session.begin():
-                ids = await repo.subject_ids_page(session, program.subject, after, chunk_size)
-                if not ids:
-                    break
-                stats = await rerate_customers(
-                    session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True
-                )
-            db.notify_committed(session)
+        async with db.transaction() as session:
+            ids = await repo.subject_ids_page(session, program.subject, after, chunk_size)
+            if not ids:
+                break
+            stats = await rerate_customers(
+                session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True
+            )
         total.evaluated += stats.evaluated
         total.changed += stats.changed
         total.notices += stats.notices
@@ -474,12 +472,10 @@ async def _rerate_due(
     total = RerateStats()
     for start in range(0, len(due), chunk_size):
         ids = due[start : start + chunk_size]
-        async with db.sessionmaker() as session:
-            async with session.begin():
-                stats = await rerate_customers(
-                    session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True
-                )
-            db.notify_committed(session)
+        async with db.transaction() as session:
+            stats = await rerate_customers(
+                session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True
+            )
         total.changed += stats.changed
         total.notices += stats.notices
     return total

@@ -5,12 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-
-def resident_id(birth: dt.date, seq: int) -> str:
-    body = f"110101{birth:%Y%m%d}{seq % 1000:03d}"
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum(int(c) * w for c, w in zip(body, weights, strict=True))
-    return body + "10X98765432"[total % 11]
+from contracts.policy import resident_id
 
 
 def person(customer_id: str, name: str, birth: str, seq: int, mobile: str = "13800138000") -> dict[str, Any]:

@@ -63,7 +63,7 @@ async def test_sweeper_releases_reservation_of_a_booking_that_never_got_written(
     ctx = env.app.state.booking
     # a crash between reserving and booking: the attempt is recorded, the unit reserved, no booking
     now = dt.datetime(2026, 9, 28, 10, tzinfo=SHANGHAI)
-    async with svc.transaction(env.db) as session:
+    async with env.db.transaction() as session:
         from services.booking import repository as repo
 
         await repo.insert_attempt(
@@ -170,7 +170,7 @@ async def test_delivery_gives_up_after_the_24h_schedule_and_ops_can_retry(env: E
     t = dt.datetime.now(dt.UTC)
     for _ in range(len(rules.RETRY_DELAYS) + 1):
         assert await env.worker.deliver_due(t) == 1
-        async with svc.transaction(env.db) as session:
+        async with env.db.transaction() as session:
             row = await session.get(WebhookDelivery, (await _delivery_ids(env, booking_id))[0])
             assert row is not None
             t = row.next_attempt_at or t
@@ -235,7 +235,7 @@ async def test_background_worker_delivers_without_being_driven(env: Env) -> None
 async def test_lease_prevents_redelivery_while_in_flight(env: Env) -> None:
     booking_id = (await env.book(new_customer(), "2026-10-08", now=MON_0928)).json()["booking_id"]
     [delivery_id] = await _delivery_ids(env, booking_id)
-    async with svc.transaction(env.db) as session:
+    async with env.db.transaction() as session:
         await session.execute(
             update(WebhookDelivery)
             .where(WebhookDelivery.id == delivery_id)
