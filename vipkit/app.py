@@ -34,6 +34,7 @@ from vipkit.settings import CommonSettings
 
 log = logging.getLogger("vipkit.app")
 access_log = logging.getLogger("vipkit.access")
+_TEST_NOW = clock.TEST_NOW_HEADER.lower().encode()
 
 
 @dataclass
@@ -79,13 +80,19 @@ class ContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        request_id = headers.get("x-request-id") or uuid.uuid4().hex
+        request_id = None
+        test_now = None
+        for name, value in scope["headers"]:  # ASGI header names are lower-case bytes
+            if name == b"x-request-id":
+                request_id = value.decode("latin-1")
+            elif name == _TEST_NOW and self.test_clock:
+                test_now = value.decode("latin-1")
+        request_id = request_id or uuid.uuid4().hex
         rid_token = request_id_var.set(request_id)
         clock_token = None
-        if self.test_clock and clock.TEST_NOW_HEADER.lower() in headers:
+        if test_now is not None:
             try:
-                clock_token = clock.set_override(clock.parse_test_now(headers[clock.TEST_NOW_HEADER.lower()]))
+                clock_token = clock.set_override(clock.parse_test_now(test_now))
             except ValueError as exc:
                 request_id_var.reset(rid_token)
                 response = problem_response(Problem(f"X-Test-Now: {exc}", status=422, code="validation_error"))

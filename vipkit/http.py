@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 
 from vipkit import clock
@@ -29,8 +31,6 @@ class InternalClient:
         )
 
     def _service_token(self) -> str:
-        import time
-
         if time.time() > self._token_exp - 60:
             self._token = mint_token(self.service, "service", secret=self.settings.jwt_secret, ttl_seconds=3600)
             self._token_exp = time.time() + 3600

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from contextvars import ContextVar
 from typing import Any
 
@@ -16,6 +17,8 @@ _RESERVED = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"mess
 
 
 class JsonFormatter(logging.Formatter):
+    converter = time.gmtime  # type: ignore[assignment]  # UTC timestamps ("...Z"); typeshed lists gmtime oddly
+
     def __init__(self, service: str) -> None:
         super().__init__()
         self.service = service
@@ -57,4 +60,3 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     for noisy in ("aiokafka", "kafka", "httpx", "httpcore", "alembic", "uvicorn.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     _configured.add(service)
-    logging.Formatter.converter = __import__("time").gmtime
