@@ -85,6 +85,17 @@ class TierChangedV1(BaseModel):
     score: Decimal
     effective_at: dt.datetime
     sequence: int = Field(ge=1)
+    birth_date: dt.date | None = Field(
+        default=None,
+        description="The subject's birth date (most recent policy): service age limits (cards rescue <= 65).",
+    )
+    waiting_from: dt.date | None = Field(
+        default=None,
+        description=(
+            "The date a waiting period counts from: the earliest effective or reinstatement date of the "
+            "policies counted for the new tier (cards: 30 days after a policy takes effect or is reinstated)."
+        ),
+    )
 
 
 class EntitlementChangedV1(BaseModel):

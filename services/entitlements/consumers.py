@@ -42,6 +42,8 @@ def tier_changed_handler(catalog: Catalog) -> Handler:
                 sequence=data.sequence,
                 effective_at=data.effective_at,
                 score=data.score,
+                birth_date=data.birth_date,
+                waiting_from=data.waiting_from,
             ),
             source=f"event:{event.id}",
         )

@@ -38,6 +38,7 @@ class CustomerTier(Base):
     score: Mapped[str | None] = mapped_column(String(32), nullable=True)
     effective_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     entitled_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     source: Mapped[str] = mapped_column(String(100))
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 

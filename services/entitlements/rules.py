@@ -85,17 +85,19 @@ def change_kind(catalog: Catalog, from_tier: str | None, to_tier: str) -> str:
 
 
 def entitled_since(
-    previous_tier: str | None, previous_since: dt.date | None, new_tier: str, effective_date: dt.date
+    previous_tier: str | None, previous_since: dt.date | None, new_tier: str, waiting_from: dt.date
 ) -> dt.date | None:
-    """Start of the customer's current uninterrupted time with a tier (the waiting period's anchor).
+    """The waiting period's anchor for the customer's current uninterrupted time with a tier (SPEC 3).
 
-    Getting a tier from none (first time, or reinstated after losing every policy) starts it; moving
-    between tiers keeps it; losing the tier clears it.
+    ``waiting_from`` is the event's: the earliest effective or reinstatement date of the policies that
+    earn the tier (so a new customer waits 30 days from the policy's effective date, not from the end
+    of its cooling-off). Getting a tier from none (first time, a new policy or a reinstatement after
+    losing every policy) sets it; moving between tiers keeps it; losing the tier clears it.
     """
     if new_tier == NO_TIER:
         return None
     if previous_tier in (None, NO_TIER) or previous_since is None:
-        return effective_date
+        return waiting_from
     return previous_since
 
 
@@ -173,22 +175,51 @@ class RelativeFacts:
     birth_date: dt.date
 
 
-def beneficiary_refusal(rules: Beneficiaries, relative: RelativeFacts | None, day: dt.date) -> str | None:
+def beneficiary_refusal(
+    rules: Beneficiaries, relative: RelativeFacts | None, day: dt.date, *, own_birth_date: dt.date | None = None
+) -> str | None:
     """Why this beneficiary may not use the service (``None`` = allowed).
 
-    ``relative`` is ``None`` for the holder. The holder's own age is not known to entitlements
-    (tier events carry no birth date), so age limits are checked for designated relatives only.
+    ``relative`` is ``None`` for the customer themself, whose age limits (cards rescue: at most 65)
+    are checked against ``own_birth_date`` (carried by ``tier.changed.v1``). A customer whose birth
+    date is not known yet (a state from before events carried it) is not refused for age.
     """
     if relative is None:
-        return None if rules.holder else "the service is not for the customer themself"
+        if not rules.holder:
+            return "the service is not for the customer themself"
+        return _age_refusal(rules, own_birth_date, day) if own_birth_date is not None else None
     allowed = set(rules.relations) | ({"insured"} if rules.insured else set())
     if relative.relation not in allowed:
         return f"relation {relative.relation!r} may not use this service (allowed: {sorted(allowed) or 'none'})"
-    age = age_on(relative.birth_date, day)
+    return _age_refusal(rules, relative.birth_date, day)
+
+
+def _age_refusal(rules: Beneficiaries, birth_date: dt.date, day: dt.date) -> str | None:
+    age = age_on(birth_date, day)
     if rules.max_age is not None and age > rules.max_age:
         return f"beneficiary is {age}, older than the limit of {rules.max_age}"
     if rules.min_age is not None and age < rules.min_age:
         return f"beneficiary is {age}, younger than the minimum of {rules.min_age}"
+    return None
+
+
+#: The oldest age accepted as a relative's birth date (anything older is a typo, e.g. 1026 for 1926).
+MAX_PLAUSIBLE_AGE = 120
+
+
+def birth_date_problem(birth_date: dt.date, day: dt.date) -> str | None:
+    """Why ``birth_date`` is not a plausible past birth date on ``day`` (``None`` = plausible)."""
+    if birth_date >= day:
+        return f"must be a past date (before {day.isoformat()})"
+    if age_on(birth_date, day) > MAX_PLAUSIBLE_AGE:
+        return f"is not plausible (older than {MAX_PLAUSIBLE_AGE} years)"
+    return None
+
+
+def self_as_relative_problem(customer_id: str, relative_id: str | None) -> str | None:
+    """A customer is never their own relative: the customer is the beneficiary by default."""
+    if relative_id is not None and relative_id == customer_id:
+        return "is the customer themself; omit it for the customer, or give a designated relative's id"
     return None
 
 
@@ -223,8 +254,9 @@ def designation_decision(
         return DesignationDecision(
             False, "not_entitled", f"tier {tier!r} may not designate relatives (only {list(policy.tiers)})"
         )
-    if birth_date > day:
-        return DesignationDecision(False, "validation_error", "birth_date: is in the future")
+    birth_problem = birth_date_problem(birth_date, day)
+    if birth_problem is not None:
+        return DesignationDecision(False, "validation_error", f"birth_date: {birth_problem}")
     if policy.max_age_at_designation is not None:
         age = age_on(birth_date, day)
         if age > policy.max_age_at_designation:

@@ -63,6 +63,8 @@ class TierState:
     sequence: int
     effective_at: dt.datetime
     score: Decimal | None = None
+    birth_date: dt.date | None = None
+    waiting_from: dt.date | None = None
 
 
 @dataclass
@@ -209,8 +211,11 @@ async def apply_tier_state(
         "source": source,
         "updated_at": now,
     }
+    anchor = state.waiting_from or effective_date
+    if state.birth_date is not None:
+        values["birth_date"] = state.birth_date
     if previous is None:
-        values["entitled_since"] = rules.entitled_since(None, None, state.tier, effective_date)
+        values["entitled_since"] = rules.entitled_since(None, None, state.tier, anchor)
         if not await repo.insert_tier(session, {"customer_id": state.customer_id, **values}):
             previous = await repo.get_tier(session, state.customer_id, lock=True)
     from_tier = previous.tier if previous is not None else None
@@ -226,9 +231,7 @@ async def apply_tier_state(
                 },
             )
             return ApplyResult(False, previous.tier, previous.sequence)
-        values["entitled_since"] = rules.entitled_since(
-            previous.tier, previous.entitled_since, state.tier, effective_date
-        )
+        values["entitled_since"] = rules.entitled_since(previous.tier, previous.entitled_since, state.tier, anchor)
         if not await repo.update_tier_if_newer(session, state.customer_id, values):
             return ApplyResult(False, previous.tier, previous.sequence)
     kind = rules.change_kind(catalog, from_tier, state.tier)
@@ -333,6 +336,9 @@ async def reserve(
         raise NotEntitled(
             f"waiting period: services may be used from {waiting.isoformat()}", available_from=waiting.isoformat()
         )
+    self_problem = rules.self_as_relative_problem(customer_id, beneficiary_id)
+    if self_problem is not None:
+        raise ValidationProblem(f"beneficiary_id: {self_problem}", field="beneficiary_id")
     if beneficiary_id is not None:
         relative = await repo.get_relative(session, customer_id, beneficiary_id)
         if relative is None:
@@ -341,7 +347,9 @@ async def reserve(
             service.beneficiaries_for(tier), rules.RelativeFacts(relative.relation, relative.birth_date), day
         )
     else:
-        refusal = rules.beneficiary_refusal(service.beneficiaries_for(tier), None, day)
+        refusal = rules.beneficiary_refusal(
+            service.beneficiaries_for(tier), None, day, own_birth_date=snapshot.birth_date if snapshot else None
+        )
     if refusal is not None:
         raise NotEntitled(f"beneficiary not allowed: {refusal}")
 
@@ -439,10 +447,12 @@ def _relative_view(relative: Relative, day: dt.date) -> dict[str, Any]:
     }
 
 
-def _beneficiaries(service: ServiceEntry, tier: str, relatives: list[Relative], day: dt.date) -> list[dict[str, Any]]:
+def _beneficiaries(
+    service: ServiceEntry, tier: str, relatives: list[Relative], day: dt.date, own_birth_date: dt.date | None
+) -> list[dict[str, Any]]:
     allowed = service.beneficiaries_for(tier)
     out: list[dict[str, Any]] = []
-    if allowed.holder:
+    if rules.beneficiary_refusal(allowed, None, day, own_birth_date=own_birth_date) is None:
         out.append({"beneficiary_id": None, "kind": "holder", "name": "本人", "relation": None})
     for rel in relatives:
         if rules.beneficiary_refusal(allowed, rules.RelativeFacts(rel.relation, rel.birth_date), day) is None:
@@ -458,6 +468,7 @@ async def entitlements_view(session: AsyncSession, catalog: Catalog, customer_id
     snapshot = await repo.get_tier(session, customer_id)
     tier = _tier_of(snapshot)
     waiting = _waiting_until(catalog, snapshot)
+    own_birth_date = snapshot.birth_date if snapshot else None
     grants = await repo.grants_containing(session, customer_id, day)
     relatives = list(await repo.list_relatives(session, customer_id))
     services = []
@@ -482,6 +493,11 @@ async def entitlements_view(session: AsyncSession, catalog: Catalog, customer_id
         elif waiting is not None and day < waiting:
             available = False
             reason = f"waiting period until {waiting.isoformat()}"
+        beneficiaries = _beneficiaries(service, tier, relatives, day, own_birth_date) if tier_grant else []
+        if available and not beneficiaries:
+            available = False
+            own = rules.beneficiary_refusal(service.beneficiaries_for(tier), None, day, own_birth_date=own_birth_date)
+            reason = f"no beneficiary may use it: {own or 'no designated relative allowed'}"
         if grant is not None:
             quota, used, reserved = grant.quota, grant.used, grant.reserved
             period = rules.PeriodRange(grant.period_start, grant.period_end)
@@ -510,7 +526,7 @@ async def entitlements_view(session: AsyncSession, catalog: Catalog, customer_id
                 "designated_expert": tier_grant.designated_expert if tier_grant else False,
                 "sub_items": [i.model_dump() for i in service.sub_items] if tier_grant else [],
                 "bookable": service.bookable,
-                "beneficiaries": _beneficiaries(service, tier, relatives, day) if tier_grant else [],
+                "beneficiaries": beneficiaries,
             }
         )
     return {
@@ -564,6 +580,9 @@ async def designate_relative(
     birth_date: dt.date,
 ) -> tuple[dict[str, Any], bool]:
     """Designate (or, where the program allows, update) a relative; returns (view, created)."""
+    self_problem = rules.self_as_relative_problem(customer_id, relative_id)
+    if self_problem is not None:
+        raise ValidationProblem(f"relative_id: {self_problem}", field="relative_id")
     day = clock.today()
     snapshot = await repo.get_tier(session, customer_id, lock=True)  # serializes the count check
     existing = await repo.get_relative(session, customer_id, relative_id)

@@ -59,6 +59,7 @@ class Policy(Base):
     underwritten_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
     effective_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
     cooling_off_end: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    reinstated_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     cooling_off_end_given: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     loan_or_pledge: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     electronic_contract: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)

@@ -146,6 +146,9 @@ async def subject_facts(
                 p.c.insured_mobile,
                 p.c.underwritten_at,
                 p.c.top_up_total,
+                p.c.holder_birth_date,
+                p.c.insured_birth_date,
+                p.c.reinstated_on,
             )
             .where(_one_of(session, col, customer_ids))
             .order_by(p.c.policy_no)
@@ -184,6 +187,9 @@ async def subject_facts(
                 holder_mobile=r.holder_mobile,
                 insured_mobile=r.insured_mobile,
                 underwritten_at=r.underwritten_at,
+                holder_birth_date=r.holder_birth_date,
+                insured_birth_date=r.insured_birth_date,
+                reinstated_on=r.reinstated_on,
             )
         )
     return out

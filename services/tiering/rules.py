@@ -83,12 +83,37 @@ class PolicyFacts:
     holder_mobile: str | None = None
     insured_mobile: str | None = None
     underwritten_at: dt.datetime | None = None
+    holder_birth_date: dt.date | None = None
+    insured_birth_date: dt.date | None = None
+    reinstated_on: dt.date | None = None
 
     def subject(self, program: Program) -> str | None:
         return self.holder_id if program.subject == "holder" else self.insured_id
 
     def subject_mobile(self, program: Program) -> str | None:
         return self.holder_mobile if program.subject == "holder" else self.insured_mobile
+
+    def subject_birth_date(self, program: Program) -> dt.date | None:
+        return self.holder_birth_date if program.subject == "holder" else self.insured_birth_date
+
+    @property
+    def in_force_from(self) -> dt.date:
+        """The date this policy's current time in force began: its reinstatement, else its effective date."""
+        return self.reinstated_on or self.effective_date
+
+
+#: Statuses from which a policy can come back in force (复效): a reinstatement.
+REINSTATABLE_STATUSES = frozenset({"lapsed", "suspended"})
+
+
+def is_reinstatement(old_status: str, new_status: str) -> bool:
+    """A lapsed or suspended policy back ``in_force`` is reinstated (a waiting period restarts)."""
+    return old_status in REINSTATABLE_STATUSES and new_status == "in_force"
+
+
+def waiting_from(counted: Iterable[PolicyFacts]) -> dt.date | None:
+    """Where a waiting period counts from: the earliest effective or reinstatement date of ``counted``."""
+    return min((p.in_force_from for p in counted), default=None)
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

@@ -18,6 +18,11 @@ Decisions where the spec is silent:
   interrupted run is resumed by calling it again. Customers are processed in chunks, one
   transaction per chunk, each state row locked (``FOR UPDATE`` on PostgreSQL).
 - **Notifications** go to the subject's mobile number from their most recently underwritten policy.
+- **Reinstatement**: a lapsed or suspended policy sent back ``in_force`` is reinstated on the day
+  the change arrives (``policies.reinstated_on``; the core feed carries no reinstatement date).
+  ``tier.changed.v1`` carries ``waiting_from`` (earliest effective-or-reinstatement date of the
+  counted policies; entitlements' cards waiting period) and the subject's ``birth_date`` (most
+  recent policy; age limits such as cards rescue <= 65).
 """
 
 from __future__ import annotations
@@ -174,6 +179,8 @@ async def upsert_policy(
         old_subject = subject_of(program, row)
         if old_subject:
             subjects.add(old_subject)
+        if rules.is_reinstatement(row.status, doc.status.value):
+            row.reinstated_on = now.astimezone(clock.SHANGHAI).date()
         _apply_document(row, doc, cooling_off_end)
         row.revision += 1
         row.content_hash = digest
@@ -285,6 +292,9 @@ def facts_of(row: Policy) -> rules.PolicyFacts:
         holder_mobile=row.holder_mobile,
         insured_mobile=row.insured_mobile,
         underwritten_at=row.underwritten_at,
+        holder_birth_date=row.holder_birth_date,
+        insured_birth_date=row.insured_birth_date,
+        reinstated_on=row.reinstated_on,
     )
 
 
@@ -320,13 +330,17 @@ def _store_state(row: TierStateRow, state: rules.TierState, now: dt.datetime) ->
     row.updated_at = now
 
 
-def _latest_mobile(program: Program, policies: list[rules.PolicyFacts]) -> str | None:
+def _newest_first(policies: list[rules.PolicyFacts]) -> list[rules.PolicyFacts]:
     epoch = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
-    for p in sorted(policies, key=lambda p: p.underwritten_at or epoch, reverse=True):
-        mobile = p.subject_mobile(program)
-        if mobile:
-            return mobile
-    return None
+    return sorted(policies, key=lambda p: p.underwritten_at or epoch, reverse=True)
+
+
+def _latest_mobile(program: Program, policies: list[rules.PolicyFacts]) -> str | None:
+    return next((m for p in _newest_first(policies) if (m := p.subject_mobile(program))), None)
+
+
+def _latest_birth_date(program: Program, policies: list[rules.PolicyFacts]) -> dt.date | None:
+    return next((b for p in _newest_first(policies) if (b := p.subject_birth_date(program))), None)
 
 
 @dataclass
@@ -376,6 +390,8 @@ async def rerate_customers(
             continue
         stats.changed += 1
         mobile = _latest_mobile(program, own)
+        ratings = evaluation.rating.assessments if evaluation.rating else ()
+        counted = [a.policy for a in ratings if a.counting == "counted"]
         for ev in evaluation.events:
             history.append(
                 TierHistory(
@@ -408,6 +424,8 @@ async def rerate_customers(
                             score=new.score,
                             effective_at=at,
                             sequence=ev.sequence,
+                            birth_date=_latest_birth_date(program, own),
+                            waiting_from=rules.waiting_from(counted),
                         ),
                         customer_id,
                     )

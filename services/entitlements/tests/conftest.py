@@ -90,6 +90,8 @@ async def set_tier(
     when: str,
     *,
     status: str = "confirmed",
+    birth_date: dt.date | None = None,
+    waiting_from: dt.date | None = None,
 ) -> service.ApplyResult:
     """Apply a tier state as the consumer would (own transaction, clock at ``when``)."""
     with clock.frozen(at(when)):
@@ -97,7 +99,17 @@ async def set_tier(
             return await service.apply_tier_state(
                 session,
                 catalog,
-                service.TierState(customer_id, catalog.program, tier, status, sequence, at(when), Decimal("1")),
+                service.TierState(
+                    customer_id,
+                    catalog.program,
+                    tier,
+                    status,
+                    sequence,
+                    at(when),
+                    Decimal("1"),
+                    birth_date=birth_date,
+                    waiting_from=waiting_from,
+                ),
                 source="test",
             )
 
@@ -113,6 +125,7 @@ def tier_event(
     reason: str = "upgrade",
     when: str = "2026-06-01T10:00",
     event_id: str | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> bytes:
     """A ``tier.changed.v1`` CloudEvent as tiering publishes it."""
     return json.dumps(
@@ -135,6 +148,7 @@ def tier_event(
                 "score": "12345.00",
                 "effective_at": at(when).isoformat(),
                 "sequence": sequence,
+                **(extra or {}),
             },
         }
     ).encode()

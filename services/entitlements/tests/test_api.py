@@ -262,3 +262,29 @@ async def test_fifty_concurrent_reservations_on_a_quota_of_one_exactly_one_succe
             assert all(r.json()["code"] == "quota_exhausted" for r in responses if r.status_code == 409)
     finally:
         await db.dispose()
+
+
+async def test_relatives_refuse_the_customer_themself_and_implausible_birth_dates(db_url: str):
+    c = new_customer()
+    async with app_client(make_app(db_url, "levels")) as client:
+        db = Database(db_url)
+        try:
+            await set_tier(db, LEVELS, c, "gold", 1, "2026-01-02T10:00")
+        finally:
+            await db.dispose()
+        parent = {"name": "王强", "relation": "parent", "id_no": "110101196101011234", "birth_date": "1961-01-01"}
+        url = f"/api/v1/customers/{c}/relatives"
+        me = await client.put(f"{url}/{c}", json=parent, headers=customer_headers(c, NOW))
+        assert me.status_code == 422 and me.json()["code"] == "validation_error"
+        assert me.json()["field"] == "relative_id" and "customer themself" in me.json()["detail"]
+        for birth in ("2026-06-01", "2027-01-01", "1026-01-01"):  # today, future, a typo
+            resp = await client.put(f"{url}/R1", json=parent | {"birth_date": birth}, headers=customer_headers(c, NOW))
+            assert resp.status_code == 422 and resp.json()["detail"].startswith("birth_date:"), (birth, resp.text)
+        assert (await client.put(f"{url}/R1", json=parent, headers=customer_headers(c, NOW))).status_code == 201
+        # a reservation naming the customer as beneficiary is refused clearly, not a 404 or a 500
+        resp = await client.post("/api/v1/reservations", json=body(c, "dental_cleaning", c), headers=with_key(f"{c}-s"))
+        assert resp.status_code == 422 and resp.json()["field"] == "beneficiary_id"
+        ok = await client.post(
+            "/api/v1/reservations", json=body(c, "dental_cleaning", "R1"), headers=with_key(f"{c}-r")
+        )
+        assert ok.status_code == 201, ok.text

@@ -160,3 +160,17 @@ async def _count_inbox(db: Database, expected: int) -> bool:
     async with db.sessionmaker() as session:
         n = (await session.execute(select(func.count()).select_from(inbox_table))).scalar_one()
     return n >= expected
+
+
+async def test_tier_event_carries_the_birth_date_and_waiting_anchor_into_entitlements(db: Database):
+    """Cards rescue age and waiting period come from ``tier.changed.v1`` (no side call to tiering)."""
+    (spec,) = consumer_specs(load_catalog("cards"))
+    r = ConsumerRunner(spec, db, common_for("cards"), service="entitlements")
+    c = new_customer()
+    extra = {"birth_date": "1960-05-31", "waiting_from": "2026-05-09"}
+    raw = tier_event(c, "silver", 1, program="cards", when="2026-05-24T00:00", extra=extra)
+    assert (await r.process(TOPIC, raw)).status == "processed"
+    async with db.sessionmaker() as session:
+        stored = await repo.get_tier(session, c)
+    assert stored is not None
+    assert (stored.birth_date, stored.entitled_since) == (dt.date(1960, 5, 31), dt.date(2026, 5, 9))

@@ -185,3 +185,52 @@ def test_levels_direct_relatives_any_number_and_changeable():
     assert _designate(policy, tier="gold", existing=existing, relation="child", birth_date=D(2000, 1, 1)).code == "ok"
     assert _designate(policy, relation="spouse_parent").code == "validation_error"
     assert _designate(policy, birth_date=D(2030, 1, 1)).code == "validation_error"
+
+
+def test_cards_waiting_period_counts_from_the_policy_effective_or_reinstatement_date():
+    # SPEC 3 (002): 30 days after the policy takes effect or is reinstated, not after the card starts.
+    # A new customer's policy takes effect 2026-05-09; the card starts at the end of cooling-off
+    # (2026-05-24), but the waiting period counts from 05-09: services from 06-08 (not 06-23).
+    since = rules.entitled_since(None, None, "silver", D(2026, 5, 9))
+    assert rules.waiting_until(since, 30) == D(2026, 6, 8)
+    # a new policy that raises the card does not restart it
+    assert rules.entitled_since("silver", since, "gold", D(2026, 7, 1)) == D(2026, 5, 9)
+    # the card lost when the policy lapsed; reinstated on 2026-09-10: it restarts from the reinstatement
+    assert rules.entitled_since("gold", since, "none", D(2026, 8, 1)) is None
+    assert rules.waiting_until(rules.entitled_since("none", None, "gold", D(2026, 9, 10)), 30) == D(2026, 10, 10)
+
+
+def test_cards_rescue_age_at_most_65_applies_to_the_insured_too():
+    rescue = load_catalog("cards").service("domestic_rescue")
+    assert rescue is not None
+    silver = rescue.beneficiaries_for("silver")
+    day = D(2026, 6, 1)
+    assert rules.beneficiary_refusal(silver, None, day, own_birth_date=D(1961, 6, 1)) is None  # 65
+    refusal = rules.beneficiary_refusal(silver, None, day, own_birth_date=D(1960, 5, 31))  # 66
+    assert refusal is not None and "65" in refusal
+    assert rules.beneficiary_refusal(silver, None, day) is None  # birth date not known yet: not refused
+
+
+@pytest.mark.parametrize(
+    ("birth", "problem"),
+    [
+        (D(1980, 1, 1), None),
+        (D(2026, 5, 31), None),
+        (D(2026, 6, 1), "past date"),  # today
+        (D(2030, 1, 1), "past date"),
+        (D(1905, 6, 2), None),  # 120
+        (D(1905, 6, 1), "plausible"),  # 121
+        (D(1026, 1, 1), "plausible"),  # a typo for 1926
+    ],
+)
+def test_relative_birth_date_must_be_a_plausible_past_date(birth, problem):
+    found = rules.birth_date_problem(birth, D(2026, 6, 1))
+    assert (found is None) if problem is None else (found is not None and problem in found)
+    decision = _designate(load_catalog("levels").relatives, tier="gold", relation="parent", birth_date=birth)
+    assert decision.code == ("ok" if problem is None else "validation_error")
+
+
+def test_customer_is_never_their_own_relative():
+    assert rules.self_as_relative_problem("C1", "C1") is not None
+    assert rules.self_as_relative_problem("C1", "R1") is None
+    assert rules.self_as_relative_problem("C1", None) is None

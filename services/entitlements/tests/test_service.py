@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from services.entitlements import repository as repo
@@ -208,3 +210,48 @@ async def test_same_idempotency_key_returns_the_same_reservation(db: Database):
     assert (v["reserved"], v["remaining"]) == (1, 1)
     with pytest.raises(service.IdempotencyConflict):
         await reserve(db, STARS, c, "child_courses", "2026-02-01T10:05", key="K1" + c)
+
+
+async def test_cards_waiting_period_counts_from_the_policy_effective_or_reinstatement_date(db: Database):
+    """SPEC 3 (002): 30 days after the policy takes effect or is reinstated, not 30 days after the card."""
+    c = new_customer()
+    # the policy takes effect 2026-05-09; the card is formal at the end of cooling-off, 2026-05-24
+    await set_tier(db, CARDS, c, "silver", 1, "2026-05-24T00:00", waiting_from=dt.date(2026, 5, 9))
+    v = await view(db, CARDS, c, "2026-06-07T10:00")
+    assert v["_"]["waiting_until"] == "2026-06-08"
+    assert not v["domestic_rescue"]["available"] and "waiting period" in v["domestic_rescue"]["reason"]
+    with pytest.raises(service.NotEntitled, match="waiting period"):
+        await reserve(db, CARDS, c, "domestic_rescue", "2026-06-07T23:00")
+    assert (await reserve(db, CARDS, c, "domestic_rescue", "2026-06-08T09:00")).created
+    # a new policy that raises the card does not restart it
+    await set_tier(db, CARDS, c, "gold", 2, "2026-07-01T00:00", waiting_from=dt.date(2026, 7, 1))
+    assert (await view(db, CARDS, c, "2026-07-02T10:00"))["_"]["waiting_until"] == "2026-06-08"
+    # the policy lapses (card lost) and is reinstated on 2026-09-10: the waiting period restarts
+    await set_tier(db, CARDS, c, "none", 3, "2026-08-01T10:00")
+    await set_tier(db, CARDS, c, "gold", 4, "2026-09-10T10:00", waiting_from=dt.date(2026, 9, 10))
+    v = await view(db, CARDS, c, "2026-09-11T10:00")
+    assert v["_"]["waiting_until"] == "2026-10-10" and not v["phone_doctor"]["available"]
+
+
+async def test_cards_rescue_age_at_most_65_applies_to_the_insured_too(db: Database):
+    """SPEC 3 (002): rescue only for people <= 65 — the card's insured as well as relatives."""
+    old, young = new_customer(), new_customer()
+    since = dt.date(2026, 1, 1)
+    await set_tier(db, CARDS, old, "silver", 1, "2026-03-01T10:00", birth_date=dt.date(1960, 5, 31), waiting_from=since)
+    await set_tier(
+        db, CARDS, young, "silver", 1, "2026-03-01T10:00", birth_date=dt.date(1961, 6, 1), waiting_from=since
+    )
+    v = await view(db, CARDS, old, "2026-06-01T10:00")  # 66 today
+    rescue = v["domestic_rescue"]
+    assert not rescue["available"] and "65" in rescue["reason"] and rescue["beneficiaries"] == []
+    with pytest.raises(service.NotEntitled, match="older than the limit of 65"):
+        await reserve(db, CARDS, old, "domestic_rescue", "2026-06-01T10:00")
+    v = await view(db, CARDS, young, "2026-06-01T10:00")  # 65 today: still served
+    assert v["domestic_rescue"]["available"] and [b["kind"] for b in v["domestic_rescue"]["beneficiaries"]] == [
+        "holder"
+    ]
+    assert (await reserve(db, CARDS, young, "domestic_rescue", "2026-06-01T10:00")).created
+    # the birth date is kept when a later event does not carry it
+    await set_tier(db, CARDS, old, "gold", 2, "2026-06-02T10:00")
+    with pytest.raises(service.NotEntitled, match="older than the limit of 65"):
+        await reserve(db, CARDS, old, "international_rescue", "2026-06-02T10:00")

@@ -189,6 +189,8 @@ async def test_tier_read_shape_provisional_then_confirmed_by_run(app: FastAPI, c
         "score": "12000.00",
         "effective_at": "2026-05-24T00:00:00+08:00",
         "sequence": 1,
+        "birth_date": "1990-01-01",
+        "waiting_from": "2026-05-09",
     }
     [sms] = await outbox(app, "notification.requested.v1", customer)
     assert sms["data"]["template"] == "tier_upgrade" and sms["data"]["mobile"] == MOBILE
@@ -330,3 +332,31 @@ async def test_bulk_import_ndjson_streamed_reports_bad_lines_and_rerates(
         tier = (await client.get(f"/api/v1/customers/{c}/tier", headers=OPS)).json()
         assert tier["tier"] == "star_3"
     assert len(await outbox(app, "policy.changed.v1")) == 3
+
+
+async def test_cards_tier_event_carries_birth_date_and_waiting_from_effective_or_reinstatement_date(
+    db_url: str,
+) -> None:
+    """Entitlements' cards rules (rescue <= 65, 30-day waiting period) read these from the event."""
+    app = make_app(db_url, "cards")
+    insured, policy_no = new_customer(), new_policy_no()
+    body = policy_body(new_customer(), insured=insured, annual_premium="6000.00", payment_years=10)
+    body["insured"]["birth_date"] = "1960-05-31"
+    async with app_client(app) as client:
+        assert (await put(client, policy_no, body, D(2026, 5, 9))).status_code == 201
+        run = await client.post("/api/v1/tiering/runs", json={"as_of": "2026-05-24"}, headers=OPS)
+        assert run.status_code == 200, run.text
+        lapsed = await put(client, policy_no, body | {"status": "lapsed"}, D(2026, 8, 1))
+        assert lapsed.status_code == 200
+        assert (await put(client, policy_no, body, D(2026, 9, 10))).status_code == 200  # reinstated
+    events = [e["data"] for e in await outbox(app, "tier.changed.v1", insured)]
+    assert [(e["to_tier"], e["reason"]) for e in events] == [
+        ("silver", "initial"),
+        ("none", "invalidated"),
+        ("silver", "restored"),
+    ]
+    assert [(e["birth_date"], e["waiting_from"]) for e in events] == [
+        ("1960-05-31", "2026-05-09"),  # the policy's effective date, not the card's start (05-24)
+        ("1960-05-31", None),
+        ("1960-05-31", "2026-09-10"),  # the reinstatement date
+    ]
