@@ -75,6 +75,7 @@ class Problem(Exception):
 
     status: int = 400
     code: str = "validation_error"
+    keep_effects: bool = False
 
     def __init__(
         self,
@@ -135,6 +136,79 @@ class Conflict(Problem):
 class ValidationProblem(Problem):
     status = 422
     code = "validation_error"
+
+
+# --- the SPEC 7.1 domain problems, declared once for every service ----------------------------------
+class TooLateToBook(Problem):
+    status = 422
+    code = "too_late_to_book"
+
+
+class QuotaExhausted(Problem):
+    status = 409
+    code = "quota_exhausted"
+
+
+class NotEntitled(Problem):
+    status = 403
+    code = "not_entitled"
+
+
+class FullyBooked(Problem):
+    status = 409
+    code = "fully_booked"
+
+
+class ClinicClosed(Problem):
+    status = 422
+    code = "clinic_closed"
+
+
+class CalendarUnknown(Problem):
+    status = 422
+    code = "calendar_unknown"
+
+
+class IllegalTransition(Problem):
+    status = 409
+    code = "illegal_transition"
+
+
+class InvalidSignature(Problem):
+    status = 401
+    code = "invalid_signature"
+
+
+class LinkExpired(Problem):
+    status = 410
+    code = "link_expired"
+
+
+class IdentityMismatch(Problem):
+    """``keep_effects``: the failed-attempt counter it raised must be committed, not rolled back."""
+
+    status = 422
+    code = "identity_mismatch"
+    keep_effects = True
+
+
+class SessionLocked(Problem):
+    status = 423
+    code = "session_locked"
+    keep_effects = True
+
+
+class AnsweredTooFast(Problem):
+    status = 422
+    code = "answered_too_fast"
+    keep_effects = True
+
+
+class ServiceUnavailable(Problem):
+    """A service this one depends on cannot be reached (beyond SPEC 7.1, for the plumbing)."""
+
+    status = 503
+    code = "service_unavailable"
 
 
 def problem_response(problem: Problem, instance: str | None = None) -> JSONResponse:

@@ -7,10 +7,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 
-from services.booking import opinions, webhooks
+from services.booking import errors, opinions, webhooks_in, webhooks_out
 from services.booking import repository as repo
 from services.booking import service as svc
 from services.booking.calendar import CalendarUnknown, package_schedules
+from services.booking.context import BookingContext
 from services.booking.schemas import (
     BookingCreate,
     BookingList,
@@ -38,7 +39,6 @@ from services.booking.schemas import (
     YearScheduleRead,
     YearScheduleWrite,
 )
-from services.booking.service import BookingContext
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
 from vipkit.db import DbSession
@@ -150,7 +150,7 @@ async def working_days(
     try:
         days = list(cal.days(from_, to))
     except CalendarUnknown as exc:
-        raise svc.calendar_unknown(exc) from exc
+        raise errors.calendar_unknown(exc) from exc
     return WorkingDays(
         items=[
             CalendarDay(date=d.date, working=d.working, holiday=d.holiday, name=d.name, source=d.source) for d in days
@@ -302,7 +302,7 @@ async def cancel_booking(booking_id: str, ctx: Ctx, who: CurrentIdentity) -> dic
 )
 async def partner_webhook(partner_id: str, request: Request, ctx: Ctx) -> dict[str, Any]:
     body = await request.body()
-    return await webhooks.handle_inbound(ctx, partner_id, body, dict(request.headers))
+    return await webhooks_in.handle_inbound(ctx, partner_id, body, dict(request.headers))
 
 
 @router.get(
@@ -312,14 +312,14 @@ async def list_deliveries(
     session: DbSession, _: StaffIdentity, booking_id: str | None = None, status: str | None = None
 ) -> dict[str, Any]:
     rows = await repo.list_deliveries(session, booking_id, status)
-    return {"items": [webhooks.delivery_view(d, a) for d, a in rows]}
+    return {"items": [webhooks_out.delivery_view(d, a) for d, a in rows]}
 
 
 @router.post(
     "/webhook-deliveries/{delivery_id}/retry", response_model=DeliveryRead, tags=["ops"], summary="Retry now (ops)"
 )
 async def retry_delivery(delivery_id: str, ctx: Ctx, _: StaffIdentity) -> dict[str, Any]:
-    return await webhooks.retry_delivery(ctx, delivery_id)
+    return await webhooks_out.retry_delivery(ctx, delivery_id)
 
 
 # --- second opinions ------------------------------------------------------------------------------------------

@@ -13,25 +13,16 @@ from typing import Any
 import httpx
 
 from vipkit.http import InternalClient
-from vipkit.problems import Problem
+from vipkit.problems import NotEntitled, Problem, QuotaExhausted, ServiceUnavailable
 from vipkit.settings import CommonSettings
 
 log = logging.getLogger("booking.entitlements")
 
-
-class EntitlementsUnavailable(Problem):
-    status = 503
-    code = "service_unavailable"
+__all__ = ["EntitlementsClient", "EntitlementsUnavailable", "NotEntitled", "QuotaExhausted"]
 
 
-class QuotaExhausted(Problem):
-    status = 409
-    code = "quota_exhausted"
-
-
-class NotEntitled(Problem):
-    status = 403
-    code = "not_entitled"
+class EntitlementsUnavailable(ServiceUnavailable):
+    """Entitlements could not be reached: whether a unit was reserved is unknown (the sweeper checks)."""
 
 
 class EntitlementsClient:

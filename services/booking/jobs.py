@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from services.booking import service as svc
-from services.booking.service import BookingContext
+from services.booking.context import BookingContext
 from vipkit.scheduler import DailyJob
 
 

@@ -11,10 +11,10 @@ from fastapi import FastAPI
 
 from contracts.events import Topic
 from services.booking import api, consumers, jobs
+from services.booking.context import BookingContext
 from services.booking.entitlements import EntitlementsClient
-from services.booking.service import BookingContext
 from services.booking.settings import BookingSettings
-from services.booking.webhooks import BackgroundWorker
+from services.booking.worker import BackgroundWorker
 from vipkit.app import ServiceSpec, create_service_app
 from vipkit.db import run_migrations
 from vipkit.settings import CommonSettings

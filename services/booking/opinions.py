@@ -11,25 +11,19 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.booking import attempts, errors, rules
 from services.booking import repository as repo
-from services.booking import rules
 from services.booking.calendar import CalendarUnknown
+from services.booking.catalog import bookable_entry, check_beneficiary
+from services.booking.context import BookingContext
+from services.booking.ledger import apply_effect
 from services.booking.models import SecondOpinion
 from services.booking.schemas import SecondOpinionCreate
-from services.booking.service import (
-    BookingContext,
-    EntitlementsUnavailable,
-    _finish_attempt,
-    _release_failed,
-    bookable_entry,
-    calendar_unknown,
-    check_beneficiary,
-    request_hash,
-    wall_now,
-)
 from vipkit import clock
 from vipkit.auth import Identity, ensure_customer_access
-from vipkit.problems import Conflict, NotFound, Problem, ValidationProblem
+from vipkit.problems import Conflict, IllegalTransition, NotFound, ValidationProblem
 
 STEPS = {
     "contacted": ("requested", "contacted"),
@@ -71,7 +65,7 @@ async def create_opinion(
         raise ValidationProblem(f"{body.service_code} is booked with POST /api/v1/bookings", field="service_code")
     check_beneficiary(entry, body.beneficiary_id, body.customer_id)
     now = clock.now()
-    fingerprint = request_hash(body.model_dump(mode="json"))
+    fingerprint = attempts.request_hash(body.model_dump(mode="json"))
     request_id = f"SO{uuid.uuid4().hex[:20].upper()}"
     async with ctx.database.transaction() as session:
         if idempotency_key:
@@ -85,61 +79,31 @@ async def create_opinion(
         try:
             due = rules.contact_due(cal, now, params.contact_working_days)
         except CalendarUnknown as exc:
-            raise calendar_unknown(exc) from exc
-        if not await repo.insert_attempt(
-            session,
-            {
-                "booking_id": request_id,
-                "customer_id": body.customer_id,
-                "idempotency_key": idempotency_key,
-                "request_hash": fingerprint,
-                "status": "reserving",
-                "created_at": wall_now(),
-                "updated_at": wall_now(),
-            },
-        ):
+            raise errors.calendar_unknown(exc) from exc
+        if not await attempts.record_attempt(session, request_id, body.customer_id, idempotency_key, fingerprint):
             raise Conflict("a request with this Idempotency-Key is being processed")
-    try:
-        reservation = await ctx.ent.reserve(
-            idempotency_key=f"opinion:{request_id}",
+
+    async def write(session: AsyncSession, reservation_id: str) -> dict[str, Any]:
+        row = SecondOpinion(
+            id=request_id,
             customer_id=body.customer_id,
-            service_code=body.service_code,
             beneficiary_id=body.beneficiary_id,
-            reference=request_id,
+            service_code=body.service_code,
+            partner_id=body.partner_id,
+            diagnosis=body.diagnosis,
+            status="requested",
+            reservation_id=reservation_id,
+            idempotency_key=idempotency_key,
+            requested_at=now,
+            contact_due=due,
+            updated_at=now,
         )
-    except EntitlementsUnavailable as exc:
-        await _finish_attempt(ctx.database, request_id, "release_pending", error=exc.detail)
-        raise
-    except Problem as exc:
-        await _finish_attempt(ctx.database, request_id, "failed", error=f"{exc.code}: {exc.detail}")
-        raise
-    reservation_id = str(reservation["reservation_id"])
-    try:
-        async with ctx.database.transaction() as session:
-            row = SecondOpinion(
-                id=request_id,
-                customer_id=body.customer_id,
-                beneficiary_id=body.beneficiary_id,
-                service_code=body.service_code,
-                partner_id=body.partner_id,
-                diagnosis=body.diagnosis,
-                status="requested",
-                reservation_id=reservation_id,
-                idempotency_key=idempotency_key,
-                requested_at=now,
-                contact_due=due,
-                updated_at=now,
-            )
-            session.add(row)
-            attempt = await repo.get_attempt(session, request_id)
-            assert attempt is not None
-            attempt.status, attempt.reservation_id, attempt.updated_at = "booked", reservation_id, wall_now()
-            await session.flush()
-            view = opinion_view(row, now.date())
-    except BaseException as exc:
-        await _release_failed(ctx, request_id, reservation_id, repr(exc))
-        raise
-    return view, True
+        session.add(row)
+        await session.flush()
+        return opinion_view(row, now.date())
+
+    unit = attempts.Unit(request_id, "opinion", body.customer_id, body.service_code, body.beneficiary_id)
+    return await attempts.reserve_and_write(ctx, unit, write), True
 
 
 async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: str, step: str) -> dict[str, Any]:
@@ -151,40 +115,40 @@ async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: s
         if row is None or not identity.can_access_customer(row.customer_id):
             raise NotFound("second-opinion request not found")
         if (expected is not None and row.status != expected) or row.status in ("delivered", "cancelled"):
-            raise Problem(
-                f"a {row.status} request cannot become {target}",
-                status=409,
-                code="illegal_transition",
-                from_status=row.status,
-                to_status=target,
+            raise IllegalTransition(
+                f"a {row.status} request cannot become {target}", from_status=row.status, to_status=target
             )
         row.status, row.updated_at = target, now
-        ledger: tuple[str, str] | None = None
-        if target == "contacted":
-            row.contacted_at = now
-        elif target == "materials_complete":
-            if row.contacted_at is None:
-                row.contacted_at = now
-            row.materials_complete_at = now
-            cal = await repo.load_calendar(session)
-            try:
-                row.opinion_due = rules.opinion_due(cal, now, 10)
-            except CalendarUnknown as exc:
-                raise calendar_unknown(exc) from exc
-        elif target == "delivered":
-            row.delivered_at = now
-            ledger = ("consume", "completed")
-        elif target == "cancelled":
-            ledger = ("release", "cancelled")
+        ledger = await _apply_step(session, row, target, now)
         view = opinion_view(row, now.date())
         reservation_id = row.reservation_id
     if ledger and reservation_id:
         action, reason = ledger
-        if action == "consume":
-            await ctx.ent.consume(reservation_id, reason)
-        else:
-            await ctx.ent.release(reservation_id, reason)
+        await apply_effect(ctx, action, reservation_id, reason)
     return view
+
+
+#: What each final step does to the reserved unit: (action, reason).
+STEP_LEDGER = {"delivered": ("consume", "completed"), "cancelled": ("release", "cancelled")}
+
+
+async def _apply_step(
+    session: AsyncSession, row: SecondOpinion, target: str, now: dt.datetime
+) -> tuple[str, str] | None:
+    """Stamp the step's time (materials complete: the opinion due date); returns its ledger effect."""
+    if target == "contacted":
+        row.contacted_at = now
+    elif target == "materials_complete":
+        row.contacted_at = row.contacted_at or now
+        row.materials_complete_at = now
+        cal = await repo.load_calendar(session)
+        try:
+            row.opinion_due = rules.opinion_due(cal, now, 10)
+        except CalendarUnknown as exc:
+            raise errors.calendar_unknown(exc) from exc
+    elif target == "delivered":
+        row.delivered_at = now
+    return STEP_LEDGER.get(target)
 
 
 async def overdue_opinions(ctx: BookingContext, as_of: dt.date | None) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from services.booking.main import MIGRATIONS_DIR, create_app
 from services.booking.settings import BookingSettings
 from services.booking.tests.conftest import OPS, customer_headers, make_common_settings, new_customer
 from services.booking.tests.entitlements_standin import EntitlementsStandIn
-from services.booking.webhooks import sign_headers
+from services.booking.webhooks_out import sign_headers
 from simulator.main import DEMO_PARTNER_SECRET, SimulatorSettings
 from simulator.main import create_app as create_simulator
 from vipkit.testing import DatabaseFactory, app_client, serve_app, wait_for

@@ -19,7 +19,9 @@ from sqlalchemy import text
 from services.booking.main import MIGRATIONS_DIR, create_app
 from services.booking.settings import BookingSettings
 from services.booking.tests.entitlements_standin import EntitlementsStandIn
-from services.booking.webhooks import BackgroundWorker, sign_headers, verify
+from services.booking.webhooks_in import verify
+from services.booking.webhooks_out import sign_headers
+from services.booking.worker import BackgroundWorker
 from vipkit.auth import mint_token
 from vipkit.db import Database
 from vipkit.settings import CommonSettings

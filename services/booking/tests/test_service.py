@@ -8,8 +8,7 @@ from collections import Counter
 
 from sqlalchemy import update
 
-from services.booking import rules
-from services.booking import service as svc
+from services.booking import attempts, rules
 from services.booking.models import WebhookDelivery
 from services.booking.tests.conftest import OPS, SECRET_P1, Env, PartnerReceiver, customer_headers, new_customer
 from vipkit.broker import free_port
@@ -86,13 +85,13 @@ async def test_sweeper_releases_reservation_of_a_booking_that_never_got_written(
         reference="BKCRASHED",
     )
     assert env.standin.reservations[reservation["reservation_id"]]["status"] == "reserved"
-    released = await svc.sweep_attempts(ctx, now + dt.timedelta(minutes=10))
+    released = await attempts.sweep_attempts(ctx, now + dt.timedelta(minutes=10))
     assert released == 1
     assert env.standin.reservations[reservation["reservation_id"]]["status"] == "released"
     assert await env.scalar("SELECT status FROM booking_attempts WHERE booking_id = 'BKCRASHED'") == "failed"
     # the customer may book again (the unit is back, the key is free)
     assert (await env.book(customer, "2026-10-08", now=MON_0928, key="crash-key")).status_code == 201
-    assert await svc.sweep_attempts(ctx, now + dt.timedelta(minutes=20)) == 0
+    assert await attempts.sweep_attempts(ctx, now + dt.timedelta(minutes=20)) == 0
 
 
 async def test_entitlements_down_at_release_time_is_retried_by_the_worker(env: Env) -> None:
@@ -200,7 +199,7 @@ async def test_two_workers_never_deliver_the_same_message_twice(env: Env) -> Non
     )
     for _ in range(5):
         assert (await env.book(new_customer(), "2026-10-08", now=MON_0928)).status_code == 201
-    from services.booking.webhooks import BackgroundWorker
+    from services.booking.worker import BackgroundWorker
 
     other = BackgroundWorker(env.app.state.booking)
     receiver = PartnerReceiver(SECRET_P1)
@@ -227,7 +226,7 @@ async def test_background_worker_delivers_without_being_driven(env: Env) -> None
             assert (await env.book(new_customer(), "2026-10-08", now=MON_0928)).status_code == 201
             await wait_for(lambda: len(receiver.received) == 1, timeout=10, what="webhook delivered by the worker")
         finally:
-            task = env.worker._task  # the app's shutdown hook closes the worker's client
+            task = env.worker.task  # the app's shutdown hook closes the worker's client
             assert task is not None
             task.cancel()
 

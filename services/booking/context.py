@@ -1,0 +1,43 @@
+"""What booking's use cases, jobs and workers receive: the typed per-service context."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from services.booking.entitlements import EntitlementsClient
+from services.booking.settings import BookingSettings
+from vipkit.db import Database
+from vipkit.settings import CommonSettings
+
+
+@dataclass
+class BookingContext:
+    """Built in ``main.create_app``, completed at start-up (database, entitlements client, worker)."""
+
+    settings: BookingSettings
+    common: CommonSettings
+    db: Database | None = None
+    entitlements: EntitlementsClient | None = None
+    wake_worker: Callable[[], None] | None = None
+
+    @property
+    def database(self) -> Database:
+        assert self.db is not None, "booking context not started"
+        return self.db
+
+    @property
+    def ent(self) -> EntitlementsClient:
+        assert self.entitlements is not None, "booking context not started"
+        return self.entitlements
+
+    def wake(self) -> None:
+        if self.wake_worker is not None:
+            self.wake_worker()
+
+
+def wall_now() -> dt.datetime:
+    """Real time (UTC) for plumbing timestamps that must not follow the SPEC 7.3 test clock: booking
+    attempts (the sweeper's age check), webhook signatures and the delivery queue's schedule."""
+    return dt.datetime.now(dt.UTC)

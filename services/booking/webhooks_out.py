@@ -1,0 +1,225 @@
+"""Outbound partner webhooks (SPEC 4.3), signed per Standard Webhooks with the ``standardwebhooks`` package.
+
+``enqueue`` writes a delivery row in the booking's transaction (a persistent queue); ``deliver_due``
+(driven by ``worker.BackgroundWorker``) leases due rows, delivers them, logs every attempt and
+retries with the backoff of ``rules.RETRY_DELAYS`` (> 24 h) before giving up (ops can retry).
+The booking request never waits on the partner.
+
+Signature timestamps and the queue's schedule use the real wall clock (transport security, like a
+TLS certificate's validity), not the business test clock of SPEC 7.3.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
+from standardwebhooks.webhooks import Webhook
+
+from services.booking import repository as repo
+from services.booking import rules
+from services.booking.context import BookingContext, wall_now
+from services.booking.models import Booking, WebhookAttempt, WebhookDelivery
+from vipkit import clock
+from vipkit.masking import mask_text
+from vipkit.problems import NotFound
+
+log = logging.getLogger("booking.webhooks")
+
+
+def booking_payload(booking: Booking, *, reason: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "booking_id": booking.id,
+        "clinic_id": booking.clinic_id,
+        "service_code": booking.service_code,
+        "date": booking.date.isoformat(),
+        "package_code": booking.package_code,
+        "customer_id": booking.customer_id,
+        "beneficiary_id": booking.beneficiary_id,
+        "contact_mobile": booking.contact_mobile,
+        "status": booking.status,
+    }
+    if reason:
+        data["reason"] = reason
+    return data
+
+
+async def enqueue(
+    session: AsyncSession, partner_id: str, booking_id: str | None, event_type: str, data: dict[str, Any]
+) -> str:
+    """Add an outbound webhook to the persistent queue, in the caller's transaction."""
+    now = wall_now()
+    delivery_id = f"msg_{uuid.uuid4().hex}"
+    payload = {"type": event_type, "timestamp": clock.now().isoformat(), "data": data}
+    session.add(
+        WebhookDelivery(
+            id=delivery_id,
+            partner_id=partner_id,
+            booking_id=booking_id,
+            event_type=event_type,
+            payload=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+    )
+    await session.flush()
+    return delivery_id
+
+
+def sign_headers(secret: str, msg_id: str, body: str, at: dt.datetime) -> dict[str, str]:
+    """Standard Webhooks headers for ``body`` signed at ``at``."""
+    at = at.astimezone(dt.UTC)
+    return {
+        "webhook-id": msg_id,
+        "webhook-timestamp": str(int(at.timestamp())),
+        "webhook-signature": Webhook(secret).sign(msg_id, at, body),
+        "content-type": "application/json",
+    }
+
+
+# --- delivery ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Outcome:
+    """One delivery attempt as it happened."""
+
+    started_at: dt.datetime
+    duration_ms: int
+    status_code: int | None
+    error: str | None
+
+
+async def deliver_due(ctx: BookingContext, client: httpx.AsyncClient, now: dt.datetime | None = None) -> int:
+    """Lease the due deliveries and deliver them concurrently; returns how many were claimed."""
+    now = now or wall_now()
+    lease_until = now + dt.timedelta(seconds=ctx.settings.webhook_lease_seconds)
+    claimed: list[tuple[WebhookDelivery, str, str]] = []
+    async with ctx.database.transaction() as session:
+        for delivery in await repo.due_deliveries(session, now):
+            assert delivery.next_attempt_at is not None
+            if not await repo.lease_delivery(session, delivery.id, delivery.next_attempt_at, lease_until):
+                continue
+            partner = await repo.get_partner(session, delivery.partner_id)
+            if partner is None:
+                continue
+            claimed.append((delivery, partner.webhook_url, partner.secret))
+    if claimed:
+        await asyncio.gather(*(deliver(ctx, client, d, url, secret, now) for d, url, secret in claimed))
+    return len(claimed)
+
+
+async def post_signed(client: httpx.AsyncClient, delivery: WebhookDelivery, url: str, secret: str) -> Outcome:
+    """POST one signed delivery to the partner; never raises (the error is the outcome)."""
+    started = time.perf_counter()
+    started_at = wall_now()
+    status_code: int | None = None
+    error: str | None = None
+    try:
+        headers = sign_headers(secret, delivery.id, delivery.payload, started_at)
+        response = await client.post(url, content=delivery.payload.encode(), headers=headers)
+        status_code = response.status_code
+        if not 200 <= status_code < 300:
+            error = f"partner answered {status_code}: {response.text[:300]}"
+    except Exception as exc:
+        error = f"{exc.__class__.__name__}: {exc}"[:1000]
+    return Outcome(started_at, int((time.perf_counter() - started) * 1000), status_code, error)
+
+
+async def deliver(
+    ctx: BookingContext, client: httpx.AsyncClient, delivery: WebhookDelivery, url: str, secret: str, now: dt.datetime
+) -> None:
+    """Deliver one leased row and record the attempt: delivered, retry later, or given up."""
+    outcome = await post_signed(client, delivery, url, secret)
+    async with ctx.database.transaction() as session:
+        row = await session.get(WebhookDelivery, delivery.id)
+        if row is None:
+            return
+        record_attempt(session, row, outcome, now)
+    log.info(
+        "webhook attempt",
+        extra={
+            "delivery_id": delivery.id,
+            "status_code": outcome.status_code,
+            "ok": outcome.error is None,
+            "ms": outcome.duration_ms,
+        },
+    )
+
+
+def record_attempt(session: AsyncSession, row: WebhookDelivery, outcome: Outcome, now: dt.datetime) -> None:
+    row.attempts += 1
+    row.last_status_code = outcome.status_code
+    row.last_error = outcome.error
+    session.add(
+        WebhookAttempt(
+            delivery_id=row.id,
+            attempt_no=row.attempts,
+            started_at=outcome.started_at,
+            duration_ms=outcome.duration_ms,
+            status_code=outcome.status_code,
+            error=outcome.error,
+            outcome="delivered" if outcome.error is None else "failed",
+        )
+    )
+    if outcome.error is None:
+        row.status, row.delivered_at, row.next_attempt_at = "delivered", outcome.started_at, None
+        return
+    delay = rules.next_retry_delay(row.attempts)
+    if delay is None:
+        row.status, row.next_attempt_at = "failed", None
+        log.error("webhook delivery gave up", extra={"delivery_id": row.id, "partner_id": row.partner_id})
+    else:
+        row.next_attempt_at = now + delay
+
+
+# --- ops ----------------------------------------------------------------------------------------------------
+def delivery_view(delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> dict[str, Any]:
+    return {
+        "delivery_id": delivery.id,
+        "partner_id": delivery.partner_id,
+        "booking_id": delivery.booking_id,
+        "event_type": delivery.event_type,
+        "status": delivery.status,
+        "attempts": delivery.attempts,
+        "next_attempt_at": delivery.next_attempt_at,
+        "last_status_code": delivery.last_status_code,
+        "last_error": delivery.last_error,
+        "created_at": delivery.created_at,
+        "delivered_at": delivery.delivered_at,
+        "payload": json.loads(mask_text(delivery.payload)),
+        "attempt_log": [
+            {
+                "attempt_no": a.attempt_no,
+                "started_at": a.started_at,
+                "duration_ms": a.duration_ms,
+                "status_code": a.status_code,
+                "error": a.error,
+                "outcome": a.outcome,
+            }
+            for a in attempts
+        ],
+    }
+
+
+async def retry_delivery(ctx: BookingContext, delivery_id: str) -> dict[str, Any]:
+    """Ops: put a delivery (typically a given-up one) back in the queue, due now."""
+    async with ctx.database.transaction() as session:
+        row = await session.get(WebhookDelivery, delivery_id)
+        if row is None:
+            raise NotFound("delivery not found")
+        if row.status != "delivered":
+            row.status, row.next_attempt_at = "pending", wall_now()
+        found = await repo.list_deliveries(session, row.booking_id, None)
+        attempts = next((a for d, a in found if d.id == row.id), [])
+        view = delivery_view(row, attempts)
+    ctx.wake()
+    return view
