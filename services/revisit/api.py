@@ -23,6 +23,7 @@ from services.revisit.schemas import (
     PhoneItemRead,
     PhoneResultRequest,
     QuestionRead,
+    RefusedSubmissionRead,
     RunRead,
     RunRequest,
     SessionAudit,
@@ -129,6 +130,7 @@ async def get_revisit(task_id: str, request: Request, session: DbSession, _staff
         links=[LinkInfo.of(x) for x in detail["links"]],
         sessions=[SessionAudit.of(x) for x in detail["sessions"]],
         identity_attempts=[IdentityAttemptRead.of(x) for x in detail["identity_attempts"]],
+        refused_submissions=[RefusedSubmissionRead.of(x) for x in detail["refused_submissions"]],
         phone_items=[PhoneItemRead.of(x, now, task) for x in detail["phone_items"]],
     )
 

@@ -4,6 +4,8 @@
 - ``revisit_links``: every personal link issued (SMS, WeChat, ops), stored as a SHA-256 hash only.
 - ``revisit_sessions``: one questionnaire attempt: identity attempts and lock, the questions as
   shown, answers, remark, timestamps, IP and user agent (the audit record).
+- ``revisit_submission_attempts``: every refused (too fast) submission with its answers, remark,
+  time, IP and user agent.
 - ``phone_queue_items``: call-centre work; at most one open item per task (``open_task_id`` unique,
   NULL once done).
 """
@@ -118,6 +120,24 @@ class RevisitSession(Base):
     submit_ip: Mapped[str | None] = mapped_column(String(64), nullable=True)
     submit_user_agent: Mapped[str | None] = mapped_column(String(500), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class SubmissionAttempt(Base):
+    """A refused submission (answered too fast), audited like an accepted one: answers as sent,
+    remark, when, from where (accepted submissions are recorded on their session)."""
+
+    __tablename__ = "revisit_submission_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("revisit_sessions.id"), nullable=False, index=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("revisit_tasks.id"), nullable=False, index=True)
+    refusal: Mapped[str] = mapped_column(String(32), nullable=False)  # answered_too_fast
+    seconds_remaining: Mapped[int] = mapped_column(Integer, nullable=False)
+    answers: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False)
+    remark: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    ip: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    user_agent: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
 class IdentityAttempt(Base):

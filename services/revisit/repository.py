@@ -20,6 +20,7 @@ from services.revisit.models import (
     RevisitLink,
     RevisitSession,
     RevisitTask,
+    SubmissionAttempt,
 )
 from vipkit.db import insert_ignore
 
@@ -73,7 +74,7 @@ async def tasks_due_first_sms(session: AsyncSession, as_of: dt.datetime) -> Sequ
     stmt = (
         select(RevisitTask)
         .where(
-            RevisitTask.status == "pending",
+            RevisitTask.status.in_(("pending", "phone_queue")),
             RevisitTask.electronic_open.is_(True),
             RevisitTask.first_sms_at.is_(None),
             RevisitTask.first_sms_due_at <= as_of,
@@ -173,6 +174,18 @@ async def add_session(session: AsyncSession, row: RevisitSession) -> None:
 async def add_identity_attempt(session: AsyncSession, row: IdentityAttempt) -> None:
     session.add(row)
     await session.flush()
+
+
+async def add_submission_attempt(session: AsyncSession, row: SubmissionAttempt) -> None:
+    session.add(row)
+    await session.flush()
+
+
+async def submission_attempts_of_task(session: AsyncSession, task_id: str) -> list[SubmissionAttempt]:
+    rows = await session.execute(
+        select(SubmissionAttempt).where(SubmissionAttempt.task_id == task_id).order_by(SubmissionAttempt.id)
+    )
+    return list(rows.scalars())
 
 
 async def identity_attempts_of_task(session: AsyncSession, task_id: str) -> list[IdentityAttempt]:

@@ -17,8 +17,9 @@ from services.revisit.models import (
     RevisitLink,
     RevisitSession,
     RevisitTask,
+    SubmissionAttempt,
 )
-from vipkit.masking import mask_id_no, mask_mobile
+from vipkit.masking import mask_id_no, mask_mobile, mask_text
 
 LocalDateTime = Annotated[
     dt.datetime,
@@ -191,7 +192,7 @@ class SessionAudit(LocalTimes):
             min_seconds=s.min_seconds,
             too_fast_attempts=s.too_fast_attempts,
             answers=s.answers,
-            remark=s.remark,
+            remark=masked_text(s.remark),
             outcome=s.outcome,
             submitted_at=s.submitted_at,
             aborted_at=s.aborted_at,
@@ -199,6 +200,37 @@ class SessionAudit(LocalTimes):
             user_agent=s.user_agent,
             submit_ip=s.submit_ip,
             submit_user_agent=s.submit_user_agent,
+        )
+
+
+def masked_text(text: str | None) -> str | None:
+    """Free text written by a customer or staff (remark, call note): ID and mobile numbers masked."""
+    return mask_text(text) if text is not None else None
+
+
+class RefusedSubmissionRead(LocalTimes):
+    """A too-fast submission, audited like an accepted one (answers, remark, time, IP, user agent)."""
+
+    session_id: str
+    refusal: str
+    seconds_remaining: int
+    answers: list[dict[str, Any]]
+    remark: str | None
+    ip: str | None
+    user_agent: str | None
+    at: LocalDateTime
+
+    @classmethod
+    def of(cls, a: SubmissionAttempt) -> RefusedSubmissionRead:
+        return cls(
+            session_id=a.session_id,
+            refusal=a.refusal,
+            seconds_remaining=a.seconds_remaining,
+            answers=a.answers,
+            remark=masked_text(a.remark),
+            ip=a.ip,
+            user_agent=a.user_agent,
+            at=a.at,
         )
 
 
@@ -251,11 +283,11 @@ class PhoneItemRead(LocalTimes):
             holder_name=task.holder_name if task else None,
             holder_mobile=mask_mobile(task.holder_mobile) if task else None,
             answers=item.answers,
-            remark=item.remark,
+            remark=masked_text(item.remark),
             attempts=item.attempts,
             last_attempt_at=item.last_attempt_at,
             outcome=item.outcome,
-            note=item.note,
+            note=masked_text(item.note),
             created_at=item.created_at,
             closed_at=item.closed_at,
         )
@@ -280,6 +312,7 @@ class TaskDetail(BaseModel):
     links: list[LinkInfo]
     sessions: list[SessionAudit]
     identity_attempts: list[IdentityAttemptRead]
+    refused_submissions: list[RefusedSubmissionRead]
     phone_items: list[PhoneItemRead]
 
 

@@ -27,6 +27,7 @@ from services.revisit.models import (
     RevisitLink,
     RevisitSession,
     RevisitTask,
+    SubmissionAttempt,
 )
 from services.revisit.settings import RevisitSettings
 from vipkit import clock
@@ -358,7 +359,10 @@ class RevisitService:
             await self._send_sms(task, "revisit_first_sms", issued.url)
             task.first_sms_at = as_of
             task.second_sms_due_at = rules.second_sms_due(as_of)
-            await self._set_status(task, "sms_sent")
+            if task.status == "pending":
+                await self._set_status(task, "sms_sent")
+            else:  # escalated before its batch: still in the phone queue, the electronic route stays open
+                task.updated_at = clock.now()
             result.first_sms.append(task.policy_no)
         for task in await repo.tasks_due_second_sms(self.session, as_of):
             issued = await self._issue_link(task, "second_sms")
@@ -527,7 +531,20 @@ class RevisitService:
         remaining = rules.seconds_remaining(row.shown_at, now, row.min_seconds)
         if remaining > 0:
             row.too_fast_attempts += 1
-            await self.session.flush()
+            await repo.add_submission_attempt(
+                self.session,
+                SubmissionAttempt(
+                    session_id=row.id,
+                    task_id=task.id,
+                    refusal=AnsweredTooFast.code,
+                    seconds_remaining=math.ceil(remaining),
+                    answers=[{"question_id": q, "answer": a} for q, a in answers.items()],
+                    remark=rules.normalize_remark(remark),
+                    ip=ip,
+                    user_agent=_ua(user_agent),
+                    at=now,
+                ),
+            )
             raise AnsweredTooFast(
                 f"answered too fast: the questionnaire needs at least {row.min_seconds} seconds",
                 seconds_remaining=math.ceil(remaining),
@@ -598,6 +615,7 @@ class RevisitService:
             "links": await repo.links_of_task(self.session, task_id),
             "sessions": await repo.sessions_of_task(self.session, task_id),
             "identity_attempts": await repo.identity_attempts_of_task(self.session, task_id),
+            "refused_submissions": await repo.submission_attempts_of_task(self.session, task_id),
             "phone_items": await repo.phone_items_of_task(self.session, task_id),
         }
 

@@ -420,3 +420,34 @@ async def test_concurrent_runs_send_each_sms_once(harness: RevisitHarness) -> No
     assert sum(r.json()["first_sms"] for r in results) == 3
     for customer in customers:
         assert len(await outbox_events(harness.db, Topic.notification_requested.value, customer_id=customer)) == 1
+
+
+async def test_remarks_are_masked_and_too_fast_submissions_are_audited_with_answers_time_ip_and_user_agent(
+    harness: RevisitHarness,
+) -> None:
+    """SPEC 5 audit + SPEC 7 masking: a remark with a mobile or ID number is never returned in clear."""
+    client = harness.client
+    customer, _policy_no, task = await setup_task(harness)
+    token = await issue_link(client, task["task_id"])
+    session_id = (await start(client, token, "2026-05-09 12:00:00")).json()["session_id"]
+    remark = "请打13912345678联系我，身份证110101199001011234"
+    answers = [dict(a) for a in ALL_YES]
+    answers[5]["answer"] = "no"
+    fast = await submit(client, session_id, "2026-05-09 12:00:30", answers=answers, remark=remark)
+    assert fast.status_code == 422 and fast.json()["code"] == "answered_too_fast"
+    done = await submit(client, session_id, "2026-05-09 12:01:10", answers=answers, remark=remark)
+    assert done.status_code == 200 and done.json()["outcome"] == "problem"
+
+    detail = await client.get(f"/api/v1/revisits/{task['task_id']}", headers=STAFF)
+    queue = await client.get("/api/v1/phone-queue", params={"customer_id": customer}, headers=STAFF)
+    for res in (detail, queue):
+        assert res.status_code == 200
+        assert "13912345678" not in res.text and "110101199001011234" not in res.text
+    masked = "请打139****5678联系我，身份证110101********1234"
+    audit = detail.json()
+    assert audit["sessions"][0]["remark"] == masked and queue.json()["items"][0]["remark"] == masked
+    [refused] = audit["refused_submissions"]
+    assert refused["session_id"] == session_id and refused["refusal"] == "answered_too_fast"
+    assert refused["at"] == "2026-05-09T12:00:30+08:00" and refused["seconds_remaining"] == 30
+    assert [a["answer"] for a in refused["answers"]] == ["yes"] * 5 + ["no"] and refused["remark"] == masked
+    assert refused["ip"] and "MicroMessenger" in refused["user_agent"]

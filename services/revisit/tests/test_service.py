@@ -150,3 +150,25 @@ async def test_daily_job_runs_at_1000_once_per_day(harness: RevisitHarness) -> N
         assert await scheduler.tick(at("2026-05-09 10:00:10")) == ["revisit_daily_run"]
         assert await scheduler.tick(at("2026-05-09 10:00:25")) == []
     assert await status_of(harness, policy_no) == "sms_sent"
+
+
+async def test_first_sms_is_sent_even_when_the_task_was_escalated_before_its_10_00_batch(
+    harness: RevisitHarness,
+) -> None:
+    """SPEC 5: escalation puts the task in the phone queue, but the electronic route stays open."""
+    # effective 05-08, underwritten (and first seen) 05-12 11:00: escalation is due 05-12 00:00,
+    # the first SMS batch is 05-13 10:00
+    customer, policy_no = await new_task(
+        harness, "2026-05-12 11:00:00", effective_date="2026-05-08", cooling_off_end="2026-05-23"
+    )
+    early = await run(harness, "2026-05-12 12:00:00")  # an ops run before the batch
+    assert policy_no in early.escalated and policy_no not in early.first_sms
+    assert await status_of(harness, policy_no) == "phone_queue"
+    batch = await run(harness, "2026-05-13 10:00:00")
+    assert policy_no in batch.first_sms
+    assert await status_of(harness, policy_no) == "phone_queue"  # still called by the call centre
+    sms = await outbox_events(harness.db, Topic.notification_requested.value, customer_id=customer)
+    assert [e["data"]["template"] for e in sms] == ["revisit_first_sms"]
+    second = await run(harness, "2026-05-16 10:00:00")
+    assert policy_no in second.second_sms
+    assert policy_no not in (await run(harness, "2026-05-16 10:00:00")).first_sms
