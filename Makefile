@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint format bench contracts clean
+.PHONY: install run test lint format bench contracts clean api-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ required"'
@@ -25,6 +25,20 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy vipkit contracts services gateway simulator scripts bench
+	$(MAKE) --no-print-directory api-check
+
+# The merged OpenAPI document: spectral lint (ruleset .spectral.yaml, 0 errors), the TypeScript types
+# generated from it (openapi-typescript) and a type-checked front-end example (tsc --noEmit).
+TS_CLIENT := clients/ts
+$(TS_CLIENT)/node_modules/.installed: $(TS_CLIENT)/package-lock.json
+	cd $(TS_CLIENT) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+api-check: $(STAMP) $(TS_CLIENT)/node_modules/.installed
+	$(BIN)/python scripts/build_openapi.py build/openapi.json
+	cd $(TS_CLIENT) && npx --no-install spectral lint --fail-severity=error --ruleset ../../.spectral.yaml ../../build/openapi.json
+	cd $(TS_CLIENT) && npx --no-install openapi-typescript ../../build/openapi.json -o src/api.d.ts
+	cd $(TS_CLIENT) && npx --no-install tsc --noEmit -p .
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

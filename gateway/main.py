@@ -40,6 +40,7 @@ from multidict import CIMultiDict
 from yarl import URL
 
 from gateway.accesslog import AccessLog
+from gateway.api_reference import GATEWAY_PATHS
 from gateway.docs import DOCS_HTML, Asset, load_assets
 from gateway.openapi import OpenApiAggregator
 from gateway.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter, retry_after_header
@@ -47,6 +48,7 @@ from gateway.routing import CUSTOMER, OPS, PUBLIC, RouteTable, unsafe_path
 from gateway.settings import SERVICES, GatewaySettings
 from vipkit.auth import Identity, TokenVerifier, bearer_token
 from vipkit.clock import TEST_NOW_HEADER
+from vipkit.error_codes import error_code_table
 from vipkit.logging import configure_logging, request_id_var
 from vipkit.problems import PROBLEM_CONTENT_TYPE, Problem
 from vipkit.settings import CommonSettings
@@ -82,6 +84,7 @@ _HOP_BY_HOP_RESPONSE = (
     "X-Request-ID",
 )
 _SMALL_BODY = 64 * 1024
+ERROR_CODES_BODY = json.dumps(error_code_table(), ensure_ascii=False).encode()
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _NO_BODY_STATUS = frozenset({204, 304})
 
@@ -145,7 +148,7 @@ class Gateway:
             self.table,
             ttl=settings.openapi_ttl_seconds,
             retry=settings.openapi_retry_seconds,
-            gateway_paths=_GATEWAY_PATHS,
+            gateway_paths=GATEWAY_PATHS,
         )
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -484,6 +487,17 @@ class Gateway:
         body = await self.docs.document()
         return web.Response(body=body, content_type="application/json", headers={"Cache-Control": "no-cache"})
 
+    async def error_codes(self, request: web.Request) -> web.Response:
+        """The code → Chinese message table (``vipkit.error_codes``); public, cacheable."""
+        if request.method not in ("GET", "HEAD"):
+            return _method_not_allowed(request)
+        request_id = _request_id(request.headers.get("X-Request-ID"))
+        return web.Response(
+            body=ERROR_CODES_BODY,
+            content_type="application/json",
+            headers={"Cache-Control": "public, max-age=300", "X-Request-ID": request_id},
+        )
+
     async def docs_page(self, request: web.Request) -> web.Response:
         if request.method not in ("GET", "HEAD"):
             return _method_not_allowed(request)
@@ -518,39 +532,6 @@ def _method_not_allowed(request: web.Request) -> web.Response:
     )
 
 
-def _gateway_operation(summary: str, description: str, ok: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    responses: dict[str, Any] = {
-        "200": {"description": ok, "content": {"application/json": {"schema": {"type": "object"}}}}
-    }
-    responses.update(extra or {})
-    return {
-        "get": {
-            "tags": ["gateway"],
-            "summary": summary,
-            "description": description,
-            "security": [],
-            "x-gateway-access": PUBLIC,
-            "responses": responses,
-        }
-    }
-
-
-_GATEWAY_PATHS: dict[str, Any] = {
-    "/healthz": _gateway_operation("Liveness", "The gateway process answers.", "Alive"),
-    "/readyz": _gateway_operation(
-        "Readiness",
-        "Ready when every upstream service answers its own `/readyz` (and Redis, when configured).",
-        "Ready",
-        {
-            "503": {
-                "description": "An upstream (or Redis) is not ready",
-                "content": {"application/json": {"schema": {"type": "object"}}},
-            }
-        },
-    ),
-}
-
-
 def create_app(settings: GatewaySettings | None = None, common: CommonSettings | None = None) -> web.Application:
     """The aiohttp application (a factory for ``python -m gateway`` and tests)."""
     settings = settings or GatewaySettings()
@@ -580,6 +561,7 @@ def create_app(settings: GatewaySettings | None = None, common: CommonSettings |
     router.add_route("*", "/healthz", gateway.healthz)
     router.add_route("*", "/readyz", gateway.readyz)
     router.add_route("*", "/openapi.json", gateway.openapi)
+    router.add_route("*", "/api/v1/error-codes", gateway.error_codes)
     router.add_route("*", "/docs", gateway.docs_page)
     router.add_route("GET", "/docs/static/{name}", gateway.docs_asset)
     router.add_route("*", "/{tail:.*}", gateway.root)

@@ -23,10 +23,13 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from gateway.api_reference import AUDIENCE_TAGS, ERROR_CODES_PATH, INTRODUCTION, WEBHOOKS
 from gateway.routing import AUTHENTICATED, CUSTOMER, OPS, PUBLIC, RouteTable
+from vipkit.openapi_docs import PROBLEM_SCHEMA, REQUEST_ID_HEADER, RETRY_AFTER_HEADER, problem_example
 
 log = logging.getLogger("gateway.openapi")
 
+AUDIENCES_AND_FIXED = frozenset({*(t["name"] for t in AUDIENCE_TAGS), "gateway", "Reference"})
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 COMPONENT_SECTIONS = (
     "schemas",
@@ -41,31 +44,6 @@ COMPONENT_SECTIONS = (
 PROBLEM_SCHEMA_NAMES = frozenset({"Problem", "ProblemDetail", "ProblemDetails", "HTTPProblem"})
 VALIDATION_SCHEMA_NAMES = frozenset({"HTTPValidationError"})
 
-PROBLEM_SCHEMA: dict[str, Any] = {
-    "title": "Problem",
-    "type": "object",
-    "description": "RFC 9457 problem details with a stable `code` (SPEC 7.1).",
-    "required": ["type", "title", "status", "code", "detail"],
-    "properties": {
-        "type": {"type": "string", "format": "uri", "example": "https://vip.example.com/problems/not-found"},
-        "title": {"type": "string", "example": "Not Found"},
-        "status": {"type": "integer", "example": 404},
-        "code": {"type": "string", "example": "not_found"},
-        "detail": {"type": "string", "example": "customer not found"},
-        "instance": {"type": "string"},
-        "request_id": {"type": "string"},
-        "errors": {
-            "type": "array",
-            "description": "Validation errors (422): the fields and what is wrong with them",
-            "items": {
-                "type": "object",
-                "properties": {"field": {"type": "string"}, "message": {"type": "string"}, "type": {"type": "string"}},
-            },
-        },
-    },
-    "additionalProperties": True,
-}
-
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 GATEWAY_RESPONSES: dict[str, tuple[str, str]] = {
     "401": ("Unauthorized", "Missing or invalid bearer token (`unauthorized`)"),
@@ -75,11 +53,28 @@ GATEWAY_RESPONSES: dict[str, tuple[str, str]] = {
     "429": ("RateLimited", "Too many requests (`rate_limited`); see `Retry-After`"),
     "502": ("BadGateway", "The service could not be reached (`bad_gateway`)"),
     "504": ("GatewayTimeout", "The service did not answer in time (`gateway_timeout`)"),
+    "405": ("MethodNotAllowed", "The method is not allowed on this path (`method_not_allowed`)"),
+}
+_GATEWAY_CODES = {
+    "401": "unauthorized",
+    "403": "forbidden",
+    "404": "not_found",
+    "405": "method_not_allowed",
+    "413": "payload_too_large",
+    "429": "rate_limited",
+    "502": "bad_gateway",
+    "504": "gateway_timeout",
 }
 
 
-def _problem_response(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/problem+json": {"schema": dict(_PROBLEM_REF)}}}
+def _problem_response(description: str, code: str | None = None) -> dict[str, Any]:
+    media: dict[str, Any] = {"schema": dict(_PROBLEM_REF)}
+    if code:
+        media["examples"] = {code: {"summary": code, "value": problem_example(code)}}
+    headers: dict[str, Any] = {"X-Request-ID": REQUEST_ID_HEADER}
+    if code == "rate_limited":
+        headers["Retry-After"] = RETRY_AFTER_HEADER
+    return {"description": description, "headers": headers, "content": {"application/problem+json": media}}
 
 
 def _rewrite_refs(node: Any, renames: dict[str, str]) -> Any:
@@ -157,7 +152,9 @@ def merge_documents(
     renames = _resolve_component_names(present)
 
     components: dict[str, dict[str, Any]] = {"schemas": {"Problem": copy.deepcopy(PROBLEM_SCHEMA)}}
-    components["responses"] = {name: _problem_response(desc) for name, desc in GATEWAY_RESPONSES.values()}
+    components["responses"] = {
+        name: _problem_response(desc, _GATEWAY_CODES[status]) for status, (name, desc) in GATEWAY_RESPONSES.items()
+    }
     components["securitySchemes"] = {
         "bearerAuth": {
             "type": "http",
@@ -168,20 +165,20 @@ def merge_documents(
         }
     }
     paths: dict[str, Any] = dict(gateway_paths or {})
-    tags: list[dict[str, Any]] = [{"name": "gateway", "description": "The gateway itself: health and docs."}]
+    paths["/api/v1/error-codes"] = ERROR_CODES_PATH
+    tags: list[dict[str, Any]] = [
+        *AUDIENCE_TAGS,
+        {"name": "gateway", "description": "The gateway itself: health and docs."},
+        {"name": "Reference", "description": "Tables front-ends and partners build on."},
+    ]
+    domain_tags: dict[str, str] = {}
     unrouted: list[str] = []
     operation_ids: set[str] = set()
 
     for service, doc in present.items():
         mapping = renames[service]
         info = doc.get("info") or {}
-        tags.append(
-            {
-                "name": service,
-                "description": f"**{info.get('title', service)}** {info.get('version', '')}: "
-                f"{info.get('description', '')}".strip(),
-            }
-        )
+        service_note = f"**{info.get('title', service)}** {info.get('version', '')}: {info.get('description', '')}"
         for section, entries in (doc.get("components") or {}).items():
             if section == "securitySchemes":
                 continue
@@ -203,23 +200,27 @@ def merge_documents(
                         unrouted.append(f"{service}: {method.upper()} {path}")
                     continue
                 operation = item[method]
-                paths.setdefault(path, dict(shared))[method] = _decorate_operation(
+                paths.setdefault(path, dict(shared))[method] = decorated = _decorate_operation(
                     operation, service, access or AUTHENTICATED, operation_ids
                 )
+                for tag in decorated["tags"]:
+                    if tag not in AUDIENCES_AND_FIXED:
+                        domain_tags.setdefault(tag, service_note.strip())
 
+    tags.extend({"name": name, "description": note} for name, note in sorted(domain_tags.items()))
     document: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {
             "title": "VIP service platform API",
             "version": version,
-            "description": "Every service of the platform behind one gateway. Errors are RFC 9457 "
-            "`application/problem+json` with a stable `code`. Customers may only touch their own "
-            "`customer_id` (anything else answers 404).",
+            "description": INTRODUCTION,
+            "contact": {"name": "VIP platform team", "email": "vip-platform@example.com"},
         },
         "servers": [{"url": "/"}],
         "security": [{"bearerAuth": []}],
         "tags": tags,
         "paths": dict(sorted(paths.items())),
+        "webhooks": WEBHOOKS,
         "components": components,
     }
     if missing:
@@ -234,10 +235,8 @@ def _decorate_operation(
     operation: dict[str, Any], service: str, access: str, operation_ids: set[str]
 ) -> dict[str, Any]:
     operation = dict(operation)
-    original_tags = operation.get("tags") or []
-    operation["tags"] = [service]
-    if original_tags and original_tags != [service]:
-        operation["x-service-tags"] = original_tags
+    operation["tags"] = operation.get("tags") or [service]
+    operation["x-service"] = service
     operation["x-gateway-access"] = access
     operation_id = operation.get("operationId")
     if operation_id:
@@ -259,6 +258,8 @@ def _decorate_operation(
         if not status.startswith(("4", "5")) or not isinstance(response, dict):
             continue
         content = response.get("content") or {}
+        if "application/problem+json" in content:
+            continue  # documented by the service (codes, examples, headers)
         if any(
             (media.get("schema") or {}).get("$ref") == _PROBLEM_REF["$ref"]
             for media in content.values()

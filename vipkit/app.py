@@ -13,7 +13,7 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from vipkit.consumer import ConsumerRunner, ConsumerSpec
 from vipkit.db import Database
 from vipkit.kafka import broker_reachable, ensure_topics
 from vipkit.logging import configure_logging, request_id_var
+from vipkit.openapi_docs import HEALTH_DOCS, Op, apply_operation_docs
 from vipkit.problems import Problem, install_problem_handlers, problem_response
 from vipkit.relay import OutboxRelay
 from vipkit.scheduler import DailyJob, Scheduler
@@ -56,6 +57,7 @@ class ServiceSpec:
     extra: dict[str, Any] = field(default_factory=dict)
     migrations_dir: str | None = None
     migrate_on_start: bool = False
+    operation_docs: Mapping[str, Op] = field(default_factory=dict)  # route name -> its OpenAPI docs
 
 
 class ContextMiddleware:
@@ -264,6 +266,7 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
     async def metrics() -> Response:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
+    apply_operation_docs(app, [app.router, *spec.routers], {**HEALTH_DOCS, **spec.operation_docs})
     for router in spec.routers:
         app.include_router(router)
     app.add_middleware(ContextMiddleware, service=spec.name, test_clock=settings.test_clock, registry=registry)

@@ -15,41 +15,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from vipkit.error_codes import ERROR_CODES
 from vipkit.logging import request_id_var
 
 log = logging.getLogger("vipkit.problems")
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
-CODES = frozenset(
-    {
-        "validation_error",
-        "not_found",
-        "unauthorized",
-        "forbidden",
-        "rate_limited",
-        "too_late_to_book",
-        "quota_exhausted",
-        "not_entitled",
-        "fully_booked",
-        "clinic_closed",
-        "calendar_unknown",
-        "illegal_transition",
-        "invalid_signature",
-        "answered_too_fast",
-        "identity_mismatch",
-        "session_locked",
-        "link_expired",
-        "conflict",
-        # beyond SPEC 7.1, for the plumbing itself
-        "payload_too_large",
-        "bad_gateway",
-        "gateway_timeout",
-        "service_unavailable",
-        "internal_error",
-        "method_not_allowed",
-    }
-)
+CODES = frozenset(ERROR_CODES)  # SPEC 7.1 and the plumbing's own; one table with the Chinese messages
 
 _TITLES = {
     400: "Bad Request",
@@ -59,9 +32,11 @@ _TITLES = {
     405: "Method Not Allowed",
     409: "Conflict",
     410: "Gone",
+    412: "Precondition Failed",
     413: "Content Too Large",
     422: "Unprocessable Content",
     423: "Locked",
+    428: "Precondition Required",
     429: "Too Many Requests",
     500: "Internal Server Error",
     502: "Bad Gateway",

@@ -1,5 +1,6 @@
-"""``/docs`` in a real Chromium (Playwright): Swagger UI, every asset from the gateway itself, and the
-operations of every service listed (SPEC 7: one merged OpenAPI document for all services).
+"""``/docs`` in a real Chromium (Playwright): Swagger UI, every asset from the gateway itself, the
+operations of every service listed (SPEC 7: one merged OpenAPI document for all services), the outbound
+webhooks listed, and an opened operation showing its documented example and problem codes.
 
 Screenshot: ``test-artifacts/gateway/docs.png``. Skipped with a reason only when ``/usr/bin/chromium``
 is absent outside CI; under ``CI=true`` its absence fails.
@@ -39,12 +40,15 @@ async def test_docs_page_lists_the_operations_of_every_service(docs_gateway: str
 
     async with client(docs_gateway) as c:
         doc = (await c.get("/openapi.json")).json()
-    expected: dict[str, set[tuple[str, str]]] = {s: set() for s in SERVICES}
+    expected: set[tuple[str, str]] = set()
+    services: set[str] = set()
     for path, item in doc["paths"].items():
         for method, op in item.items():
-            if isinstance(op, dict) and "responses" in op and op["tags"][0] in expected:
-                expected[op["tags"][0]].add((method.upper(), path))
-    assert all(expected.values()), {s: len(v) for s, v in expected.items()}
+            if isinstance(op, dict) and "responses" in op and op.get("x-service") in SERVICES:
+                expected.add((method.upper(), path))
+                services.add(op["x-service"])
+    assert services == set(SERVICES), services
+    assert set(doc["webhooks"]) == {"bookingRequested", "bookingCancelled"}
 
     gateway_host = urlparse(docs_gateway).netloc
     foreign: list[str] = []
@@ -64,18 +68,27 @@ async def test_docs_page_lists_the_operations_of_every_service(docs_gateway: str
             page.on("pageerror", lambda e: errors.append(str(e)))
             await page.goto(f"{docs_gateway}/docs", wait_until="networkidle")
             await page.wait_for_selector(".opblock", timeout=30_000)
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
             assert await page.locator(".info .title").inner_text() != ""
-            for service, ops in expected.items():
-                section = page.locator(f"#operations-tag-{service}")
-                assert await section.count() == 1, f"no section for {service}"
-                shown = set()
-                blocks = page.locator(f"[id^='operations-{service}-']")
-                for i in range(await blocks.count()):
-                    block = blocks.nth(i)
-                    method = (await block.locator(".opblock-summary-method").inner_text()).strip().upper()
-                    path = (await block.locator(".opblock-summary-path").get_attribute("data-path")) or ""
-                    shown.add((method, path))
-                assert ops <= shown, f"{service}: missing {sorted(ops - shown)}"
+            shown = set()
+            blocks = page.locator("#swagger-ui .opblock")
+            for i in range(await blocks.count()):
+                block = blocks.nth(i)
+                method = (await block.locator(".opblock-summary-method").inner_text()).strip().upper()
+                path = (await block.locator(".opblock-summary-path").get_attribute("data-path")) or ""
+                shown.add((method, path))
+            assert expected <= shown, f"missing {sorted(expected - shown)}"
+            # the outbound partner webhooks are listed (OpenAPI 3.1 `webhooks`)
+            webhooks = page.locator(".webhooks")
+            assert await webhooks.count() == 1
+            assert "bookingRequested" in await webhooks.inner_text()
+            # open createBooking: its documented example is shown
+            booking = page.locator("[id$='-createBooking']").first
+            await booking.locator(".opblock-summary").click()
+            await booking.locator(".body-param__example, .highlight-code").first.wait_for(timeout=30_000)
+            body_text = await booking.inner_text()
+            assert "meinian-sh-jingan" in body_text and "quota_exhausted" in body_text
+            await booking.screenshot(path=str(ARTIFACTS / "docs-create-booking.png"))
             assert not errors, errors
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             await page.screenshot(path=str(ARTIFACTS / "docs.png"), full_page=False)

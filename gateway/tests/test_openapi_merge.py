@@ -89,6 +89,7 @@ def merged() -> dict[str, Any]:
 
 def test_paths_are_the_ones_the_gateway_routes_to_their_service(merged: dict[str, Any]) -> None:
     assert set(merged["paths"]) == {
+        "/api/v1/error-codes",  # the gateway's own
         "/api/v1/customers/{customer_id}/tier",
         "/api/v1/policies/{policy_no}",
         "/api/v1/bookings",
@@ -100,10 +101,14 @@ def test_paths_are_the_ones_the_gateway_routes_to_their_service(merged: dict[str
     assert merged["paths"]["/api/v1/customers/{customer_id}/tier"]["parameters"][0]["name"] == "customer_id"
 
 
-def test_tags_per_service_and_original_tags_kept(merged: dict[str, Any]) -> None:
-    assert [t["name"] for t in merged["tags"]] == ["gateway", "tiering", "booking"]
+def test_tags_by_audience_and_domain_kept_and_service_named(merged: dict[str, Any]) -> None:
+    names = [t["name"] for t in merged["tags"]]
+    assert names[:5] == ["Customer app", "Ops console", "Partner clinics", "Revisit link (H5)", "Service to service"]
+    assert {"policies", "tiering", "bookings", "booking"} <= set(names)  # the services' own tags are declared
     put = merged["paths"]["/api/v1/policies/{policy_no}"]["put"]
-    assert put["tags"] == ["tiering"] and put["x-service-tags"] == ["policies"]
+    assert put["tags"] == ["policies"] and put["x-service"] == "tiering"
+    clinics = merged["paths"]["/api/v1/clinics"]["get"]
+    assert clinics["tags"] == ["booking"]  # untagged: the service's name
 
 
 def test_component_clash_is_prefixed_with_the_service_name(merged: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from contracts.events import Topic
-from services.booking import api, consumers, jobs
+from services.booking import api, consumers, jobs, openapi_docs
 from services.booking.context import BookingContext
 from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
@@ -55,6 +55,7 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
         description="Partner clinics, working-day calendar, appointments and partner webhooks.",
         database_url=settings.database_url,
         settings=common,
+        operation_docs=openapi_docs.DOCS,
         routers=[api.router],
         consumers=consumers.consumer_specs(),
         jobs=jobs.daily_jobs(ctx),

@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from contracts.events import Topic
-from services.entitlements import api, consumers, jobs
+from services.entitlements import api, consumers, jobs, openapi_docs
 from services.entitlements.catalog import load_catalog
 from services.entitlements.settings import EntitlementsSettings
 from vipkit.app import ServiceSpec, create_service_app
@@ -44,6 +44,7 @@ def create_app(settings: EntitlementsSettings | None = None, common: CommonSetti
         description="Benefit catalogs, quotas per period, reservations and the usage ledger, designated relatives.",
         database_url=settings.database_url,
         settings=common,
+        operation_docs=openapi_docs.DOCS,
         routers=[api.router],
         consumers=consumers.consumer_specs(catalog),
         jobs=jobs.daily_jobs(lambda: holder[0]),

@@ -12,7 +12,7 @@ import httpx
 from fastapi import FastAPI
 
 from contracts.events import Topic
-from services.notifier import api, consumers, jobs
+from services.notifier import api, consumers, jobs, openapi_docs
 from services.notifier.adapters import build_adapters
 from services.notifier.settings import NotifierSettings
 from vipkit.app import ServiceSpec, create_service_app
@@ -51,6 +51,7 @@ def create_app(settings: NotifierSettings | None = None, common: CommonSettings 
         description="Delivers customer notifications (SMS, WeChat) and keeps every attempt.",
         database_url=settings.database_url,
         settings=common,
+        operation_docs=openapi_docs.DOCS,
         routers=[api.router],
         consumers=consumers.consumer_specs(),
         jobs=jobs.daily_jobs(),

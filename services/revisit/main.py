@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from contracts.events import Topic
-from services.revisit import api, consumers, jobs
+from services.revisit import api, consumers, jobs, openapi_docs
 from services.revisit.settings import RevisitSettings
 from vipkit.app import ServiceSpec, create_service_app
 from vipkit.db import Database, run_migrations
@@ -38,6 +38,7 @@ def create_app(settings: RevisitSettings | None = None, common: CommonSettings |
         description="The electronic revisit (电子化回访) after every new policy, with its H5 questionnaire.",
         database_url=settings.database_url,
         settings=common,
+        operation_docs=openapi_docs.DOCS,
         routers=[api.router, api.public_router, api.page_router],
         consumers=consumers.consumer_specs(settings),
         jobs=jobs.daily_jobs(get_db, settings),

@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from contracts.events import Topic
-from services.tiering import api, consumers, jobs
+from services.tiering import api, consumers, jobs, openapi_docs
 from services.tiering.programs import load_program
 from services.tiering.settings import TieringSettings
 from vipkit.app import ServiceSpec, create_service_app
@@ -33,6 +33,7 @@ def create_app(settings: TieringSettings | None = None, common: CommonSettings |
         description="Policy intake and VIP tier rating (stars, levels, cards programs).",
         database_url=settings.database_url,
         settings=common,
+        operation_docs=openapi_docs.DOCS,
         routers=[api.router],
         consumers=consumers.consumer_specs(program),
         jobs=jobs.daily_jobs(program, lambda: holder["app"].state.db, settings.run_chunk_size),

@@ -1,0 +1,231 @@
+"""What the merged OpenAPI document says beyond the services' own documents.
+
+- The introduction: authentication, errors, idempotency keys, pagination and ETags, once for all.
+- The outbound partner webhooks (``booking.requested``, ``booking.cancelled``) as an OpenAPI 3.1
+  ``webhooks`` section: the payload, the Standard Webhooks headers, the retry schedule and what
+  the clinic must answer (SPEC 4.3).
+- The gateway's own ``GET /api/v1/error-codes`` (code → Chinese message, ``vipkit.error_codes``).
+- The audience tags (customer app, ops, partner, link holder) with their descriptions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vipkit.error_codes import error_code_table
+from vipkit.openapi_docs import AUDIENCES, REQUEST_ID_HEADER, STANDARD_WEBHOOK_HEADERS
+
+INTRODUCTION = """Every service of the VIP platform behind one gateway (SPEC 7).
+
+**Authentication.** A JWT bearer token with `sub` (customer number or staff id) and `role`
+(`customer` | `ops`). Customers may only touch their own `customer_id`: anything else answers 404
+(not 403, to avoid enumeration). Partners authenticate by webhook signature only.
+
+**Errors.** RFC 9457 `application/problem+json` with a stable `code`; `detail` is English for
+developers. Show the Chinese message of `GET /api/v1/error-codes` (also `docs/error-codes.md`). Every
+answer carries `X-Request-ID`; quote it to support. Over the rate limit → 429 `rate_limited` with
+`Retry-After` (seconds).
+
+**Idempotency-Key.** The POSTs marked *Idempotent* accept an `Idempotency-Key` header (a UUID per
+intended action). A retry with the same key and the same body answers what the first call answered
+(same status, same body, no second effect); the same key with another body → 409 `conflict`; a
+retry while the first call is still running → 409 `conflict` (retry shortly). Keys are kept at least
+24 hours and are scoped to the caller.
+
+**Partners.** The `webhooks` section lists what the platform sends to clinics; `docs/partners.md`
+is the integration guide with a signing example.
+
+**Test clock.** With `VIP_TEST_CLOCK=1`, the header `X-Test-Now` sets "now" for a request (SPEC 7.3).
+"""
+
+_BOOKING_DATA = {
+    "type": "object",
+    "required": ["booking_id", "clinic_id", "service_code", "date", "customer_id", "status"],
+    "properties": {
+        "booking_id": {"type": "string", "description": "The platform's booking id."},
+        "clinic_id": {"type": "string"},
+        "service_code": {"type": "string", "description": "SPEC 7.1 service code."},
+        "date": {"type": "string", "format": "date", "description": "The appointment date."},
+        "package_code": {"type": ["string", "null"]},
+        "customer_id": {"type": "string"},
+        "beneficiary_id": {"type": ["string", "null"], "description": "A designated relative, or null."},
+        "contact_mobile": {"type": ["string", "null"], "description": "The mobile to call (full number)."},
+        "status": {"type": "string", "description": "The booking status when sent."},
+        "reason": {"type": "string", "description": "Cancellations: why."},
+    },
+}
+
+
+def _webhook(event: str, summary: str, description: str, status: str) -> dict[str, Any]:
+    example = {
+        "type": event,
+        "timestamp": "2026-09-30T09:15:00+08:00",
+        "data": {
+            "booking_id": "B7Q2M4X9K1",
+            "clinic_id": "meinian-sh-jingan",
+            "service_code": "dental_cleaning",
+            "date": "2026-10-09",
+            "package_code": None,
+            "customer_id": "C1001",
+            "beneficiary_id": None,
+            "contact_mobile": "13800138000",
+            "status": status,
+        },
+    }
+    return {
+        "post": {
+            "operationId": "on" + "".join(p.capitalize() for p in event.replace(".", "_").split("_")),
+            "summary": summary,
+            "description": description
+            + "\n\nSent to the partner's `webhook_url`, signed per Standard Webhooks. **Answer 2xx** within 5 s "
+            "once you have stored it; anything else (or no answer) is retried after 5 s, 5 min, 30 min, 2 h, "
+            "5 h, 10 h and 10 h (about 27.6 h in all), then marked failed and shown to ops. Retries keep the "
+            "same `webhook-id`: deduplicate on it. Messages of one booking may arrive out of order after "
+            "retries: use `timestamp` and the booking status.",
+            "tags": ["Partner clinics", "Partner webhooks"],
+            "parameters": STANDARD_WEBHOOK_HEADERS,
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["type", "timestamp", "data"],
+                            "properties": {
+                                "type": {"type": "string", "const": event},
+                                "timestamp": {"type": "string", "format": "date-time"},
+                                "data": _BOOKING_DATA,
+                            },
+                        },
+                        "examples": {"example": {"summary": summary, "value": example}},
+                    }
+                },
+            },
+            "responses": {
+                "200": {"description": "Stored by the clinic (any 2xx)."},
+                "400": {"description": "Refused by the clinic: the platform retries on the schedule above."},
+            },
+        }
+    }
+
+
+WEBHOOKS: dict[str, Any] = {
+    "bookingRequested": _webhook(
+        "booking.requested",
+        "A booking to confirm or reject",
+        "A customer booked one of your clinics. Confirm or reject it by calling "
+        "`POST /api/v1/partners/{partner_id}/webhooks` with `booking.confirmed` or `booking.rejected`.",
+        "pending",
+    ),
+    "bookingCancelled": _webhook(
+        "booking.cancelled",
+        "A booking was cancelled",
+        "The customer or ops cancelled a booking; free the place.",
+        "cancelled",
+    ),
+}
+
+ERROR_CODES_PATH: dict[str, Any] = {
+    "get": {
+        "operationId": "listErrorCodes",
+        "tags": ["Customer app", "Ops console", "Partner clinics", "Reference"],
+        "summary": "Error codes with their Chinese messages",
+        "description": "Every problem `code` the platform answers, with its HTTP status, the Simplified Chinese "
+        "message a front-end shows, its meaning and extra fields (SPEC 7.1). Public; cache it.",
+        "security": [],
+        "x-gateway-access": "public",
+        "responses": {
+            "200": {
+                "description": "The table",
+                "headers": {"X-Request-ID": REQUEST_ID_HEADER},
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["items"],
+                            "properties": {
+                                "items": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["code", "status", "message_zh", "meaning"],
+                                        "properties": {
+                                            "code": {"type": "string"},
+                                            "status": {"type": "integer"},
+                                            "message_zh": {"type": "string"},
+                                            "meaning": {"type": "string"},
+                                            "extra_fields": {
+                                                "type": "object",
+                                                "additionalProperties": {"type": "string"},
+                                            },
+                                            "headers": {"type": "array", "items": {"type": "string"}},
+                                        },
+                                    },
+                                }
+                            },
+                        },
+                        "examples": {"example": {"summary": "The table", "value": error_code_table()}},
+                    }
+                },
+            },
+            "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+        },
+    }
+}
+
+AUDIENCE_TAGS = [{"name": name, "description": text} for name, text in AUDIENCES.items()]
+
+
+def _gateway_operation(
+    operation_id: str, summary: str, description: str, ok: str, example: dict[str, Any], extra: dict[str, Any]
+) -> dict[str, Any]:
+    schema = {"type": "object", "additionalProperties": True}
+    responses: dict[str, Any] = {
+        "200": {
+            "description": ok,
+            "headers": {"X-Request-ID": REQUEST_ID_HEADER},
+            "content": {
+                "application/json": {"schema": schema, "examples": {"example": {"summary": ok, "value": example}}}
+            },
+        },
+        "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+    }
+    responses.update(extra)
+    return {
+        "get": {
+            "operationId": operation_id,
+            "tags": ["Ops console", "gateway"],
+            "summary": summary,
+            "description": description,
+            "security": [],
+            "x-gateway-access": "public",
+            "responses": responses,
+        }
+    }
+
+
+_READY = {"status": "ready", "service": "gateway", "checks": {}, "upstreams": {}}
+GATEWAY_PATHS: dict[str, Any] = {
+    "/healthz": _gateway_operation(
+        "getGatewayHealth", "Liveness", "The gateway process answers.", "Alive", {"status": "ok"}, {}
+    ),
+    "/readyz": _gateway_operation(
+        "getGatewayReadiness",
+        "Readiness",
+        "Ready when every upstream service answers its own `/readyz` (and Redis, when configured).",
+        "Ready",
+        _READY,
+        {
+            "503": {
+                "description": "An upstream (or Redis) is not ready",
+                "headers": {"X-Request-ID": REQUEST_ID_HEADER},
+                "content": {
+                    "application/json": {
+                        "schema": {"type": "object"},
+                        "examples": {"example": {"summary": "Not ready", "value": {**_READY, "status": "not_ready"}}},
+                    }
+                },
+            }
+        },
+    ),
+}

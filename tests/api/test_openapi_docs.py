@@ -1,0 +1,193 @@
+"""The merged OpenAPI document as a front-end or partner developer relies on it (issue: documented,
+exemplified, consistent).
+
+Built in-process exactly as the gateway merges it (``scripts/build_openapi.py``). Checks: every
+route documented with a stable camelCase operationId, audience and domain tags, summary and
+description; every example valid against its schema; every problem code the code base can raise is
+in the error-code table and documented on at least one operation; SPEC 7.1's codes are all there;
+``docs/error-codes.md`` is current.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.routing import APIRoute
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from scripts.build_openapi import SERVICES, merged_document
+from vipkit.error_codes import ERROR_CODES, render_markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+METHODS = ("get", "put", "post", "delete", "patch")
+SPEC_71_CODES = {
+    "validation_error",
+    "not_found",
+    "unauthorized",
+    "forbidden",
+    "rate_limited",
+    "too_late_to_book",
+    "quota_exhausted",
+    "not_entitled",
+    "fully_booked",
+    "clinic_closed",
+    "calendar_unknown",
+    "illegal_transition",
+    "invalid_signature",
+    "answered_too_fast",
+    "identity_mismatch",
+    "session_locked",
+    "link_expired",
+    "conflict",
+}
+
+
+@pytest.fixture(scope="module")
+def merged() -> dict[str, Any]:
+    return merged_document()
+
+
+def operations(doc: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (method, path, op)
+        for path, item in doc["paths"].items()
+        for method, op in item.items()
+        if method in METHODS and isinstance(op, dict)
+    ]
+
+
+def test_every_route_of_every_service_has_its_docs() -> None:
+    missing = []
+    for name in SERVICES:
+        api = importlib.import_module(f"services.{name}.api")
+        docs = importlib.import_module(f"services.{name}.openapi_docs").DOCS
+        for router in (getattr(api, r) for r in ("router", "public_router", "page_router") if hasattr(api, r)):
+            for route in router.routes:
+                if isinstance(route, APIRoute) and route.include_in_schema and route.name not in docs:
+                    missing.append(f"{name}: {route.name} ({route.path})")
+        unknown = set(docs) - {
+            route.name
+            for router in (getattr(api, r) for r in ("router", "public_router", "page_router") if hasattr(api, r))
+            for route in router.routes
+        }
+        assert not unknown, f"{name}: docs for routes that do not exist: {unknown}"
+    assert not missing, "routes without an Op in openapi_docs.py:\n" + "\n".join(missing)
+
+
+def test_operations_have_ids_tags_summaries_descriptions_and_client_errors(merged: dict[str, Any]) -> None:
+    ids = []
+    audiences = {t["name"] for t in merged["tags"][:5]}
+    for method, path, op in operations(merged):
+        where = f"{method.upper()} {path}"
+        assert re.fullmatch(r"[a-z]+[A-Za-z0-9]*", op.get("operationId", "")), where
+        ids.append(op["operationId"])
+        assert op.get("summary") and op.get("description"), where
+        assert len(op["tags"]) >= 2 and set(op["tags"]) & audiences, where
+        assert any(s.startswith("4") for s in op["responses"]), where
+        for status, response in op["responses"].items():
+            if "$ref" not in response:
+                assert "X-Request-ID" in response.get("headers", {}), f"{where} {status}: no X-Request-ID"
+    assert len(ids) == len(set(ids)), "duplicate operationIds"
+    assert {"createBooking", "cancelBooking", "getCustomerTier", "createRevisitSession"} <= set(ids)
+    rate_limited = merged["components"]["responses"]["RateLimited"]
+    assert "Retry-After" in rate_limited["headers"]
+
+
+def _examples(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
+    """(where, schema, example value) for every example of every media type, operations and webhooks."""
+    found = []
+    sections = [("paths", doc["paths"]), ("webhooks", doc.get("webhooks", {}))]
+    for section, items in sections:
+        for path, item in items.items():
+            for method, op in item.items():
+                if method not in METHODS:
+                    continue
+                medias = [("request", (op.get("requestBody") or {}).get("content") or {})]
+                medias += [(status, (r.get("content") or {})) for status, r in op["responses"].items()]
+                for status, content in medias:
+                    for media_type, media in content.items():
+                        for name, example in (media.get("examples") or {}).items():
+                            if "schema" in media and media_type.endswith("json"):
+                                where = f"{section} {method.upper()} {path} {status} {name}"
+                                found.append((where, media["schema"], example["value"]))
+    return found
+
+
+def test_every_example_is_valid_against_its_schema(merged: dict[str, Any]) -> None:
+    resource = Resource.from_contents(merged, default_specification=DRAFT202012)
+    registry: Registry = Registry().with_resource("urn:openapi", resource)
+    examples = _examples(merged)
+    assert len(examples) > 100
+    bad = []
+    for where, schema, value in examples:
+        wrapped = {**schema, "$schema": "https://json-schema.org/draft/2020-12/schema"}
+        wrapped = json.loads(json.dumps(wrapped).replace('"#/components/', '"urn:openapi#/components/'))
+        errors = list(Draft202012Validator(wrapped, registry=registry).iter_errors(value))
+        if errors:
+            bad.append(f"{where}: {errors[0].message}")
+    assert not bad, "\n".join(bad[:20])
+
+
+def _raised_codes() -> set[str]:
+    """Every problem code the code base can answer, collected from its source."""
+    codes: set[str] = set()
+    patterns = (
+        re.compile(r'^\s+code = "([a-z_]+)"', re.M),  # Problem subclasses
+        re.compile(r'code="([a-z_]+)"'),  # Problem(..., code="...")
+        re.compile(r'problem_response\(\s*\d{3},\s*"([a-z_]+)"'),  # the gateway's own
+        re.compile(r'^\s+\d{3}: "([a-z_]+)",$', re.M),  # status -> code maps (vipkit.problems)
+    )
+    for folder in ("services", "gateway", "vipkit"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "tests" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8")
+            for pattern in patterns:
+                codes.update(pattern.findall(text))
+    return codes
+
+
+def test_every_code_the_code_raises_is_in_the_table_and_documented(merged: dict[str, Any]) -> None:
+    raised = _raised_codes()
+    assert {"too_late_to_book", "answered_too_fast", "rate_limited", "invalid_signature"} <= raised
+    assert raised <= set(ERROR_CODES), f"not in vipkit.error_codes: {raised - set(ERROR_CODES)}"
+    text = json.dumps(merged)
+    documented = {code for code in ERROR_CODES if f'"code": "{code}"' in text}
+    assert raised <= documented, f"raised but documented on no operation: {raised - documented}"
+
+
+def test_spec_71_codes_are_all_in_the_table() -> None:
+    spec = ROOT.parent / "shared" / "SPEC.md"
+    codes = set(SPEC_71_CODES)
+    if spec.exists():
+        section = spec.read_text(encoding="utf-8").split("Error codes (problem+json `code`):", 1)[1].split("- ", 1)[0]
+        codes = set(re.findall(r"[a-z_]+", section))
+        assert codes == SPEC_71_CODES
+    assert codes <= set(ERROR_CODES)
+    for code in ERROR_CODES.values():
+        assert re.search(r"[\u4e00-\u9fff]", code.message_zh), f"{code.code}: the message must be Chinese"
+
+
+def test_error_code_markdown_is_current() -> None:
+    assert (ROOT / "docs" / "error-codes.md").read_text(encoding="utf-8") == render_markdown(), (
+        "run: python -m vipkit.error_codes > docs/error-codes.md"
+    )
+
+
+def test_webhooks_section_documents_the_outbound_messages(merged: dict[str, Any]) -> None:
+    hooks = merged["webhooks"]
+    assert set(hooks) == {"bookingRequested", "bookingCancelled"}
+    for hook in hooks.values():
+        post = hook["post"]
+        assert {p["name"] for p in post["parameters"]} == {"webhook-id", "webhook-timestamp", "webhook-signature"}
+        assert "27.6 h" in post["description"] and "2xx" in post["description"]
+    inbound = merged["paths"]["/api/v1/partners/{partner_id}/webhooks"]["post"]
+    assert "invalid_signature" in json.dumps(inbound["responses"])
+    assert inbound["requestBody"]["content"]["application/json"]["examples"]
