@@ -318,3 +318,30 @@ def create_plumbing_tables(op: Any) -> None:
 def drop_plumbing_tables(op: Any) -> None:
     for table in ("job_runs", "inbox", "outbox"):
         op.drop_table(table)
+
+
+# --- bulk writes ----------------------------------------------------------------------------------
+COPY_MIN_ROWS = 50  # below this a plain executemany costs less than opening a COPY
+
+
+async def copy_rows(session: AsyncSession, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows in the session's transaction: PostgreSQL ``COPY`` (asyncpg
+    ``copy_records_to_table`` on the session's own connection), an executemany elsewhere or when
+    there are few rows. Every row has the same keys; values go to the driver as they are (aware
+    datetimes, ``Decimal``), so columns with Python-side defaults must be given.
+    """
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql" or len(rows) < COPY_MIN_ROWS:
+        await session.execute(table.insert(), rows)
+        return
+    conn = await session.connection()
+    # the asyncpg adapter begins its transaction on the first statement: make sure that happened,
+    # or the COPY would run (and commit) on its own
+    await conn.execute(text("SELECT 1"))
+    raw = await conn.get_raw_connection()
+    columns = list(rows[0])
+    driver: Any = raw.driver_connection
+    await driver.copy_records_to_table(
+        table.name, records=[tuple(row[c] for c in columns) for row in rows], columns=columns
+    )

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import EVENT_MODELS, EVENT_TYPES, CloudEvent
 from vipkit import clock
-from vipkit.db import outbox_table
+from vipkit.db import copy_rows, outbox_table
 
 
 def build_event(
@@ -78,14 +78,15 @@ async def add_event(
 
 
 async def add_events(session: AsyncSession, events: Sequence[tuple[str, BaseModel, str]], *, source: str) -> None:
-    """Many ``(topic, data, key)`` events into the outbox with one executemany, in the given order
-    (the same rows as ``add_event``; for jobs that change many customers at once)."""
+    """Many ``(topic, data, key)`` events into the outbox in the given order, with one executemany
+    (``COPY`` on PostgreSQL for many rows); the same rows as ``add_event``, for jobs and imports that
+    change many customers at once."""
     if not events:
         return
     rows = [
         _outbox_row(topic, build_event(topic, data, source=source, subject=key), key) for topic, data, key in events
     ]
-    await session.execute(insert(outbox_table), rows)
+    await copy_rows(session, outbox_table, rows)
     session.info["outbox_pending"] = True
 
 

@@ -5,23 +5,34 @@ transaction: each policy goes through the same intake as ``PUT /api/v1/policies/
 (validation, versions, ``policy.changed.v1``), and the customers the batch touched are re-rated once
 at the end of the batch (not once per policy). A batch of policies that are all new (the usual bulk
 load) takes the set-based ``service.create_policies`` (same rows and events, a few statements per
-batch instead of several per policy). A bad line is reported (line number, field, message)
-and skipped; the other lines are imported.
+batch instead of several per policy; ``COPY`` on PostgreSQL), and the touched customers are
+re-rated set-wise (``bulk.rerate``: scores from one SQL aggregation, decisions by the rules). A bad
+line is reported (line number, field, message) and skipped; the other lines are imported.
+
+**Resumable**: a batch that fails to write (a database error; it is rolled back whole) is reported as
+one error naming its line range, its lines count as rejected, and the import goes on with the next
+batch. Importing the same file again is safe and finishes the job: policies already written are
+replays (``unchanged``: nothing written or published), the missing ones are created.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator
 
 from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import CorePolicyEventV1
-from services.tiering import service
+from services.tiering import bulk, service
 from services.tiering.programs import Program
 from services.tiering.schemas import ImportError_, ImportResult
 from vipkit import clock
 from vipkit.db import Database
+from vipkit.masking import mask_text
+
+log = logging.getLogger("tiering.importer")
 
 MAX_REPORTED_ERRORS = 1000
 
@@ -52,28 +63,43 @@ async def import_ndjson(
         if len(result.errors) < MAX_REPORTED_ERRORS:
             result.errors.append(ImportError_(line=line, policy_no=policy_no, field=field, message=message))
 
+    async def write(session: AsyncSession) -> tuple[dict[str, int], set[str]]:
+        counts: dict[str, int] = {}
+        subjects = await service.create_policies(
+            session, program, [(item.policy_no, item.policy) for _l, item in batch]
+        )
+        if subjects is not None:
+            counts["created"] = len(batch)
+        else:  # some policies exist already (or repeat): one by one
+            subjects = []
+            for _line, item in batch:
+                outcome = await service.upsert_policy(
+                    session, program, item.policy_no, item.policy, validated=True, rerate=False
+                )
+                counts[outcome.status] = counts.get(outcome.status, 0) + 1
+                subjects += outcome.rerated
+        unique = set(subjects)
+        if unique:
+            await bulk.rerate(session, program, sorted(unique), clock.now(), cause="bulk import", setwise=True)
+        return counts, unique
+
     async def flush() -> None:
         if not batch:
             return
-        async with db.transaction() as session:
-            subjects: set[str] = set()
-            outcomes = await service.create_policies(
-                session, program, [(item.policy_no, item.policy) for _line, item in batch]
-            )
-            if outcomes is None:  # some policies exist already (or repeat): one by one
-                outcomes = []
-                for _line, item in batch:
-                    outcomes.append(
-                        await service.upsert_policy(
-                            session, program, item.policy_no, item.policy, validated=True, rerate=False
-                        )
-                    )
-            for outcome in outcomes:
-                setattr(result, outcome.status, getattr(result, outcome.status) + 1)
-                subjects.update(outcome.rerated)
-            if subjects:
-                await service.rerate_customers(session, program, sorted(subjects), clock.now(), cause="bulk import")
-                result.rerated_customers += len(subjects)
+        try:
+            async with db.transaction() as session:
+                counts, subjects = await write(session)
+        except Exception as exc:
+            first, last = batch[0][0], batch[-1][0]
+            message = mask_text(f"lines {first}-{last} not written ({len(batch)} policies): {exc}".splitlines()[0])
+            log.warning("import batch failed: %s", message)
+            result.rejected += len(batch)
+            if len(result.errors) < MAX_REPORTED_ERRORS:
+                result.errors.append(ImportError_(line=first, policy_no=None, field=None, message=message))
+        else:
+            for status, count in counts.items():
+                setattr(result, status, getattr(result, status) + count)
+            result.rerated_customers += len(subjects)
         batch.clear()
 
     async for number, raw in _lines(chunks):

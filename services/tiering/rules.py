@@ -406,15 +406,22 @@ def _status(tier: str, pending: PendingDowngrade | None, provisional: str | None
 
 
 def evaluate(
-    program: Program, policies: Iterable[PolicyFacts], state: TierState, as_of: dt.date, *, cause: str = ""
+    program: Program,
+    policies: Iterable[PolicyFacts],
+    state: TierState,
+    as_of: dt.date,
+    *,
+    cause: str = "",
+    rating: Rating | None = None,
 ) -> Evaluation:
     """Rate the subject's policies on ``as_of`` and apply the program's change rules to ``state``.
 
     ``policies`` are the subject's policies (those whose subject is ``state.customer_id``). Returns
     the new state and the events/notices to emit. Evaluating twice on the same date with the same
-    policies changes nothing the second time.
+    policies changes nothing the second time. ``rating``: the subject's rating on ``as_of`` computed
+    set-wise (``services.tiering.bulk``: equal to ``rate`` by test); ``policies`` are then not read.
     """
-    r = rate(program, policies, as_of)
+    r = rating if rating is not None else rate(program, policies, as_of)
     rank = program.rank
     cur = state.tier if state.program == program.program and state.tier in rank else NONE
     pending = state.pending_downgrade

@@ -30,18 +30,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts.events import NotificationRequestedV1, PolicyChangedV1, TierChangedV1, Topic
+from contracts.events import PolicyChangedV1, Topic
 from contracts.policy import PolicyDocument
+from services.tiering import bulk, bulk_repository, rules
 from services.tiering import repository as repo
-from services.tiering import rules
-from services.tiering.models import Policy, PolicyTopUp, TierHistory, TierStateRow
+from services.tiering.bulk import RerateStats
+from services.tiering.models import Policy, PolicyTopUp, TierStateRow
 from services.tiering.programs import Program
 from services.tiering.schemas import (
     ExplainPolicy,
@@ -112,31 +113,41 @@ def validate_document(program: Program, doc: PolicyDocument) -> None:
         )
 
 
-def _apply_document(row: Policy, doc: PolicyDocument, cooling_off_end: dt.date) -> None:
+def document_values(doc: PolicyDocument, cooling_off_end: dt.date) -> dict[str, object]:
+    """The ``policies`` columns a document sets (identity, product, terms, status, dates)."""
+    values: dict[str, object] = {}
     for role in ("holder", "insured"):
         person = getattr(doc, role)
-        setattr(row, f"{role}_customer_id", person.customer_id)
-        setattr(row, f"{role}_name", person.name)
-        setattr(row, f"{role}_id_type", person.id_type.value)
-        setattr(row, f"{role}_id_no", person.id_no)
-        setattr(row, f"{role}_mobile", person.mobile)
-        setattr(row, f"{role}_birth_date", person.birth_date)
-    row.product_code = doc.product.code
-    row.product_name = doc.product.name
-    row.product_kind = doc.product.kind.value
-    row.channel = doc.channel.value
-    row.payment_mode = doc.payment_mode.value
-    row.annual_premium = doc.annual_premium
-    row.payment_years = doc.payment_years
-    row.coverage_years = doc.coverage_years
-    row.status = doc.status.value
-    row.underwritten_at = doc.underwritten_at
-    row.effective_date = doc.effective_date
-    row.cooling_off_end = cooling_off_end
-    row.cooling_off_end_given = doc.cooling_off_end is not None
-    row.loan_or_pledge = doc.loan_or_pledge
-    row.electronic_contract = doc.electronic_contract
-    row.top_up_total = sum((t.amount for t in doc.top_ups), Decimal("0.00"))
+        values[f"{role}_customer_id"] = person.customer_id
+        values[f"{role}_name"] = person.name
+        values[f"{role}_id_type"] = person.id_type.value
+        values[f"{role}_id_no"] = person.id_no
+        values[f"{role}_mobile"] = person.mobile
+        values[f"{role}_birth_date"] = person.birth_date
+    values |= {
+        "product_code": doc.product.code,
+        "product_name": doc.product.name,
+        "product_kind": doc.product.kind.value,
+        "channel": doc.channel.value,
+        "payment_mode": doc.payment_mode.value,
+        "annual_premium": doc.annual_premium,
+        "payment_years": doc.payment_years,
+        "coverage_years": doc.coverage_years,
+        "status": doc.status.value,
+        "underwritten_at": doc.underwritten_at,
+        "effective_date": doc.effective_date,
+        "cooling_off_end": cooling_off_end,
+        "cooling_off_end_given": doc.cooling_off_end is not None,
+        "loan_or_pledge": doc.loan_or_pledge,
+        "electronic_contract": doc.electronic_contract,
+        "top_up_total": sum((t.amount for t in doc.top_ups), Decimal("0.00")),
+    }
+    return values
+
+
+def _apply_document(row: Policy, doc: PolicyDocument, cooling_off_end: dt.date) -> None:
+    for name, value in document_values(doc, cooling_off_end).items():
+        setattr(row, name, value)
     row.top_ups = [PolicyTopUp(kind=t.kind.value, amount=t.amount, date=t.date) for t in doc.top_ups]
 
 
@@ -215,44 +226,49 @@ async def upsert_policy(
     if new_subject:
         subjects.add(new_subject)
     if rerate:
-        await rerate_customers(session, program, sorted(subjects), now, cause=f"policy {policy_no} {change}")
+        await bulk.rerate(session, program, sorted(subjects), now, cause=f"policy {policy_no} {change}")
     return UpsertOutcome(change, row, sorted(subjects))
 
 
 async def create_policies(
     session: AsyncSession, program: Program, items: list[tuple[str, PolicyDocument]]
-) -> list[UpsertOutcome] | None:
+) -> list[str] | None:
     """Bulk intake of validated policies that are all new: ``upsert_policy`` for each, set-based.
 
     Returns ``None`` (nothing written) unless every policy number is distinct and not stored yet;
-    the caller then goes through ``upsert_policy`` one by one. Otherwise the rows, top-ups and
-    ``policy.changed.v1`` events are exactly those of ``upsert_policy(..., rerate=False)`` applied in
-    order (``first_policy_of_holder`` sees the stored policies and the earlier ones of the batch),
-    with one existence query, one holder query, one flush and one outbox executemany.
+    the caller then goes through ``upsert_policy`` one by one. Otherwise returns the subjects to
+    re-rate, having written exactly the rows and ``policy.changed.v1`` events of
+    ``upsert_policy(..., rerate=False)`` applied in order (``first_policy_of_holder`` sees the stored
+    policies and the earlier ones of the batch): one existence query, one holder query, and policies,
+    top-ups and outbox rows each in one ``COPY`` (PostgreSQL) or executemany.
     """
     numbers = [no for no, _ in items]
     if len(set(numbers)) != len(numbers) or await repo.existing_policy_nos(session, numbers):
         return None
     now = clock.now()
-    rows: list[Policy] = []
+    rows: list[dict[str, object]] = []
+    top_ups: list[dict[str, object]] = []
     for policy_no, doc in items:
         cooling_off_end = doc.cooling_off_end or rules.default_cooling_off_end(
             doc.effective_date, program.cooling_off_days
         )
-        row = Policy(policy_no=policy_no, revision=1, source_version=doc.version, content_hash=content_hash(doc))
-        _apply_document(row, doc, cooling_off_end)
-        row.created_at = row.updated_at = now
+        row = {"policy_no": policy_no, "revision": 1, "source_version": doc.version, "content_hash": content_hash(doc)}
+        row |= document_values(doc, cooling_off_end) | {"created_at": now, "updated_at": now}
         rows.append(row)
-    earliest = await repo.earliest_underwriting(session, sorted({r.holder_customer_id for r in rows}))
-    session.add_all(rows)
-    await session.flush()
+        top_ups += [
+            {"policy_no": policy_no, "kind": t.kind.value, "amount": t.amount, "date": t.date} for t in doc.top_ups
+        ]
+    holders = sorted({str(r["holder_customer_id"]) for r in rows})
+    earliest = await repo.earliest_underwriting(session, holders)
+    await bulk_repository.add_policies(session, rows, top_ups)
     events: list[tuple[str, BaseModel, str]] = []
-    outcomes = []
+    subjects: list[str] = []
     for row, (policy_no, doc) in zip(rows, items, strict=True):
-        holder_id = row.holder_customer_id
+        holder_id = str(row["holder_customer_id"])
+        underwritten_at = doc.underwritten_at
         before = earliest.get(holder_id)
-        first = before is None or not before < row.underwritten_at
-        earliest[holder_id] = row.underwritten_at if before is None else min(before, row.underwritten_at)
+        first = before is None or not before < underwritten_at
+        earliest[holder_id] = underwritten_at if before is None else min(before, underwritten_at)
         events.append(
             (
                 Topic.policy_changed,
@@ -260,17 +276,18 @@ async def create_policies(
                     policy_no=policy_no,
                     change="created",
                     holder_customer_id=holder_id,
-                    insured_customer_id=row.insured_customer_id,
+                    insured_customer_id=doc.insured.customer_id,
                     first_policy_of_holder=first,
-                    policy=doc.model_copy(update={"cooling_off_end": row.cooling_off_end}),
+                    policy=doc.model_copy(update={"cooling_off_end": row["cooling_off_end"]}),
                 ),
                 holder_id,
             )
         )
-        subject = subject_of(program, row)
-        outcomes.append(UpsertOutcome("created", row, [subject] if subject else []))
+        subject = row["holder_customer_id" if program.subject == "holder" else "insured_customer_id"]
+        if isinstance(subject, str) and subject:
+            subjects.append(subject)
     await add_events(session, events, source=SOURCE)
-    return outcomes
+    return subjects
 
 
 # --- re-rating -----------------------------------------------------------------------------------
@@ -298,165 +315,6 @@ def facts_of(row: Policy) -> rules.PolicyFacts:
     )
 
 
-def state_of(row: TierStateRow) -> rules.TierState:
-    pending = rules.PendingDowngrade(row.pending_to, row.pending_at) if row.pending_to and row.pending_at else None
-    return rules.TierState(
-        customer_id=row.customer_id,
-        program=row.program,
-        tier=row.tier,
-        status=row.status,  # type: ignore[arg-type]
-        score=Decimal(row.score).quantize(rules.CENT),
-        since=row.since,
-        provisional_tier=row.provisional_tier,
-        provisional_until=row.provisional_until,
-        pending_downgrade=pending,
-        sequence=row.sequence,
-        evaluated_on=row.evaluated_on,
-    )
-
-
-def _store_state(row: TierStateRow, state: rules.TierState, now: dt.datetime) -> None:
-    row.program = state.program
-    row.tier = state.tier
-    row.status = state.status
-    row.score = state.score
-    row.since = state.since
-    row.provisional_tier = state.provisional_tier
-    row.provisional_until = state.provisional_until
-    row.pending_to = state.pending_downgrade.to if state.pending_downgrade else None
-    row.pending_at = state.pending_downgrade.at if state.pending_downgrade else None
-    row.sequence = state.sequence
-    row.evaluated_on = state.evaluated_on
-    row.updated_at = now
-
-
-def _newest_first(policies: list[rules.PolicyFacts]) -> list[rules.PolicyFacts]:
-    epoch = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
-    return sorted(policies, key=lambda p: p.underwritten_at or epoch, reverse=True)
-
-
-def _latest_mobile(program: Program, policies: list[rules.PolicyFacts]) -> str | None:
-    return next((m for p in _newest_first(policies) if (m := p.subject_mobile(program))), None)
-
-
-def _latest_birth_date(program: Program, policies: list[rules.PolicyFacts]) -> dt.date | None:
-    return next((b for p in _newest_first(policies) if (b := p.subject_birth_date(program))), None)
-
-
-@dataclass
-class RerateStats:
-    evaluated: int = 0
-    changed: int = 0
-    notices: int = 0
-
-
-async def rerate_customers(
-    session: AsyncSession,
-    program: Program,
-    customer_ids: list[str],
-    at: dt.datetime,
-    *,
-    cause: str,
-    reference: str | None = None,
-    forward_only: bool = False,
-) -> RerateStats:
-    """Evaluate each customer on ``at``'s local date; store, record and publish what changed.
-
-    ``forward_only`` (runs) skips a customer already evaluated on a later date.
-    """
-    stats = RerateStats()
-    if not customer_ids:
-        return stats
-    as_of = at.astimezone(clock.SHANGHAI).date()
-    states = await repo.lock_states(session, customer_ids, program.program)
-    policies = await repo.subject_facts(session, program.subject, customer_ids)
-    now = clock.now()
-    outgoing: list[tuple[str, BaseModel, str]] = []
-    history: list[TierHistory] = []
-    for customer_id in customer_ids:
-        row = states[customer_id]
-        old = state_of(row)
-        if forward_only and old.evaluated_on is not None and old.evaluated_on > as_of:
-            continue
-        stats.evaluated += 1
-        own = policies.get(customer_id, [])
-        evaluation = rules.evaluate(program, own, old, as_of, cause=cause)
-        new = evaluation.state
-        if new == old:
-            continue
-        if not forward_only or _differs(old, new):
-            _store_state(row, new, now)
-        if not evaluation.events:
-            continue
-        stats.changed += 1
-        mobile = _latest_mobile(program, own)
-        ratings = evaluation.rating.assessments if evaluation.rating else ()
-        counted = [a.policy for a in ratings if a.counting == "counted"]
-        for ev in evaluation.events:
-            history.append(
-                TierHistory(
-                    customer_id=customer_id,
-                    program=program.program,
-                    kind=ev.kind,
-                    from_tier=ev.from_tier,
-                    to_tier=ev.to_tier,
-                    reason=ev.reason,
-                    status=new.status,
-                    score=new.score,
-                    sequence=ev.sequence,
-                    detail=ev.detail,
-                    effective_at=at,
-                    created_at=now,
-                )
-            )
-            if ev.kind == "tier_changed":
-                assert ev.sequence is not None
-                outgoing.append(
-                    (
-                        Topic.tier_changed,
-                        TierChangedV1(
-                            customer_id=customer_id,
-                            program=program.program,
-                            from_tier=ev.from_tier,
-                            to_tier=ev.to_tier,
-                            status=new.status,
-                            reason=ev.reason,  # type: ignore[arg-type]
-                            score=new.score,
-                            effective_at=at,
-                            sequence=ev.sequence,
-                            birth_date=_latest_birth_date(program, own),
-                            waiting_from=rules.waiting_from(counted),
-                        ),
-                        customer_id,
-                    )
-                )
-            if ev.notice is not None:
-                stats.notices += 1
-                outgoing.append(
-                    (
-                        Topic.notification_requested,
-                        NotificationRequestedV1(
-                            customer_id=customer_id,
-                            mobile=mobile,
-                            template=ev.notice.template,
-                            text=ev.notice.text,
-                            source_service=SOURCE,
-                            reference=reference or cause,
-                        ),
-                        customer_id,
-                    )
-                )
-    session.add_all(history)
-    await add_events(session, outgoing, source=SOURCE)
-    await session.flush()
-    return stats
-
-
-def _differs(old: rules.TierState, new: rules.TierState) -> bool:
-    """True when anything but the evaluation date changed (runs skip writing unchanged rows)."""
-    return replace(old, evaluated_on=None) != replace(new, evaluated_on=None)
-
-
 # --- runs ----------------------------------------------------------------------------------------
 def _run_read(run: object, replayed: bool) -> RunRead:
     return RunRead.model_validate(
@@ -464,7 +322,9 @@ def _run_read(run: object, replayed: bool) -> RunRead:
     )
 
 
-async def _rerate_all(db: Database, program: Program, as_of: dt.date, at: dt.datetime, chunk_size: int) -> RerateStats:
+async def _rerate_all(
+    db: Database, program: Program, as_of: dt.date, at: dt.datetime, chunk_size: int, setwise: bool
+) -> RerateStats:
     """Every customer through the rules, in keyset pages (the first run, or ``prefilter=False``)."""
     total = RerateStats()
     after = ""
@@ -473,26 +333,24 @@ async def _rerate_all(db: Database, program: Program, as_of: dt.date, at: dt.dat
             ids = await repo.subject_ids_page(session, program.subject, after, chunk_size)
             if not ids:
                 break
-            stats = await rerate_customers(
-                session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True
+            stats = await bulk.rerate(
+                session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True, setwise=setwise
             )
-        total.evaluated += stats.evaluated
-        total.changed += stats.changed
-        total.notices += stats.notices
+        total.add(stats)
         after = ids[-1]
     return total
 
 
 async def _rerate_due(
-    db: Database, program: Program, as_of: dt.date, at: dt.datetime, due: list[str], chunk_size: int
+    db: Database, program: Program, as_of: dt.date, at: dt.datetime, due: list[str], chunk_size: int, setwise: bool
 ) -> RerateStats:
     """Only the customers the set-based prefilter found due, in chunks, one transaction per chunk."""
     total = RerateStats()
     for start in range(0, len(due), chunk_size):
         ids = due[start : start + chunk_size]
         async with db.transaction() as session:
-            stats = await rerate_customers(
-                session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True
+            stats = await bulk.rerate(
+                session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True, setwise=setwise
             )
         total.changed += stats.changed
         total.notices += stats.notices
@@ -500,7 +358,13 @@ async def _rerate_due(
 
 
 async def run_for_date(
-    db: Database, program: Program, as_of: dt.date, *, chunk_size: int = 500, prefilter: bool = True
+    db: Database,
+    program: Program,
+    as_of: dt.date,
+    *,
+    chunk_size: int = 500,
+    prefilter: bool = True,
+    setwise: bool = True,
 ) -> RunRead:
     """Everything due on ``as_of``: daily upgrades, cooling-off confirmations, reviews, next-day drops.
 
@@ -510,7 +374,9 @@ async def run_for_date(
     policies changed behind the intake's back) and hand only those to the pure rules; skipping the
     others is what a full evaluation would do with them (their state would not differ but for
     ``evaluated_on``, which runs do not write). ``prefilter=False`` forces the full evaluation
-    (tests compare both). ``evaluated`` counts every customer the run covers (skipped ones included).
+    (tests compare both). ``setwise`` (default) takes the scores from one SQL aggregation per chunk
+    (``bulk.rerate``); ``setwise=False`` rates every customer's policies with the rules (tests compare
+    both). ``evaluated`` counts every customer the run covers (skipped ones included).
     """
     async with db.sessionmaker() as session, session.begin():
         existing = await repo.get_run(session, as_of)
@@ -532,9 +398,9 @@ async def run_for_date(
             else None
         )
     if due is None:
-        total = await _rerate_all(db, program, as_of, at, chunk_size)
+        total = await _rerate_all(db, program, as_of, at, chunk_size, setwise)
     else:
-        total = await _rerate_due(db, program, as_of, at, due, chunk_size)
+        total = await _rerate_due(db, program, as_of, at, due, chunk_size, setwise)
         async with db.sessionmaker() as session:
             total.evaluated = await repo.count_states_not_after(session, as_of)
     async with db.sessionmaker() as session, session.begin():

@@ -1,0 +1,206 @@
+"""Tiering at portfolio scale: re-rating many customers in one pass, and the bulk intake's writes.
+
+**Re-rating** (``rerate``) is the one loop behind the intake, imports and dated runs. For a chunk of
+customers it locks their states (one statement), gets their ratings, hands each customer's rating and
+state to the pure state machine (``rules.evaluate``: the only place where a tier decision is taken)
+and writes what changed set-wise: states with one ``UPDATE ... FROM unnest(...)``, history and outbox
+rows with ``COPY`` (PostgreSQL). The ratings come either
+
+- *set-wise* (``setwise=True``, PostgreSQL; runs and imports): the scores from one SQL aggregation
+  (``bulk_repository.score_rows``: each policy's counting and standard premium as ``rules.assess``/
+  ``rules.standard_premium`` define them, summed per customer). Only customers with a policy in its
+  cooling-off period (whose provisional tier and date need the policies one by one) are rated by
+  ``rules.rate`` on their policies. ``services/tiering/tests/test_bulk.py`` compares both ways on a
+  boundary-case portfolio for all three programs on both databases;
+- or *per customer* (the intake, SQLite): ``rules.rate`` on every customer's policies.
+
+**Bulk intake** (``create_policies``): a batch of new policies written with ``COPY`` (policies,
+top-ups, ``policy.changed.v1`` outbox rows), the same rows and events as ``service.upsert_policy``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events import NotificationRequestedV1, TierChangedV1, Topic
+from services.tiering import bulk_repository as bulk_repo
+from services.tiering import repository as repo
+from services.tiering import rules
+from services.tiering.programs import NONE, Program
+from vipkit import clock
+from vipkit.events import add_events
+
+SOURCE = "tiering"
+
+
+@dataclass
+class RerateStats:
+    evaluated: int = 0
+    changed: int = 0
+    notices: int = 0
+
+    def add(self, other: RerateStats) -> None:
+        self.evaluated += other.evaluated
+        self.changed += other.changed
+        self.notices += other.notices
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What events and notices say about a customer besides the rating."""
+
+    mobile: str | None = None  # on their most recently underwritten policy (ties: lowest policy no)
+    birth_date: dt.date | None = None  # likewise
+    waiting_from: dt.date | None = None  # ``rules.waiting_from`` of the counted policies
+
+
+def subject_from_policies(program: Program, policies: list[rules.PolicyFacts], rating: rules.Rating) -> Subject:
+    epoch = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+    newest = sorted(policies, key=lambda p: p.underwritten_at or epoch, reverse=True)
+    return Subject(
+        mobile=next((m for p in newest if (m := p.subject_mobile(program))), None),
+        birth_date=next((b for p in newest if (b := p.subject_birth_date(program))), None),
+        waiting_from=rules.waiting_from(a.policy for a in rating.assessments if a.counting == "counted"),
+    )
+
+
+def rating_of_sums(program: Program, row: bulk_repo.ScoreRow | None) -> rules.Rating:
+    """``rules.rate``'s result for a customer with no policy in cooling-off, from the summed scores.
+
+    ``rules.tier_for`` on sums: the highest tier whose bound the total (or, for a tier with a channel
+    filter, the sum of those channels) reaches; ``none`` without a counted policy.
+    """
+    if row is None or row.counted == 0:
+        score = row.score if row is not None else rules.ZERO
+        return rules.Rating(score, NONE, 0, score, NONE, None, ())
+    best = NONE
+    sums = iter(row.channel_scores)
+    for tier in program.tiers:
+        score = row.score if tier.channels is None else next(sums)
+        if score >= tier.min_score:
+            best = tier.code
+    return rules.Rating(row.score, best, row.counted, row.score, best, None, ())
+
+
+async def ratings(
+    session: AsyncSession, program: Program, customer_ids: list[str], as_of: dt.date, *, setwise: bool
+) -> tuple[dict[str, rules.Rating], dict[str, Subject]]:
+    """Each customer's rating on ``as_of`` and what events say about them (see the module docstring)."""
+    out: dict[str, rules.Rating] = {}
+    subjects: dict[str, Subject] = {}
+    by_rules = customer_ids
+    if setwise and bulk_repo.is_pg(session):
+        sums = await bulk_repo.score_rows(session, program, customer_ids, as_of)
+        by_rules = [c for c in customer_ids if c in sums and sums[c].cooling]
+        for customer_id in customer_ids:
+            row = sums.get(customer_id)
+            subjects[customer_id] = Subject(row.mobile, row.birth_date, row.waiting_from) if row else Subject()
+            if row is None or not row.cooling:
+                out[customer_id] = rating_of_sums(program, row)
+    if by_rules:
+        facts = await repo.subject_facts(session, program.subject, by_rules)
+        for customer_id in by_rules:
+            own = facts.get(customer_id, [])
+            out[customer_id] = rating = rules.rate(program, own, as_of)
+            subjects[customer_id] = subject_from_policies(program, own, rating)
+    return out, subjects
+
+
+def _differs(old: rules.TierState, new: rules.TierState) -> bool:
+    """True when anything but the evaluation date changed (runs skip writing unchanged rows)."""
+    return replace(old, evaluated_on=None) != replace(new, evaluated_on=None)
+
+
+async def rerate(
+    session: AsyncSession,
+    program: Program,
+    customer_ids: list[str],
+    at: dt.datetime,
+    *,
+    cause: str,
+    reference: str | None = None,
+    forward_only: bool = False,
+    setwise: bool = False,
+) -> RerateStats:
+    """Evaluate each customer on ``at``'s local date; store, record and publish what changed.
+
+    ``forward_only`` (runs) skips a customer already evaluated on a later date and does not write a
+    state whose only change is its evaluation date.
+    """
+    stats = RerateStats()
+    if not customer_ids:
+        return stats
+    as_of = at.astimezone(clock.SHANGHAI).date()
+    now = clock.now()
+    states = await bulk_repo.lock_states(session, customer_ids, program.program, now)
+    rated, subjects = await ratings(session, program, customer_ids, as_of, setwise=setwise)
+    outgoing: list[tuple[str, BaseModel, str]] = []
+    history: list[dict[str, Any]] = []
+    changed: list[rules.TierState] = []
+    for customer_id in customer_ids:
+        old = states[customer_id]
+        if forward_only and old.evaluated_on is not None and old.evaluated_on > as_of:
+            continue
+        stats.evaluated += 1
+        evaluation = rules.evaluate(program, (), old, as_of, cause=cause, rating=rated[customer_id])
+        new = evaluation.state
+        if new == old:
+            continue
+        if not forward_only or _differs(old, new):
+            changed.append(new)
+        if not evaluation.events:
+            continue
+        stats.changed += 1
+        for ev in evaluation.events:
+            history.append(
+                {
+                    "customer_id": customer_id,
+                    "program": program.program,
+                    "kind": ev.kind,
+                    "from_tier": ev.from_tier,
+                    "to_tier": ev.to_tier,
+                    "reason": ev.reason,
+                    "status": new.status,
+                    "score": new.score,
+                    "sequence": ev.sequence,
+                    "detail": ev.detail,
+                    "effective_at": at,
+                    "created_at": now,
+                }
+            )
+            if ev.kind == "tier_changed":
+                assert ev.sequence is not None
+                data = TierChangedV1(
+                    customer_id=customer_id,
+                    program=program.program,
+                    from_tier=ev.from_tier,
+                    to_tier=ev.to_tier,
+                    status=new.status,
+                    reason=ev.reason,  # type: ignore[arg-type]
+                    score=new.score,
+                    effective_at=at,
+                    sequence=ev.sequence,
+                    birth_date=subjects[customer_id].birth_date,
+                    waiting_from=subjects[customer_id].waiting_from,
+                )
+                outgoing.append((Topic.tier_changed, data, customer_id))
+            if ev.notice is not None:
+                stats.notices += 1
+                notice = NotificationRequestedV1(
+                    customer_id=customer_id,
+                    mobile=subjects[customer_id].mobile,
+                    template=ev.notice.template,
+                    text=ev.notice.text,
+                    source_service=SOURCE,
+                    reference=reference or cause,
+                )
+                outgoing.append((Topic.notification_requested, notice, customer_id))
+    await bulk_repo.store_states(session, changed, now)
+    await bulk_repo.add_history(session, history)
+    await add_events(session, outgoing, source=SOURCE)
+    return stats

@@ -1,0 +1,260 @@
+"""Tiering: the SQL of set-wise re-rating and bulk intake (arrays, one statement per chunk, COPY).
+
+Like ``repository.py``, nothing here commits: the caller owns the transaction. PostgreSQL gets the
+set-wise forms (``unnest`` of array parameters, ``COPY`` through ``vipkit.db.copy_rows``, the rating
+aggregation); SQLite the plain portable statements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Integer, Numeric, String, bindparam, select, text, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.tiering.models import Policy, PolicyTopUp, TierHistory, TierStateRow
+from services.tiering.programs import PremiumContributionFormula, Program
+from services.tiering.rules import CENT, PendingDowngrade, TierState
+from vipkit.db import copy_rows
+
+STATE_COLUMNS = (
+    "customer_id",
+    "program",
+    "tier",
+    "status",
+    "score",
+    "since",
+    "provisional_tier",
+    "provisional_until",
+    "pending_to",
+    "pending_at",
+    "sequence",
+    "evaluated_on",
+)
+_ARRAY_TYPES: dict[str, Any] = {
+    "score": ARRAY(Numeric(16, 2)),
+    "since": ARRAY(Date),
+    "provisional_until": ARRAY(Date),
+    "pending_at": ARRAY(Date),
+    "sequence": ARRAY(Integer),
+    "evaluated_on": ARRAY(Date),
+}
+
+
+def is_pg(session: AsyncSession) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+# --- tier states ---------------------------------------------------------------------------------
+def _state(row: Any) -> TierState:
+    pending = PendingDowngrade(row.pending_to, row.pending_at) if row.pending_to and row.pending_at else None
+    return TierState(
+        customer_id=row.customer_id,
+        program=row.program,
+        tier=row.tier,
+        status=row.status,
+        score=Decimal(row.score).quantize(CENT),
+        since=row.since,
+        provisional_tier=row.provisional_tier,
+        provisional_until=row.provisional_until,
+        pending_downgrade=pending,
+        sequence=row.sequence,
+        evaluated_on=row.evaluated_on,
+    )
+
+
+async def lock_states(
+    session: AsyncSession, customer_ids: Sequence[str], program: str, now: dt.datetime
+) -> dict[str, TierState]:
+    """Create the missing tier states (``none``/``invalid``), then read and lock every one, in key order."""
+    ids = sorted(set(customer_ids))
+    if not ids:
+        return {}
+    t = TierStateRow.__table__
+    if is_pg(session):
+        await session.execute(
+            text(
+                "INSERT INTO tier_states (customer_id, program, tier, status, score, sequence, updated_at) "
+                "SELECT c, :program, 'none', 'invalid', 0, 0, :now FROM unnest(:ids) AS c ON CONFLICT DO NOTHING"
+            ).bindparams(bindparam("ids", type_=ARRAY(String)), bindparam("now", type_=DateTime(timezone=True))),
+            {"ids": ids, "program": program, "now": now},
+        )
+        key = t.c.customer_id == bindparam("ids", type_=ARRAY(String)).any_()  # type: ignore[attr-defined]
+        stmt = select(*[t.c[c] for c in STATE_COLUMNS]).where(key).order_by(t.c.customer_id).with_for_update()
+        rows = (await session.execute(stmt, {"ids": ids})).all()
+    else:
+        missing = [
+            {"customer_id": c, "program": program, "tier": "none", "status": "invalid", "score": Decimal("0.00")}
+            | {"sequence": 0, "updated_at": now}
+            for c in ids
+        ]
+        await session.execute(sqlite_insert(t).on_conflict_do_nothing(), missing)  # type: ignore[arg-type]
+        stmt = select(*[t.c[c] for c in STATE_COLUMNS]).where(t.c.customer_id.in_(ids)).order_by(t.c.customer_id)
+        rows = (await session.execute(stmt)).all()
+    return {row.customer_id: _state(row) for row in rows}
+
+
+def _state_values(state: TierState) -> dict[str, Any]:
+    pending = state.pending_downgrade
+    return {
+        "customer_id": state.customer_id,
+        "program": state.program,
+        "tier": state.tier,
+        "status": state.status,
+        "score": state.score,
+        "since": state.since,
+        "provisional_tier": state.provisional_tier,
+        "provisional_until": state.provisional_until,
+        "pending_to": pending.to if pending else None,
+        "pending_at": pending.at if pending else None,
+        "sequence": state.sequence,
+        "evaluated_on": state.evaluated_on,
+    }
+
+
+async def store_states(session: AsyncSession, states: Sequence[TierState], now: dt.datetime) -> None:
+    """Write the new states of locked rows: one ``UPDATE ... FROM unnest(arrays)`` on PostgreSQL."""
+    if not states:
+        return
+    values = [_state_values(s) for s in states]
+    if is_pg(session):
+        sets = ", ".join(f"{c} = t.{c}" for c in STATE_COLUMNS[1:])
+        names = ", ".join(f":{c}" for c in STATE_COLUMNS)
+        stmt = text(
+            f"UPDATE tier_states AS s SET {sets}, updated_at = :now FROM unnest({names}) "
+            f"AS t({', '.join(STATE_COLUMNS)}) WHERE s.customer_id = t.customer_id"
+        ).bindparams(
+            *[bindparam(c, type_=_ARRAY_TYPES.get(c, ARRAY(String))) for c in STATE_COLUMNS],
+            bindparam("now", type_=DateTime(timezone=True)),
+        )
+        await session.execute(stmt, {c: [v[c] for v in values] for c in STATE_COLUMNS} | {"now": now})
+        return
+    # ORM bulk UPDATE by primary key: one executemany
+    await session.execute(update(TierStateRow), [row | {"updated_at": now} for row in values])
+
+
+async def add_history(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    await copy_rows(session, TierHistory.__table__, rows)  # type: ignore[arg-type]
+
+
+# --- ratings in one aggregation ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ScoreRow:
+    """One subject's sums on a date, as ``rules.rate`` would find them (policies outside cooling-off)."""
+
+    customer_id: str
+    score: Decimal
+    counted: int
+    cooling: int  # policies in their cooling-off period (provisional): the rules rate those customers
+    channel_scores: tuple[Decimal, ...]  # per tier with a channel filter, in program order
+    mobile: str | None
+    birth_date: dt.date | None  # on the most recently underwritten policy
+    waiting_from: dt.date | None  # earliest effective-or-reinstatement date of the counted policies
+
+
+def _rating_sql(program: Program) -> tuple[str, list[Any], dict[str, Any]]:
+    """The aggregation: each policy's counting (``rules.assess``) and standard premium (``rules.
+    standard_premium``, rounded per policy half-up to the cent), summed per subject."""
+    holder = program.subject == "holder"
+    role = "holder" if holder else "insured"
+    subj, mobile, birth = f"{role}_customer_id", f"{role}_mobile", f"{role}_birth_date"
+    e, f = program.eligibility, program.formula
+    params: dict[str, Any] = {
+        "statuses": [s.value for s in e.statuses],
+        "channels": [c.value for c in e.channels],
+    }
+    binds: list[Any] = [bindparam("statuses", type_=ARRAY(String)), bindparam("channels", type_=ARRAY(String))]
+    not_counted = ["NOT (p.status = ANY(:statuses))", "NOT (p.channel = ANY(:channels))", ":d < p.effective_date"]
+    if e.exclude_loan_or_pledge:
+        not_counted.append("p.loan_or_pledge")
+    if e.max_years_after_payment_period is not None:
+        params["after_years"] = e.max_years_after_payment_period
+        not_counted.append(
+            "CAST(:d AS date) >= CAST(p.effective_date + make_interval(years => (CASE WHEN p.payment_mode = 'single' "
+            "THEN 1 ELSE p.payment_years END) + :after_years) AS date)"
+        )
+    cooling = "WHEN :d < p.cooling_off_end THEN 1 " if e.cooling_off == "provisional" else ""
+    category = f"CASE WHEN {' OR '.join(not_counted)} THEN 0 {cooling}ELSE 2 END"
+    if isinstance(f, PremiumContributionFormula):
+        weights = " ".join(f"WHEN '{k.value}' THEN {Decimal(v)}" for k, v in sorted(f.top_up_factors.items()))
+        top_ups = f"SUM(t.amount * CASE t.kind {weights} ELSE 0 END)" if weights else "0"
+        params |= {"sf": f.single_premium_factor, "rf": f.regular_premium_factor}
+        premium = "ROUND(p.annual_premium * CASE WHEN p.payment_mode = 'single' THEN :sf ELSE :rf END + u.tu, 2)"
+    else:
+        top_ups = "SUM(t.amount)"
+        params |= {"single_years": f.single_premium_payment_years, "divisor": f.coef_divisor_years}
+        params |= {"wpf": f.wealth_premium_factor, "wtf": f.wealth_top_up_factor}
+        params["wealth"] = [k.value for k in f.wealth_product_kinds]
+        binds.append(bindparam("wealth", type_=ARRAY(String)))
+        coef = (
+            "LEAST(CAST(CASE WHEN p.payment_mode = 'single' THEN :single_years ELSE p.payment_years END AS numeric)"
+            " / :divisor, 1)"
+        )
+        premium = (
+            f"CASE WHEN p.product_kind = ANY(:wealth) THEN ROUND(p.annual_premium * {coef} * :wpf + u.tu * :wtf, 2) "
+            f"ELSE ROUND(p.annual_premium * {coef}, 2) END"
+        )
+    binds += [bindparam(k, type_=Numeric) for k in ("sf", "rf", "wpf", "wtf") if k in params]
+    binds += [bindparam(k, type_=Integer) for k in ("single_years", "divisor", "after_years") if k in params]
+    channel_sums = []
+    for i, tier in enumerate(program.tiers):
+        if tier.channels is not None:
+            params[f"ch{i}"] = [c.value for c in tier.channels]
+            binds.append(bindparam(f"ch{i}", type_=ARRAY(String)))
+            channel_sums.append(f"COALESCE(SUM(x.sp) FILTER (WHERE x.cat = 2 AND p.channel = ANY(:ch{i})), 0)")
+    sql = f"""
+SELECT p.{subj} AS customer_id,
+       COALESCE(SUM(x.sp) FILTER (WHERE x.cat = 2), 0) AS score,
+       COUNT(*) FILTER (WHERE x.cat = 2) AS counted,
+       COUNT(*) FILTER (WHERE x.cat = 1) AS cooling,
+       ARRAY[{", ".join(channel_sums) or "0"}]::numeric[] AS channel_scores,
+       (array_agg(p.{mobile} ORDER BY p.underwritten_at DESC, p.policy_no) FILTER (WHERE p.{mobile} IS NOT NULL))[1]
+         AS mobile,
+       (array_agg(p.{birth} ORDER BY p.underwritten_at DESC, p.policy_no))[1] AS birth_date,
+       MIN(COALESCE(p.reinstated_on, p.effective_date)) FILTER (WHERE x.cat = 2) AS waiting_from
+FROM policies p
+LEFT JOIN LATERAL (
+  SELECT COALESCE({top_ups}, 0) AS tu FROM policy_top_ups t
+  WHERE p.top_up_total <> 0 AND t.policy_no = p.policy_no AND t.date <= :d
+) u ON true
+CROSS JOIN LATERAL (SELECT {category} AS cat, {premium} AS sp) x
+WHERE p.{subj} = ANY(:ids)
+GROUP BY p.{subj}
+"""
+    return sql, binds, params
+
+
+async def score_rows(
+    session: AsyncSession, program: Program, customer_ids: Sequence[str], as_of: dt.date
+) -> dict[str, ScoreRow]:
+    """PostgreSQL: every subject's sums on ``as_of`` in one statement (subjects without policies absent)."""
+    sql, binds, params = _rating_sql(program)
+    stmt = text(sql).bindparams(*binds, bindparam("ids", type_=ARRAY(String)), bindparam("d", type_=Date))
+    rows = (await session.execute(stmt, params | {"ids": list(customer_ids), "d": as_of})).all()
+    n_channel = sum(1 for t in program.tiers if t.channels is not None)
+    return {
+        r.customer_id: ScoreRow(
+            r.customer_id,
+            Decimal(r.score).quantize(CENT),
+            int(r.counted),
+            int(r.cooling),
+            tuple(Decimal(v).quantize(CENT) for v in r.channel_scores[:n_channel]),
+            r.mobile,
+            r.birth_date,
+            r.waiting_from,
+        )
+        for r in rows
+    }
+
+
+# --- bulk intake ---------------------------------------------------------------------------------
+async def add_policies(session: AsyncSession, policies: list[dict[str, Any]], top_ups: list[dict[str, Any]]) -> None:
+    """New policy rows and their top-ups (``COPY`` on PostgreSQL)."""
+    await copy_rows(session, Policy.__table__, policies)  # type: ignore[arg-type]
+    await copy_rows(session, PolicyTopUp.__table__, top_ups)  # type: ignore[arg-type]
