@@ -45,6 +45,13 @@ class CloudEvent(BaseModel):
     testnow: dt.datetime | None = Field(
         default=None, description="Extension: the test clock's 'now' that caused this event (SPEC 7.3)."
     )
+    partitionkey: str | None = Field(
+        default=None, description="Extension (Kafka binding): the message key, the customer number."
+    )
+    traceparent: str | None = Field(
+        default=None, description="Extension (distributed tracing): the W3C traceparent of the span that wrote it."
+    )
+    tracestate: str | None = Field(default=None, description="Extension (distributed tracing): W3C tracestate.")
 
 
 class CorePolicyEventV1(BaseModel):

@@ -20,13 +20,13 @@ import sys
 import time
 from typing import Any, TextIO
 
-from vipkit.masking import mask_text
+from vipkit.masking import mask_text, redact_path
 
 LOGGER_NAME = "gateway.access"
 
 # Only the path, the subject and a client's request id can carry identity or mobile numbers (long digit runs); the other
 # fields are the gateway's own. A cheap search decides whether vipkit's masking has to run.
-_MAY_HOLD_NUMBERS = re.compile(r"\d{11}")
+_MAY_HOLD_NUMBERS = re.compile(r"[0-9０-９](?:[ \-\u00a0\u3000－]?[0-9０-９]){10}")
 _str = json.encoder.encode_basestring  # type: ignore[attr-defined]  # the C string encoder, quotes included
 
 
@@ -56,8 +56,9 @@ class AccessLog:
         sub: str | None,
         role: str | None,
         ip: str | None,
+        trace_id: str | None = None,
     ) -> None:
-        self._pending.append((time.time(), request_id, method, path, status, ms, upstream, sub, role, ip))
+        self._pending.append((time.time(), request_id, method, path, status, ms, upstream, sub, role, ip, trace_id))
         if len(self._pending) >= self.max_pending:
             self.flush()
 
@@ -69,7 +70,8 @@ class AccessLog:
         return f"{self._second_text}.{int((t - second) * 1000):03d}Z"
 
     def format(self, entry: tuple[Any, ...]) -> str:
-        t, request_id, method, path, status, ms, upstream, sub, role, ip = entry
+        t, request_id, method, path, status, ms, upstream, sub, role, ip, trace_id = entry
+        path = redact_path(path)  # revisit link tokens and session ids
         if _MAY_HOLD_NUMBERS.search(path):
             path = mask_text(path)
         if sub is not None and _MAY_HOLD_NUMBERS.search(sub):
@@ -80,7 +82,7 @@ class AccessLog:
             f'{{"ts": "{self._ts(t)}", "level": "info", "service": "gateway", "logger": "{LOGGER_NAME}", '
             f'"msg": "request", "request_id": {_str(request_id)}, "method": {_str(method)}, "path": {_str(path)}, '
             f'"status": {int(status)}, "ms": {ms:.2f}, "upstream": {_str(upstream)}, "sub": {_opt(sub)}, '
-            f'"role": {_opt(role)}, "ip": {_opt(ip)}}}'
+            f'"role": {_opt(role)}, "ip": {_opt(ip)}' + (f', "trace_id": "{trace_id}"}}' if trace_id else "}")
         )
 
     def flush(self) -> None:

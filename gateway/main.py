@@ -32,11 +32,13 @@ import logging
 import os
 import time
 from collections.abc import AsyncIterator
+from contextvars import ContextVar
 from typing import Any
 
 import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from yarl import URL
 
 from gateway.accesslog import AccessLog
@@ -46,6 +48,7 @@ from gateway.openapi import OpenApiAggregator
 from gateway.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter, retry_after_header
 from gateway.routing import CUSTOMER, OPS, PUBLIC, RouteTable, unsafe_path
 from gateway.settings import SERVICES, GatewaySettings
+from vipkit import metrics, tracing
 from vipkit.auth import Identity, TokenVerifier, bearer_token
 from vipkit.clock import TEST_NOW_HEADER
 from vipkit.error_codes import error_code_table
@@ -56,6 +59,8 @@ from vipkit.settings import CommonSettings
 log = logging.getLogger("gateway")
 
 GATEWAY_KEY: web.AppKey[Gateway] = web.AppKey("gateway")
+# The matched RouteRule pattern of the request being handled (each request runs in its own task).
+route_var: ContextVar[str] = ContextVar("gateway_route", default="unmatched")
 
 # Never forwarded in either direction (RFC 9110 7.6.1), plus what the gateway sets itself.
 _HOP_BY_HOP_REQUEST = (
@@ -131,6 +136,7 @@ class Gateway:
             RedisRateLimiter(settings.redis_url, settings.redis_prefix) if settings.redis_url else MemoryRateLimiter()
         )
         self.forward_test_clock = common.test_clock
+        self.tracing = tracing.configure_tracing("gateway")
         self.timeouts = {
             False: aiohttp.ClientTimeout(total=settings.default_timeout, sock_connect=settings.connect_timeout),
             True: aiohttp.ClientTimeout(total=settings.long_timeout, sock_connect=settings.connect_timeout),
@@ -186,7 +192,23 @@ class Gateway:
     # -- the hot path ----------------------------------------------------------------------------
 
     async def forward(self, request: web.Request) -> web.StreamResponse:
+        """Forward one request; with tracing on, inside a server span that the upstream continues."""
+        if not self.tracing:
+            return await self._forward_logged(request)
+        parent = tracing.propagate.extract(request.headers)
+        with tracing.tracer.start_as_current_span(
+            f"{request.method} gateway", context=parent, kind=tracing.SpanKind.SERVER
+        ) as span:
+            response = await self._forward_logged(request)
+            route = route_var.get()
+            span.update_name(f"{request.method} {route}")
+            span.set_attribute("http.route", route)
+            span.set_attribute("http.response.status_code", response.status)
+            return response
+
+    async def _forward_logged(self, request: web.Request) -> web.StreamResponse:
         started = time.perf_counter()
+        route_var.set("unmatched")  # a keep-alive connection's requests share one context
         request_id = _request_id(request.headers.get("X-Request-ID"))
         request_id_var.set(request_id)
         status = 500
@@ -203,17 +225,22 @@ class Gateway:
             log.exception("gateway error", extra={"path": request.path})
             return problem_response(500, "internal_error", "internal error", request.path)
         finally:
+            elapsed = time.perf_counter() - started
+            route = route_var.get()
+            metrics.GATEWAY_REQUESTS.labels(route, request.method, str(status), service).inc()
+            metrics.GATEWAY_LATENCY.labels(route).observe(elapsed)
             if self.access_log.enabled:
                 self.access_log.record(
                     request_id,
                     request.method,
                     request.path,
                     status,
-                    (time.perf_counter() - started) * 1000,
+                    elapsed * 1000,
                     service,
                     identity.sub if identity else None,
                     identity.role if identity else None,
                     request.remote,
+                    tracing.current_trace_id() if self.tracing else None,
                 )
 
     async def _verify(self, token: str) -> Identity:
@@ -272,6 +299,7 @@ class Gateway:
         if match is None or unsafe_path(request.raw_path):
             return problem_response(404, "not_found", "no such resource", path), "-", identity
         rule = match.rule
+        route_var.set(rule.pattern)
         if rule.access != PUBLIC:
             if identity is None:
                 detail = token_error or "missing bearer token"
@@ -319,6 +347,8 @@ class Gateway:
         if not self.forward_test_clock and TEST_NOW_HEADER in headers:
             del headers[TEST_NOW_HEADER]
         headers["X-Request-ID"] = request_id
+        if self.tracing:
+            tracing.propagate.inject(headers)
         remote = request.remote or ""
         prior = headers.get("X-Forwarded-For")
         headers["X-Forwarded-For"] = f"{prior}, {remote}" if prior and self.settings.trust_forwarded_for else remote
@@ -375,7 +405,7 @@ class Gateway:
                     continue
                 return self._bad_gateway(service, path, exc)
             except TimeoutError:
-                return problem_response(504, "gateway_timeout", f"the {service} service did not answer in time", path)
+                return self._gateway_timeout(service, path)
             except BodyTooLarge:
                 return self._too_large(path)
             except aiohttp.ClientError as exc:
@@ -392,7 +422,12 @@ class Gateway:
         limit = self.settings.max_body_bytes
         return problem_response(413, "payload_too_large", f"request body over {limit} bytes", path, max_bytes=limit)
 
+    def _gateway_timeout(self, service: str, path: str) -> web.Response:
+        metrics.GATEWAY_UPSTREAM_ERRORS.labels(service, "timeout").inc()
+        return problem_response(504, "gateway_timeout", f"the {service} service did not answer in time", path)
+
     def _bad_gateway(self, service: str, path: str, exc: BaseException) -> web.Response:
+        metrics.GATEWAY_UPSTREAM_ERRORS.labels(service, "connect").inc()
         log.warning("upstream unreachable", extra={"upstream": service, "error": repr(exc)})
         return problem_response(502, "bad_gateway", f"the {service} service cannot be reached", path)
 
@@ -414,9 +449,7 @@ class Gateway:
                 body = await upstream.read()
                 return web.Response(status=status, headers=headers, body=body)
         except TimeoutError:
-            return problem_response(
-                504, "gateway_timeout", f"the {service} service did not answer in time", request.path
-            )
+            return self._gateway_timeout(service, request.path)
         except aiohttp.ClientError as exc:
             return self._bad_gateway(service, request.path, exc)
         # Large or unknown length (chunked, server-sent events): stream it through.
@@ -429,6 +462,7 @@ class Gateway:
                 await stream.write(chunk)
         except (TimeoutError, aiohttp.ClientError) as exc:
             # Too late for a problem response: cut the connection so the client sees a broken body.
+            metrics.GATEWAY_UPSTREAM_ERRORS.labels(service, "mid_response").inc()
             log.warning("upstream failed mid-response", extra={"upstream": service, "error": repr(exc)})
             if request.transport is not None:
                 request.transport.close()
@@ -437,6 +471,11 @@ class Gateway:
         return stream
 
     # -- the gateway's own endpoints -------------------------------------------------------------
+
+    async def metrics_page(self, request: web.Request) -> web.Response:
+        if request.method not in ("GET", "HEAD"):
+            return _method_not_allowed(request)
+        return web.Response(body=generate_latest(REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     async def healthz(self, request: web.Request) -> web.Response:
         if request.method not in ("GET", "HEAD"):
@@ -560,6 +599,7 @@ def create_app(settings: GatewaySettings | None = None, common: CommonSettings |
     router = app.router
     router.add_route("*", "/healthz", gateway.healthz)
     router.add_route("*", "/readyz", gateway.readyz)
+    router.add_route("*", "/metrics", gateway.metrics_page)
     router.add_route("*", "/openapi.json", gateway.openapi)
     router.add_route("*", "/api/v1/error-codes", gateway.error_codes)
     router.add_route("*", "/docs", gateway.docs_page)

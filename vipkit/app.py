@@ -19,15 +19,16 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from vipkit import clock
+from vipkit import clock, metrics, tracing
 from vipkit.consumer import ConsumerRunner, ConsumerSpec
 from vipkit.db import Database
 from vipkit.kafka import broker_reachable, ensure_topics
 from vipkit.logging import configure_logging, request_id_var
 from vipkit.openapi_docs import HEALTH_DOCS, Op, apply_operation_docs
+from vipkit.masking import redact_path
 from vipkit.problems import Problem, install_problem_handlers, problem_response
 from vipkit.relay import OutboxRelay
 from vipkit.scheduler import DailyJob, Scheduler
@@ -58,25 +59,16 @@ class ServiceSpec:
     migrations_dir: str | None = None
     migrate_on_start: bool = False
     operation_docs: Mapping[str, Op] = field(default_factory=dict)  # route name -> its OpenAPI docs
+    metrics_probes: Sequence[metrics.MetricsProbe] = ()
 
 
 class ContextMiddleware:
     """Pure ASGI: request id, test clock, metrics, access log. Cheap on the hot path."""
 
-    def __init__(self, app: ASGIApp, *, service: str, test_clock: bool, registry: CollectorRegistry) -> None:
+    def __init__(self, app: ASGIApp, *, service: str, test_clock: bool) -> None:
         self.app = app
         self.service = service
         self.test_clock = test_clock
-        self.requests = Counter(
-            "http_requests_total", "HTTP requests", ["method", "route", "status"], registry=registry
-        )
-        self.latency = Histogram(
-            "http_request_duration_seconds",
-            "HTTP request latency",
-            ["method", "route"],
-            registry=registry,
-            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
-        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -116,14 +108,14 @@ class ContextMiddleware:
         finally:
             elapsed = time.perf_counter() - started
             route = getattr(scope.get("route"), "path", "unmatched")
-            self.requests.labels(scope["method"], route, str(status)).inc()
-            self.latency.labels(scope["method"], route).observe(elapsed)
+            metrics.HTTP_REQUESTS.labels(self.service, scope["method"], route, str(status)).inc()
+            metrics.HTTP_LATENCY.labels(self.service, scope["method"], route).observe(elapsed)
             if route not in ("/healthz", "/readyz", "/metrics"):
                 access_log.info(
                     "request",
                     extra={
                         "method": scope["method"],
-                        "path": scope["path"],
+                        "path": redact_path(scope["path"]),
                         "status": status,
                         "ms": round(elapsed * 1000, 2),
                     },
@@ -146,6 +138,8 @@ class ServiceRuntime:
             if settings.kafka_enabled
             else []
         )
+        for runner in self.consumers:
+            metrics.CONSUMERS.runners.add(runner)
         self.scheduler = (
             Scheduler(db, list(spec.jobs), first_tick_seconds=settings.scheduler_first_tick_s)
             if settings.scheduler_enabled and spec.jobs
@@ -200,7 +194,7 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
     settings = spec.settings
     settings.check_secrets()
     configure_logging(spec.name, settings.log_level)
-    registry = CollectorRegistry()
+    tracing.configure_tracing(spec.name)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -263,11 +257,15 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
         )
 
     @app.get("/metrics", tags=["health"], summary="Prometheus metrics", include_in_schema=False)
-    async def metrics() -> Response:
-        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+    async def metrics_page(request: Request) -> Response:
+        runtime: ServiceRuntime | None = getattr(request.app.state, "runtime", None)
+        if runtime is not None:
+            await metrics.refresh_business_metrics(spec.name, runtime.db, spec.metrics_probes, runtime.consumers)
+        return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
     apply_operation_docs(app, [app.router, *spec.routers], {**HEALTH_DOCS, **spec.operation_docs})
     for router in spec.routers:
         app.include_router(router)
-    app.add_middleware(ContextMiddleware, service=spec.name, test_clock=settings.test_clock, registry=registry)
+    app.add_middleware(ContextMiddleware, service=spec.name, test_clock=settings.test_clock)
+    tracing.instrument_fastapi(app)
     return app

@@ -25,6 +25,7 @@ from vipkit.db import Database, inbox_table, insert_ignore
 from vipkit.events import parse_event
 from vipkit.kafka import dlq_topic, start_producer
 from vipkit.settings import CommonSettings
+from vipkit.tracing import consume_span
 
 log = logging.getLogger("vipkit.consumer")
 
@@ -137,7 +138,8 @@ class ConsumerRunner:
         last_error: BaseException | None = None
         for attempt in range(1, self.settings.kafka_consumer_retries + 1):
             try:
-                return await self._apply(topic, event)
+                with consume_span(self.group_id, topic, event, record.headers if record is not None else None):
+                    return await self._apply(topic, event)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:

@@ -35,6 +35,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.sql import Insert
 from sqlalchemy.types import TypeDecorator
 
+from vipkit.tracing import instrument_engine
+
 log = logging.getLogger("vipkit.db")
 
 NAMING_CONVENTION = {
@@ -180,6 +182,7 @@ class Database:
             self.engine, expire_on_commit=False, autoflush=False
         )
         self.after_commit_hooks: list[Callable[[], None]] = []
+        instrument_engine(self.engine)
 
     @property
     def is_postgres(self) -> bool:

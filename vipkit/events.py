@@ -12,8 +12,9 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import EVENT_MODELS, EVENT_TYPES, CloudEvent
-from vipkit import clock
+from vipkit import clock, tracing
 from vipkit.db import copy_rows, outbox_table
+from vipkit.metrics import count_event
 
 
 def build_event(
@@ -23,8 +24,12 @@ def build_event(
     source: str,
     subject: str | None = None,
     event_id: str | None = None,
+    key: str | None = None,
 ) -> dict[str, Any]:
-    """A CloudEvents 1.0 structured-mode document for ``topic`` (validated against its contract)."""
+    """A CloudEvents 1.0 structured-mode document for ``topic`` (validated against its contract).
+
+    Extensions: ``partitionkey`` (the Kafka key, CloudEvents Kafka binding), ``traceparent`` /
+    ``tracestate`` (distributed tracing, when a span is active) and ``testnow`` (SPEC 7.3)."""
     expected = EVENT_MODELS.get(topic)
     if expected is None:
         raise ValueError(f"unknown topic {topic!r}")
@@ -40,6 +45,9 @@ def build_event(
         "datacontenttype": "application/json",
         "data": data.model_dump(mode="json"),
     }
+    if key is not None:
+        envelope["partitionkey"] = key
+    tracing.inject(envelope)
     override = clock.override_value()
     if override is not None:
         envelope["testnow"] = override.isoformat()
@@ -71,9 +79,11 @@ async def add_event(
 
     ``key`` is the Kafka message key: the customer number, so one customer's events stay ordered.
     """
-    envelope = build_event(topic, data, source=source, subject=subject or key, event_id=event_id)
-    await session.execute(insert(outbox_table).values(**_outbox_row(topic, envelope, key)))
+    with tracing.span(f"outbox {topic}"):
+        envelope = build_event(topic, data, source=source, subject=subject or key, event_id=event_id, key=key)
+        await session.execute(insert(outbox_table).values(**_outbox_row(topic, envelope, key)))
     session.info["outbox_pending"] = True
+    count_event(session, topic, envelope["data"])
     return str(envelope["id"])
 
 
@@ -83,11 +93,11 @@ async def add_events(session: AsyncSession, events: Sequence[tuple[str, BaseMode
     change many customers at once."""
     if not events:
         return
-    rows = [
-        _outbox_row(topic, build_event(topic, data, source=source, subject=key), key) for topic, data, key in events
-    ]
-    await copy_rows(session, outbox_table, rows)
+    envelopes = [(t, build_event(t, data, source=source, subject=key, key=key), key) for t, data, key in events]
+    await copy_rows(session, outbox_table, [_outbox_row(t, envelope, key) for t, envelope, key in envelopes])
     session.info["outbox_pending"] = True
+    for topic, envelope, _key in envelopes:
+        count_event(session, topic, envelope["data"])
 
 
 def parse_event(raw: bytes | str) -> CloudEvent:

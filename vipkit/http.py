@@ -13,6 +13,7 @@ from vipkit import clock
 from vipkit.auth import mint_token
 from vipkit.logging import request_id_var
 from vipkit.settings import CommonSettings
+from vipkit.tracing import instrument_httpx
 
 
 class InternalClient:
@@ -29,6 +30,7 @@ class InternalClient:
             limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
             event_hooks={"request": [self._decorate]},
         )
+        instrument_httpx(self.client)
 
     def _service_token(self) -> str:
         if time.time() > self._token_exp - 60:

@@ -1,4 +1,5 @@
-"""Structured JSON logs, one object per line, with identity and mobile numbers masked."""
+"""Structured JSON logs, one object per line: identity and mobile numbers masked, revisit tokens and
+session ids redacted, and the active ``trace_id`` (vipkit.tracing) on every line written inside a span."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import time
 from contextvars import ContextVar
 from typing import Any
 
-from vipkit.masking import mask_text
+from vipkit.masking import REDACTED, SECRET_FIELDS, mask_text, redact_secrets
+from vipkit.tracing import current_trace_id
 
 request_id_var: ContextVar[str | None] = ContextVar("vip_request_id", default=None)
 
@@ -34,12 +36,15 @@ class JsonFormatter(logging.Formatter):
         request_id = request_id_var.get()
         if request_id:
             payload["request_id"] = request_id
+        trace_id = current_trace_id()
+        if trace_id:
+            payload["trace_id"] = trace_id
         for key, value in record.__dict__.items():
             if key not in _RESERVED and not key.startswith("_"):
-                payload[key] = value
+                payload[key] = REDACTED if key in SECRET_FIELDS and value else value
         if record.exc_info:
             payload["exc"] = self.formatException(record.exc_info)
-        return mask_text(json.dumps(payload, ensure_ascii=False, default=str))
+        return redact_secrets(mask_text(json.dumps(payload, ensure_ascii=False, default=str)))
 
 
 _configured: set[str] = set()

@@ -8,6 +8,11 @@ Rows are claimed with ``FOR UPDATE SKIP LOCKED`` and marked published in the sam
 no row is published twice by two replicas. SQLite (one process per database file): rows are read,
 published outside the write lock, then marked, so a broker outage never blocks writers.
 A broker outage leaves rows pending; the relay retries with exponential backoff.
+
+Messages follow the CloudEvents Kafka protocol binding in structured mode: the envelope is the
+value, ``content-type: application/cloudevents+json``, the key is the ``partitionkey``, and no
+``ce_*`` header (a ``ce_`` header makes SDK readers treat the message as binary mode). With tracing
+on, a ``traceparent`` header carries the publish span (vipkit.tracing).
 """
 
 from __future__ import annotations
@@ -24,10 +29,11 @@ from vipkit import clock
 from vipkit.db import Database, outbox_table
 from vipkit.kafka import ensure_topics, start_producer
 from vipkit.settings import CommonSettings
+from vipkit.tracing import PublishSpans
 
 log = logging.getLogger("vipkit.relay")
 
-CONTENT_TYPE_HEADER = ("content-type", b"application/cloudevents+json")
+CONTENT_TYPE_HEADER = ("content-type", b"application/cloudevents+json; charset=utf-8")
 #: Advisory lock key of the relay (each service has its own database, so one constant suffices).
 RELAY_LOCK_KEY = 0x56495052454C4159 & 0x7FFFFFFFFFFFFFFF
 
@@ -104,16 +110,22 @@ class OutboxRelay:
                 self.settings.kafka_bootstrap, topics, self.settings.kafka_partitions, self.settings.kafka_replication
             )
             self._known_topics |= topics
-        futures = [
-            await producer.send(
-                row.topic,
-                value=row.payload.encode(),
-                key=row.key.encode(),
-                headers=[CONTENT_TYPE_HEADER, ("ce_id", row.event_id.encode())],
-            )
-            for row in rows
-        ]
-        await asyncio.wait_for(asyncio.gather(*futures), timeout=30)
+        spans = PublishSpans(rows)
+        try:
+            futures = [
+                await producer.send(
+                    row.topic,
+                    value=row.payload.encode(),
+                    key=row.key.encode(),
+                    headers=[CONTENT_TYPE_HEADER, *spans.headers(i)],
+                )
+                for i, row in enumerate(rows)
+            ]
+            await asyncio.wait_for(asyncio.gather(*futures), timeout=30)
+        except BaseException as exc:
+            spans.end(exc)
+            raise
+        spans.end()
 
     async def _publish_postgres(self) -> int:
         t = outbox_table

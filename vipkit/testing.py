@@ -198,6 +198,7 @@ class TopicWatcher:
                             "headers": {k: v.decode(errors="replace") for k, v in (m.headers or [])},
                             "partition": m.partition,
                             "offset": m.offset,
+                            "record": m,  # the raw ConsumerRecord (bytes, headers as sent)
                         }
                     )
 

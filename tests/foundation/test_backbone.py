@@ -260,7 +260,8 @@ async def test_bad_test_clock_header_and_bad_body_are_problem_json(db_factory, c
         r = await client.post("/notes", json={"customer_id": "C1", "text": "x"}, headers={"X-Test-Now": "yesterday"})
         assert r.status_code == 422 and r.json()["code"] == "validation_error"
         metrics = (await client.get("/metrics")).text
-        assert 'http_requests_total{method="POST",route="/notes",status="422"}' in metrics
+        assert 'http_requests_total{method="POST",route="/notes",service="probe",status="422"}' in metrics
+        assert "process_cpu_seconds_total" in metrics and "python_gc_objects_collected_total" in metrics
 
 
 async def test_readyz_reports_the_broker_down(db_factory, common_settings):
