@@ -27,8 +27,8 @@ from vipkit.consumer import ConsumerRunner, ConsumerSpec
 from vipkit.db import Database
 from vipkit.kafka import broker_reachable, ensure_topics
 from vipkit.logging import configure_logging, request_id_var
-from vipkit.openapi_docs import HEALTH_DOCS, Op, apply_operation_docs
 from vipkit.masking import redact_path
+from vipkit.openapi_docs import HEALTH_DOCS, Op, apply_operation_docs
 from vipkit.problems import Problem, install_problem_handlers, problem_response
 from vipkit.relay import OutboxRelay
 from vipkit.scheduler import DailyJob, Scheduler
