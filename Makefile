@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint format bench contracts clean api-check
+.PHONY: install run test lint format bench bench-smoke contracts clean api-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ required"'
@@ -46,6 +46,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# every benchmark at a tiny size (~2 minutes); make test runs it too (tests/bench/test_bench_smoke.py)
+bench-smoke: $(STAMP)
+	$(BIN)/python bench/run_all.py --smoke
 
 contracts: $(STAMP)
 	$(BIN)/python -m contracts.generate

@@ -305,7 +305,10 @@ def main() -> int:
     parser.add_argument("--load", choices=("auto", "wrk", "python"), default="auto")
     parser.add_argument("--max-requests", type=int, default=500_000, help="cap per run (Python generator)")
     parser.add_argument("--no-nginx", action="store_true")
-    args = parser.parse_args()
+    parser.add_argument("--smoke", action="store_true", help="one short round, one worker: check that it runs")
+    args, _ = parser.parse_known_args()  # make bench passes its own arguments to every script
+    if args.smoke:
+        args.duration, args.rounds, args.warmup, args.workers, args.no_nginx = 1.0, 1, 0.0, "1", True
     args.duration = min(args.duration, 30.0)
     args.rounds = max(1, min(args.rounds, 5))
 
@@ -314,6 +317,7 @@ def main() -> int:
         print("wrk is not installed", file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT))
+    from bench.common import figure
     from vipkit.auth import mint_token
 
     token = mint_token("C1001", "customer", secret=SECRET, ttl_seconds=3600)
@@ -402,6 +406,17 @@ def main() -> int:
         if r is not nginx_result:
             line += f" [p50 overhead <= 2 ms: {'OK' if added <= 2.0 else 'MISSED'}]"
         print(line)
+    for r in results:
+        floor, floor_name, goal, met = direct.rps, "direct", "", None
+        if nginx_result and r.name.startswith("gateway"):
+            floor, floor_name, goal, met = (
+                nginx_result.rps,
+                nginx_result.name,
+                ">= 0.5x",
+                r.rps >= 0.5 * nginx_result.rps,
+            )
+        figure("gateway", f"GET {r.name}", r.rps, "req/s", floor=floor, floor_name=floor_name, goal=goal, met=met)
+        figure("gateway", f"GET {r.name} p99", r.p99_ms, "ms")
     bad = [r.name for r in results if r.errors]
     if bad:
         print(f"errors in: {', '.join(bad)}")

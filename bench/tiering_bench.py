@@ -30,7 +30,6 @@ import random
 import sys
 import tempfile
 import time
-import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,8 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
+from bench.common import figure, load_average, scratch_database  # noqa: E402
 from contracts.policy import resident_id as make_resident_id  # noqa: E402
 from services.tiering import importer, service  # noqa: E402
 from services.tiering.main import migrate  # noqa: E402
@@ -126,27 +125,153 @@ FROM policies
 WHERE status = 'in_force' AND channel <> 'group' AND effective_date <= :d AND cooling_off_end <= :d
 GROUP BY holder_customer_id
 """
+IMPORT_TABLES = ("policies", "policy_top_ups", "outbox", "tier_states", "tier_history")
+
+
+async def raw_copy_seconds(db: Database) -> tuple[float, int]:
+    """The floor of the import: the rows it wrote (every table), COPYed into empty clones of those
+    tables (same columns, indexes and constraints) in one transaction. Returns (seconds, rows)."""
+    import io
+
+    async with db.engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        pg = raw.driver_connection
+        assert pg is not None
+        buffers = {}
+        for table in IMPORT_TABLES:
+            buffers[table] = io.BytesIO()
+            await pg.copy_from_table(table, output=buffers[table], format="binary")
+            await pg.execute(f"DROP TABLE IF EXISTS floor_{table}")
+            await pg.execute(f"CREATE TABLE floor_{table} (LIKE {table} INCLUDING ALL)")
+        rows = 0
+        t0 = time.perf_counter()
+        async with pg.transaction():
+            for table in IMPORT_TABLES:
+                buffers[table].seek(0)
+                status = await pg.copy_to_table(f"floor_{table}", source=buffers[table], format="binary")
+                rows += int(status.split()[-1])
+        took = time.perf_counter() - t0
+        for table in IMPORT_TABLES:
+            await pg.execute(f"DROP TABLE floor_{table}")
+    return took, rows
+
+
+async def bare_group_by_insert_seconds(db: Database, day: dt.date) -> tuple[float, int]:
+    """The floor of a re-rating: the same ``stars`` sums by one GROUP BY, INSERTed into a table."""
+    async with db.engine.begin() as conn:
+        await conn.execute(text("DROP TABLE IF EXISTS floor_scores"))
+        await conn.execute(text("CREATE TABLE floor_scores (customer_id varchar(64) PRIMARY KEY, score numeric)"))
+    async with db.engine.begin() as conn:
+        t0 = time.perf_counter()
+        rows = (await conn.execute(text("INSERT INTO floor_scores " + BARE_SQL), {"d": day})).rowcount
+        took = time.perf_counter() - t0
+    async with db.engine.begin() as conn:
+        await conn.execute(text("DROP TABLE floor_scores"))
+    return took, rows
+
+
+async def timed_run(db: Database, program: object, day: dt.date, args: argparse.Namespace, **kw: object) -> tuple:
+    t0, c0 = time.perf_counter(), time.process_time()
+    run = await service.run_for_date(db, program, day, chunk_size=args.chunk_size, **kw)  # type: ignore[arg-type]
+    return run, time.perf_counter() - t0, time.process_time() - c0
+
+
+async def measure(url: str, path: Path, args: argparse.Namespace) -> None:
+    program = load_program("stars")
+    db = Database(url, pool_size=2)
+    as_of = clock.today() + dt.timedelta(days=1)
+    try:
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = await importer.import_ndjson(db, program, chunks(path), batch_size=args.batch_size)  # type: ignore[arg-type]
+        took, cpu = time.perf_counter() - t0, time.process_time() - c0
+        rate = result.received / took
+        print(
+            f"import: {result.received:,} lines, {result.created:,} created, {result.rejected} rejected "
+            f"in {took:.1f} s ({cpu:.1f} s CPU in this process) = {rate:,.0f} policies/s "
+            f"(validation, COPY of policies/top-ups/outbox, set-wise re-rating of {result.rerated_customers:,})",
+            flush=True,
+        )
+        async with db.engine.begin() as conn:
+            await conn.execute(text("ANALYZE"))
+        copy_s, copy_rows = await raw_copy_seconds(db)
+        print(
+            f"floor: raw COPY of the same {copy_rows:,} rows (policies, top-ups, outbox, states, history) "
+            f"into empty clones: {copy_s:.1f} s; import / raw COPY = {took / copy_s:.1f}x",
+            flush=True,
+        )
+        figure("tiering", "import", rate, "policies/s", goal=">= 20000/s", met=rate >= 20_000)
+        figure(
+            "tiering",
+            "import vs raw COPY",
+            took,
+            "s",
+            floor=copy_s,
+            floor_name="raw COPY",
+            goal="<= 5x",
+            met=took <= 5 * copy_s,
+        )
+        async with db.engine.begin() as conn:
+            await conn.execute(text("DELETE FROM tier_states"))
+            await conn.execute(text("ANALYZE"))
+        cold, cold_s, cold_cpu = await timed_run(db, program, as_of, args)
+        print(
+            f"re-rating cold (every state written): {cold.evaluated:,} customers in {cold_s:.2f} s "
+            f"({cold_cpu:.1f} s CPU; {cold.evaluated / cold_s:,.0f}/s), {cold.changed:,} tier changes",
+            flush=True,
+        )
+        warm, warm_s, _ = await timed_run(db, program, as_of + dt.timedelta(days=1), args)
+        print(f"re-rating warm (the next day): {warm.evaluated:,} customers in {warm_s:.2f} s", flush=True)
+        # a realistic day: 1% of the policies changed by the core system behind the intake's back
+        day3 = as_of + dt.timedelta(days=2)
+        async with db.engine.begin() as conn:
+            touched = (
+                await conn.execute(
+                    text(
+                        "UPDATE policies SET status = CASE WHEN status = 'in_force' THEN 'lapsed' "
+                        "ELSE 'in_force' END, updated_at = now() WHERE abs(hashtext(policy_no)) % 100 = 0"
+                    )
+                )
+            ).rowcount
+        moved, moved_s, _ = await timed_run(db, program, day3, args)
+        print(
+            f"re-rating with 1% of policies changed ({touched:,}): {moved.evaluated:,} customers in {moved_s:.2f} s, "
+            f"{moved.changed:,} tier changes",
+            flush=True,
+        )
+        last_day = day3
+        full_s = 0.0
+        if not args.skip_full:
+            last_day = day3 + dt.timedelta(days=1)
+            full, full_s, _ = await timed_run(db, program, last_day, args, prefilter=False)
+            print(f"re-rating without the prefilter: {full.evaluated:,} customers in {full_s:.2f} s", flush=True)
+        bare_s, bare_rows = await bare_group_by_insert_seconds(db, last_day)
+        async with db.engine.connect() as conn:
+            sums: dict[str, Decimal] = dict((await conn.execute(text(BARE_SQL), {"d": last_day})).all())
+            scores: dict[str, Decimal] = dict(
+                (await conn.execute(text("SELECT customer_id, score FROM tier_states"))).all()
+            )
+        mismatches = len([c for c, s in sums.items() if Decimal(scores.get(c, 0)) != Decimal(s)])
+        print(
+            f"floor: bare GROUP BY + INSERT of the stars sums: {bare_rows:,} customers in {bare_s:.2f} s; "
+            f"{mismatches} score mismatches vs the re-rating",
+            flush=True,
+        )
+        ratios = f"cold {cold_s / bare_s:.1f}x, warm {warm_s / bare_s:.1f}x, 1% changed {moved_s / bare_s:.1f}x"
+        if full_s:
+            ratios += f", without prefilter {full_s / bare_s:.1f}x"
+        print(f"re-rating / bare GROUP BY + INSERT: {ratios}", flush=True)
+        floor = {"floor": bare_s, "floor_name": "GROUP BY + INSERT"}
+        figure("tiering", "re-rating cold", cold_s, "s", goal="<= 3x", met=cold_s <= 3 * bare_s, **floor)  # type: ignore[arg-type]
+        figure("tiering", "re-rating warm", warm_s, "s", goal="<= 1x", met=warm_s <= bare_s, **floor)  # type: ignore[arg-type]
+        figure("tiering", "re-rating 1% changed", moved_s, "s", goal="", met=None, **floor)  # type: ignore[arg-type]
+        figure("tiering", "score mismatches", mismatches, "customers", goal="0", met=mismatches == 0)
+    finally:
+        await db.dispose()
 
 
 async def bench(args: argparse.Namespace) -> None:
-    admin = args.pg_url
-    name = f"vip_bench_tiering_{uuid.uuid4().hex[:8]}"
-    import psycopg
-
-    u = make_url(admin)
-    conninfo = dict(
-        host=u.host or "127.0.0.1",
-        port=u.port or 5432,
-        user=u.username or "postgres",
-        password=u.password,
-        dbname=u.database or "postgres",
-        autocommit=True,
-    )
-    with psycopg.connect(**conninfo) as conn:  # type: ignore[arg-type]
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = u.set(database=name).render_as_string(hide_password=False)
-    program = load_program("stars")
-    try:
+    print(load_average(), flush=True)
+    with scratch_database("tiering", keep=args.keep, url=args.pg_url) as url:
         migrate(url)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "portfolio.ndjson"
@@ -157,110 +282,24 @@ async def bench(args: argparse.Namespace) -> None:
                 f"({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.1f} s",
                 flush=True,
             )
-            db = Database(url, pool_size=2)
-            as_of = clock.today() + dt.timedelta(days=1)
-            try:
-                t0 = time.perf_counter()
-                result = await importer.import_ndjson(db, program, chunks(path), batch_size=args.batch_size)  # type: ignore[arg-type]
-                took = time.perf_counter() - t0
-                print(
-                    f"import: {result.received:,} lines, {result.created:,} created, {result.rejected} rejected "
-                    f"in {took:.1f} s = {result.received / took:,.0f} policies/s "
-                    f"(validation, outbox, re-rating of {result.rerated_customers:,} customers)",
-                    flush=True,
-                )
-                async with db.engine.begin() as conn:
-                    await conn.execute(text("DELETE FROM tier_states"))
-                    await conn.execute(text("ANALYZE"))
-                t0 = time.perf_counter()
-                cold = await service.run_for_date(db, program, as_of, chunk_size=args.chunk_size)
-                cold_s = time.perf_counter() - t0
-                print(
-                    f"full re-rating (cold: every state written): {cold.evaluated:,} customers in {cold_s:.2f} s "
-                    f"({cold.evaluated / cold_s:,.0f}/s), {cold.changed:,} tier changes",
-                    flush=True,
-                )
-                t0 = time.perf_counter()
-                warm = await service.run_for_date(db, program, as_of + dt.timedelta(days=1), chunk_size=args.chunk_size)
-                warm_s = time.perf_counter() - t0
-                print(
-                    f"full re-rating (warm: states exist): {warm.evaluated:,} customers in {warm_s:.2f} s "
-                    f"({warm.evaluated / warm_s:,.0f}/s)",
-                    flush=True,
-                )
-                # a realistic day: 1% of the policies changed by the core system behind the intake's back
-                # (status flips written straight to the table, so the run, not the intake, must find them)
-                day3 = as_of + dt.timedelta(days=2)
-                async with db.engine.begin() as conn:
-                    touched = (
-                        await conn.execute(
-                            text(
-                                "UPDATE policies SET status = CASE WHEN status = 'in_force' THEN 'lapsed' "
-                                "ELSE 'in_force' END, updated_at = now() WHERE abs(hashtext(policy_no)) % 100 = 0"
-                            )
-                        )
-                    ).rowcount
-                t0 = time.perf_counter()
-                moved = await service.run_for_date(db, program, day3, chunk_size=args.chunk_size)
-                moved_s = time.perf_counter() - t0
-                print(
-                    f"full re-rating (1% of policies changed: {touched:,}): {moved.evaluated:,} customers in "
-                    f"{moved_s:.2f} s, {moved.changed:,} tier changes",
-                    flush=True,
-                )
-                full_s = 0.0
-                last_day = day3
-                if not args.skip_full:
-                    last_day = day3 + dt.timedelta(days=1)
-                    t0 = time.perf_counter()
-                    full = await service.run_for_date(
-                        db, program, last_day, chunk_size=args.chunk_size, prefilter=False
-                    )
-                    full_s = time.perf_counter() - t0
-                    print(
-                        f"full re-rating without the prefilter (every customer through the rules, as before): "
-                        f"{full.evaluated:,} customers in {full_s:.2f} s",
-                        flush=True,
-                    )
-                async with db.engine.connect() as conn:
-                    t0 = time.perf_counter()
-                    sums: dict[str, Decimal] = dict((await conn.execute(text(BARE_SQL), {"d": last_day})).all())
-                    bare_s = time.perf_counter() - t0
-                    scores: dict[str, Decimal] = dict(
-                        (await conn.execute(text("SELECT customer_id, score FROM tier_states"))).all()
-                    )
-                mismatches = len([c for c, s in sums.items() if Decimal(scores.get(c, 0)) != Decimal(s)])
-                print(
-                    f"bare SQL GROUP BY (stars sums): {len(sums):,} customers in {bare_s:.2f} s; "
-                    f"{mismatches} score mismatches vs the re-rating",
-                    flush=True,
-                )
-                ratios = f"cold {cold_s / bare_s:.1f}x, warm {warm_s / bare_s:.1f}x, 1% changed {moved_s / bare_s:.1f}x"
-                if full_s:
-                    ratios += f", without prefilter {full_s / bare_s:.1f}x"
-                print(f"ratio re-rating / bare query: {ratios}", flush=True)
-            finally:
-                await db.dispose()
-    finally:
-        if not args.keep:
-            with psycopg.connect(**conninfo) as conn:  # type: ignore[arg-type]
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        else:
-            print(f"kept database {url}")
+            started = time.perf_counter()
+            await measure(url, path, args)
+            print(f"measured in {time.perf_counter() - started:.0f} s; {load_average()}", flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--customers", type=int, default=20_000)
     parser.add_argument("--policies-per-customer", type=float, default=3.0)
-    parser.add_argument("--batch-size", type=int, default=1000)
-    parser.add_argument("--chunk-size", type=int, default=2000)
-    parser.add_argument(
-        "--pg-url", default=os.environ.get("VIP_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-    )
+    parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--chunk-size", type=int, default=5000)
+    parser.add_argument("--pg-url", default=None, help="admin URL (default VIP_TEST_POSTGRES_URL or 127.0.0.1:5432)")
     parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--skip-full", action="store_true", help="skip the run without the prefilter (the old way)")
+    parser.add_argument("--full", dest="skip_full", action="store_false", help="also run without the prefilter")
+    parser.add_argument("--smoke", action="store_true", help="a tiny size, to check that the benchmark runs")
     args, _unknown = parser.parse_known_args()  # make bench passes its arguments to every script
+    if args.smoke:
+        args.customers = min(args.customers, 300)
     os.environ.setdefault("VIP_ENV", "dev")
     asyncio.run(bench(args))
     return 0

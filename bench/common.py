@@ -1,0 +1,124 @@
+"""What every benchmark shares: the figure lines ``make bench`` collects, a scratch PostgreSQL
+database, percentiles, process memory, the machine's load.
+
+A benchmark prints its figures for people, and for each one also a machine-readable line::
+
+    BENCH {"bench": "tiering", "name": "import", "value": 21000.0, "unit": "policies/s",
+           "floor": 95000.0, "floor_name": "raw COPY", "ratio": 4.5, "goal": "<= 5x", "met": true}
+
+``bench/run_all.py`` gathers these lines from every script into one summary table.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+MARK = "BENCH "
+
+
+def figure(
+    bench: str,
+    name: str,
+    value: float,
+    unit: str,
+    *,
+    floor: float | None = None,
+    floor_name: str = "",
+    ratio: float | None = None,
+    goal: str = "",
+    met: bool | None = None,
+) -> None:
+    """Print one figure as a ``BENCH`` line (the human-readable lines are the script's own)."""
+    if ratio is None and floor:
+        ratio = value / floor
+    line = {
+        "bench": bench,
+        "name": name,
+        "value": round(value, 3),
+        "unit": unit,
+        "floor": None if floor is None else round(floor, 3),
+        "floor_name": floor_name,
+        "ratio": None if ratio is None else round(ratio, 3),
+        "goal": goal,
+        "met": met,
+    }
+    print(MARK + json.dumps(line, ensure_ascii=False), flush=True)
+
+
+def parse_figures(output: str) -> list[dict[str, Any]]:
+    return [json.loads(line[len(MARK) :]) for line in output.splitlines() if line.startswith(MARK)]
+
+
+def percentile(sorted_values: list[float], p: float) -> float:
+    """Nearest-rank percentile (p in 0..100) of an ascending list."""
+    rank = max(1, -(-len(sorted_values) * p // 100))  # ceil
+    return sorted_values[int(rank) - 1]
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} / {five:.2f} / {fifteen:.2f} on {os.cpu_count()} CPUs"
+
+
+def rss_mb(pid: int) -> float:
+    """Resident set size of a process (``VmRSS``), in MB; 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def tree_rss_mb(pid: int) -> float:
+    """RSS of a process and its descendants (a uvicorn parent with workers counts as one service)."""
+    total = rss_mb(pid)
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return total + sum(tree_rss_mb(int(c)) for c in children)
+
+
+def admin_url() -> str:
+    return os.environ.get("VIP_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@contextlib.contextmanager
+def scratch_database(prefix: str, *, keep: bool = False, url: str | None = None) -> Iterator[str]:
+    """A new, empty PostgreSQL database for one run (dropped at the end unless ``keep``)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url or admin_url())
+    conninfo: dict[str, Any] = {
+        "host": u.host or "127.0.0.1",
+        "port": u.port or 5432,
+        "user": u.username or "postgres",
+        "password": u.password,
+        "dbname": u.database or "postgres",
+        "autocommit": True,
+    }
+    name = f"vip_bench_{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(**conninfo) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield u.set(database=name).render_as_string(hide_password=False)
+    finally:
+        if keep:
+            print(f"kept database {name}", flush=True)
+        else:
+            with psycopg.connect(**conninfo) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
