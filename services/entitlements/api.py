@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 
-from services.entitlements import jobs, rules, service
+from services.entitlements import jobs, relatives, rules, service, views
 from services.entitlements import repository as repo
 from services.entitlements.catalog import Catalog
 from services.entitlements.schemas import (
@@ -149,7 +149,7 @@ async def get_entitlements(
     customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, catalog: ActiveCatalog
 ) -> dict[str, Any]:
     ensure_customer_access(identity, customer_id)
-    return await service.entitlements_view(session, catalog, customer_id)
+    return await views.entitlements_view(session, catalog, customer_id)
 
 
 @router.get(
@@ -165,7 +165,7 @@ async def get_ledger(
     catalog: ActiveCatalog,
 ) -> dict[str, Any]:
     ensure_customer_access(identity, customer_id)
-    return await service.ledger_view(session, catalog, customer_id, service_code)
+    return await views.ledger_view(session, catalog, customer_id, service_code)
 
 
 # --- relatives -------------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ async def put_relative(
     response: Response,
 ) -> dict[str, Any]:
     ensure_customer_access(identity, customer_id)
-    view, created = await service.designate_relative(
+    view, created = await relatives.designate_relative(
         session,
         catalog,
         customer_id,
@@ -204,7 +204,7 @@ async def get_relatives(
     customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, catalog: ActiveCatalog
 ) -> dict[str, Any]:
     ensure_customer_access(identity, customer_id)
-    return await service.relatives_view(session, catalog, customer_id)
+    return await relatives.relatives_view(session, catalog, customer_id)
 
 
 # --- ops -------------------------------------------------------------------------------------------

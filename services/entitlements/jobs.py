@@ -17,8 +17,8 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from services.entitlements import grants, service
 from services.entitlements import repository as repo
-from services.entitlements import service
 from services.entitlements.catalog import Catalog
 from vipkit import clock
 from vipkit.db import Database
@@ -91,7 +91,7 @@ async def reconcile_customer(db: Database, catalog: Catalog, item: dict[str, Any
                     extra={"customer_id": customer_id, "stored": stored.tier, "tiering": tier, "seq": sequence},
                 )
                 return {"outcome": "skipped", "customer_id": customer_id, "why": "same sequence, different tier"}
-            changes = await service.sync_grants(
+            changes = await grants.sync_grants(
                 session,
                 catalog,
                 customer_id,

@@ -1,0 +1,121 @@
+"""Designated relatives (SPEC 3.2): designate or update, list, with the services each may use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.entitlements import repository as repo
+from services.entitlements import rules
+from services.entitlements.catalog import Catalog
+from services.entitlements.grants import tier_of
+from services.entitlements.models import Relative
+from services.entitlements.views import relative_view
+from vipkit import clock
+from vipkit.problems import Conflict, NotEntitled, ValidationProblem
+
+log = logging.getLogger("entitlements.service")
+
+
+async def designate_relative(
+    session: AsyncSession,
+    catalog: Catalog,
+    customer_id: str,
+    relative_id: str,
+    *,
+    name: str,
+    relation: str,
+    id_no: str,
+    birth_date: dt.date,
+) -> tuple[dict[str, Any], bool]:
+    """Designate (or, where the program allows, update) a relative; returns (view, created)."""
+    self_problem = rules.self_as_relative_problem(customer_id, relative_id)
+    if self_problem is not None:
+        raise ValidationProblem(f"relative_id: {self_problem}", field="relative_id")
+    day = clock.today()
+    snapshot = await repo.get_tier(session, customer_id, lock=True)  # serializes the count check
+    existing = await repo.get_relative(session, customer_id, relative_id)
+    same = existing is not None and (existing.name, existing.relation, existing.id_no, existing.birth_date) == (
+        name,
+        relation,
+        id_no,
+        birth_date,
+    )
+    decision = rules.designation_decision(
+        catalog.relatives,
+        tier=tier_of(snapshot),
+        relation=relation,
+        birth_date=birth_date,
+        day=day,
+        existing_count=await repo.count_relatives(session, customer_id),
+        existing=rules.RelativeFacts(existing.relation, existing.birth_date) if existing else None,
+        same_as_existing=same,
+    )
+    if decision.code == "validation_error":
+        raise ValidationProblem(decision.detail)
+    if decision.code == "not_entitled":
+        raise NotEntitled(decision.detail)
+    if decision.code == "conflict":
+        raise Conflict(decision.detail)
+    now = clock.now()
+    created = False
+    if existing is None:
+        created = await repo.insert_relative_ignore(
+            session,
+            {
+                "customer_id": customer_id,
+                "relative_id": relative_id,
+                "name": name,
+                "relation": relation,
+                "id_no": id_no,
+                "birth_date": birth_date,
+                "designated_at": now,
+                "updated_at": now,
+            },
+        )
+        if not created:
+            raise Conflict("the relative was designated concurrently; retry")
+        limit = catalog.relatives.max_count
+        if limit is not None and await repo.count_relatives(session, customer_id) > limit:
+            raise Conflict(f"at most {catalog.relatives.max_count} relatives may be designated")
+    elif not same:
+        await repo.update_relative(
+            session,
+            customer_id,
+            relative_id,
+            {"name": name, "relation": relation, "id_no": id_no, "birth_date": birth_date, "updated_at": now},
+        )
+    relative = await repo.get_relative(session, customer_id, relative_id)
+    assert relative is not None
+    log.info(
+        "relative designated" if created else "relative updated",
+        extra={"customer_id": customer_id, "relative_id": relative_id, "relation": relation},
+    )
+    return relative_with_services(catalog, tier_of(snapshot), relative, day), created
+
+
+def relative_with_services(catalog: Catalog, tier: str, relative: Relative, day: dt.date) -> dict[str, Any]:
+    view = relative_view(relative, day)
+    facts = rules.RelativeFacts(relative.relation, relative.birth_date)
+    view["services"] = [
+        s.service_code
+        for s in catalog.services_for(tier)
+        if rules.beneficiary_refusal(s.beneficiaries_for(tier), facts, day) is None
+    ]
+    return view
+
+
+async def relatives_view(session: AsyncSession, catalog: Catalog, customer_id: str) -> dict[str, Any]:
+    day = clock.today()
+    tier = tier_of(await repo.get_tier(session, customer_id))
+    relatives = await repo.list_relatives(session, customer_id)
+    return {
+        "customer_id": customer_id,
+        "tier": tier,
+        "max_count": catalog.relatives.max_count,
+        "fixed_once_designated": catalog.relatives.fixed_once_designated,
+        "items": [relative_with_services(catalog, tier, r, day) for r in relatives],
+    }

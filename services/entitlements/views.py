@@ -1,0 +1,149 @@
+"""Entitlements reads (SPEC 7): a customer's entitlements and a service's ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.entitlements import repository as repo
+from services.entitlements import rules
+from services.entitlements.catalog import Catalog, ServiceEntry
+from services.entitlements.grants import service_or_404, tier_of, waiting_until
+from services.entitlements.models import Relative
+from vipkit import clock
+from vipkit.masking import mask_id_no
+
+
+def relative_view(relative: Relative, day: dt.date) -> dict[str, Any]:
+    return {
+        "relative_id": relative.relative_id,
+        "customer_id": relative.customer_id,
+        "name": relative.name,
+        "relation": relative.relation,
+        "id_no": mask_id_no(relative.id_no),
+        "birth_date": relative.birth_date.isoformat(),
+        "age": rules.age_on(relative.birth_date, day),
+        "designated_at": relative.designated_at.astimezone(clock.SHANGHAI).isoformat(),
+    }
+
+
+def beneficiaries_of(
+    service: ServiceEntry, tier: str, relatives: list[Relative], day: dt.date, own_birth_date: dt.date | None
+) -> list[dict[str, Any]]:
+    allowed = service.beneficiaries_for(tier)
+    out: list[dict[str, Any]] = []
+    if rules.beneficiary_refusal(allowed, None, day, own_birth_date=own_birth_date) is None:
+        out.append({"beneficiary_id": None, "kind": "holder", "name": "本人", "relation": None})
+    for rel in relatives:
+        if rules.beneficiary_refusal(allowed, rules.RelativeFacts(rel.relation, rel.birth_date), day) is None:
+            out.append(
+                {"beneficiary_id": rel.relative_id, "kind": "relative", "name": rel.name, "relation": rel.relation}
+            )
+    return out
+
+
+async def entitlements_view(session: AsyncSession, catalog: Catalog, customer_id: str) -> dict[str, Any]:
+    """SPEC 7 read: per catalog service its numbers for the current period, availability and beneficiaries."""
+    day = clock.today()
+    snapshot = await repo.get_tier(session, customer_id)
+    tier = tier_of(snapshot)
+    waiting = waiting_until(catalog, snapshot)
+    own_birth_date = snapshot.birth_date if snapshot else None
+    grants = await repo.grants_containing(session, customer_id, day)
+    relatives = list(await repo.list_relatives(session, customer_id))
+    services = []
+    for service in catalog.services:
+        tier_grant = service.grant_for(tier)
+        period = rules.period_of(day, service.period_for(tier), catalog.two_year_anchor)
+        grant = grants.get(service.service_code)
+        if (
+            grant is not None
+            and tier_grant is not None
+            and (grant.period_start, grant.period_end)
+            != (
+                period.start,
+                period.end,
+            )
+        ):
+            grant = None  # an older period shape; the tier's own period grant is created on first use
+        available, reason = True, None
+        if tier_grant is None:
+            available = False
+            reason = f"not included at tier {tier} (tiers: {', '.join(service.tiers)})"
+        elif waiting is not None and day < waiting:
+            available = False
+            reason = f"waiting period until {waiting.isoformat()}"
+        beneficiaries = beneficiaries_of(service, tier, relatives, day, own_birth_date) if tier_grant else []
+        if available and not beneficiaries:
+            available = False
+            own = rules.beneficiary_refusal(service.beneficiaries_for(tier), None, day, own_birth_date=own_birth_date)
+            reason = f"no beneficiary may use it: {own or 'no designated relative allowed'}"
+        if grant is not None:
+            quota, used, reserved = grant.quota, grant.used, grant.reserved
+            period = rules.PeriodRange(grant.period_start, grant.period_end)
+        else:
+            quota = tier_grant.quota if tier_grant is not None else 0
+            used = reserved = 0
+        remaining = rules.remaining(quota, used, reserved)
+        if tier_grant is None:
+            quota, remaining = 0, 0
+        services.append(
+            {
+                "service_code": service.service_code,
+                "name": service.name,
+                "available": available,
+                "reason": reason,
+                "quota": quota,
+                "used": used,
+                "reserved": reserved,
+                "remaining": remaining,
+                "period": service.period_for(tier),
+                "period_start": period.start.isoformat(),
+                "period_end": period.end.isoformat(),
+                "package": tier_grant.package if tier_grant else None,
+                "package_name": tier_grant.package_name if tier_grant else None,
+                "options": [o.model_dump() for o in tier_grant.options] if tier_grant else [],
+                "designated_expert": tier_grant.designated_expert if tier_grant else False,
+                "sub_items": [i.model_dump() for i in service.sub_items] if tier_grant else [],
+                "bookable": service.bookable,
+                "beneficiaries": beneficiaries,
+            }
+        )
+    return {
+        "customer_id": customer_id,
+        "program": catalog.program,
+        "tier": tier,
+        "tier_status": snapshot.status if snapshot else None,
+        "tier_sequence": snapshot.sequence if snapshot else None,
+        "waiting_until": waiting.isoformat() if waiting else None,
+        "as_of": day.isoformat(),
+        "services": services,
+    }
+
+
+async def ledger_view(session: AsyncSession, catalog: Catalog, customer_id: str, service_code: str) -> dict[str, Any]:
+    service_or_404(catalog, service_code)
+    rows = await repo.ledger_rows(session, customer_id, service_code)
+    return {
+        "customer_id": customer_id,
+        "service_code": service_code,
+        "entries": [
+            {
+                "id": entry.id,
+                "at": entry.created_at.astimezone(clock.SHANGHAI).isoformat(),
+                "action": entry.action,
+                "units": entry.units,
+                "reservation_id": entry.reservation_id,
+                "period_start": grant.period_start.isoformat(),
+                "period_end": grant.period_end.isoformat(),
+                "quota": entry.quota,
+                "used": entry.used,
+                "reserved": entry.reserved,
+                "remaining": rules.remaining(entry.quota, entry.used, entry.reserved),
+                "reason": entry.reason,
+            }
+            for entry, grant in rows
+        ],
+    }
