@@ -11,8 +11,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.revisit import h5, rules
+from services.revisit import h5, links, phone, questionnaire, rules, service
 from services.revisit import repository as repo
+from services.revisit.links import IssuedLink
+from services.revisit.questionnaire import SubmitResult
 from services.revisit.schemas import (
     CustomerRevisitList,
     CustomerRevisitRead,
@@ -35,7 +37,6 @@ from services.revisit.schemas import (
     TaskList,
     TaskRead,
 )
-from services.revisit.service import IssuedLink, RevisitService, SubmitResult
 from services.revisit.settings import RevisitSettings
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
@@ -53,10 +54,6 @@ TaskStatusParam = Literal["pending", "sms_sent", "completed", "problem", "phone_
 def _settings(request: Request) -> RevisitSettings:
     settings: RevisitSettings = request.app.state.settings
     return settings
-
-
-def _service(request: Request, session: AsyncSession) -> RevisitService:
-    return RevisitService(session, _settings(request))
 
 
 def _client(request: Request) -> tuple[str | None, str | None]:
@@ -92,7 +89,7 @@ def _issued(issued: IssuedLink) -> IssuedLinkRead:
 )
 async def run_revisits(body: RunRequest, request: Request, session: DbSession, _staff: StaffIdentity) -> RunRead:
     """Idempotent: a second call with the same (or an earlier) ``as_of`` sends and escalates nothing new."""
-    result = await _service(request, session).run_due(body.as_of)
+    result = await service.run_due(session, _settings(request), body.as_of)
     return RunRead(
         as_of=result.as_of,
         first_sms=len(result.first_sms),
@@ -122,7 +119,7 @@ async def list_revisits(
 
 @router.get("/revisits/{task_id}", response_model=TaskDetail, summary="One revisit with its full audit record (ops)")
 async def get_revisit(task_id: str, request: Request, session: DbSession, _staff: StaffIdentity) -> TaskDetail:
-    detail = await _service(request, session).task_detail(task_id)
+    detail = await service.task_detail(session, task_id)
     now = clock.now()
     task = detail["task"]
     return TaskDetail(
@@ -144,7 +141,7 @@ async def get_revisit(task_id: str, request: Request, session: DbSession, _staff
 async def issue_revisit_link(
     task_id: str, request: Request, session: DbSession, _staff: StaffIdentity
 ) -> IssuedLinkRead:
-    return _issued(await _service(request, session).issue_link(task_id, "ops"))
+    return _issued(await links.issue_link(session, _settings(request), task_id, "ops"))
 
 
 @router.get("/phone-queue", response_model=PhoneItemList, summary="Call-centre phone revisit queue (ops)")
@@ -175,7 +172,7 @@ async def list_phone_queue(
 async def record_phone_result(
     item_id: str, body: PhoneResultRequest, request: Request, session: DbSession, staff: StaffIdentity
 ) -> PhoneItemRead:
-    item = await _service(request, session).record_phone_result(item_id, body.outcome, body.note, staff.sub)
+    item = await phone.record_phone_result(session, item_id, body.outcome, body.note, staff.sub)
     task = await repo.get_task(session, item.task_id)
     return PhoneItemRead.of(item, clock.now(), task)
 
@@ -190,7 +187,7 @@ async def customer_revisits(
     customer_id: str, request: Request, session: DbSession, identity: CurrentIdentity
 ) -> CustomerRevisitList:
     ensure_customer_access(identity, customer_id)
-    tasks = await _service(request, session).customer_revisits(customer_id)
+    tasks = await service.customer_revisits(session, customer_id)
     return CustomerRevisitList(customer_id=customer_id, items=[CustomerRevisitRead.of(t) for t in tasks])
 
 
@@ -204,7 +201,7 @@ async def customer_revisit_link(
     customer_id: str, task_id: str, request: Request, session: DbSession, identity: CurrentIdentity
 ) -> IssuedLinkRead:
     ensure_customer_access(identity, customer_id)
-    issued = await _service(request, session).issue_link(task_id, "wechat", customer_id=customer_id)
+    issued = await links.issue_link(session, _settings(request), task_id, "wechat", customer_id=customer_id)
     return _issued(issued)
 
 
@@ -217,10 +214,10 @@ async def customer_revisit_link(
 )
 async def create_revisit_session(body: SessionCreate, request: Request, session: DbSession) -> SessionRead:
     ip, ua = _client(request)
-    service = _service(request, session)
-    row = await _keeping_effects(
-        request, session, service.start_session(body.token, body.id_last6, body.birth_date, ip=ip, user_agent=ua)
+    started = questionnaire.start_session(
+        session, _settings(request), body.token, body.id_last6, body.birth_date, ip=ip, user_agent=ua
     )
+    row = await _keeping_effects(request, session, started)
     task = await repo.get_task(session, row.task_id)
     assert task is not None
     return SessionRead(
@@ -268,7 +265,7 @@ async def submit_revisit_session(
     result = await _keeping_effects(
         request,
         session,
-        _service(request, session).submit(session_id, answers, body.remark, ip=ip, user_agent=ua),
+        questionnaire.submit(session, session_id, answers, body.remark, ip=ip, user_agent=ua),
     )
     return _submit_read(result)
 
@@ -280,7 +277,7 @@ async def submit_revisit_session(
 )
 async def abort_revisit_session(session_id: str, request: Request, session: DbSession) -> SubmitRead:
     ip, ua = _client(request)
-    return _submit_read(await _service(request, session).abort(session_id, ip=ip, user_agent=ua))
+    return _submit_read(await questionnaire.abort(session, session_id, ip=ip, user_agent=ua))
 
 
 # --- the H5 page ----------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import CloudEvent, PolicyChangedV1, Topic
-from services.revisit.service import RevisitService
+from services.revisit.service import handle_policy_changed
 from services.revisit.settings import RevisitSettings
 from vipkit.consumer import ConsumerSpec, Handler
 
@@ -17,7 +17,7 @@ from vipkit.consumer import ConsumerSpec, Handler
 def policy_changed_handler(settings: RevisitSettings) -> Handler:
     async def handle(session: AsyncSession, event: CloudEvent, topic: str) -> None:
         data = PolicyChangedV1.model_validate(event.data)
-        await RevisitService(session, settings).handle_policy_changed(data)
+        await handle_policy_changed(session, data)
 
     return handle
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from services.revisit import rules
-from services.revisit.service import RevisitService
+from services.revisit.service import run_due
 from services.revisit.settings import RevisitSettings
 from vipkit.db import Database
 from vipkit.scheduler import DailyJob
@@ -19,7 +19,7 @@ from vipkit.scheduler import DailyJob
 
 async def run_revisits(db: Database, settings: RevisitSettings, as_of: dt.datetime) -> str:
     async with db.transaction() as session:
-        result = await RevisitService(session, settings).run_due(as_of)
+        result = await run_due(session, settings, as_of)
     return f"first_sms={len(result.first_sms)} second_sms={len(result.second_sms)} escalated={len(result.escalated)}"
 
 

@@ -12,7 +12,7 @@ from contracts.events import Topic
 from services.revisit import jobs, rules
 from services.revisit import repository as repo
 from services.revisit.models import PhoneQueueItem, RevisitLink
-from services.revisit.service import RevisitService, RunResult
+from services.revisit.service import RunResult, run_due
 from services.revisit.tests.conftest import RevisitHarness
 from services.revisit.tests.helpers import at, deliver, new_customer, new_policy_no, outbox_events, policy_event
 from vipkit import clock
@@ -23,7 +23,7 @@ async def run(h: RevisitHarness, when: str) -> RunResult:
     as_of = at(when)
     with clock.frozen(as_of):
         async with h.db.sessionmaker() as session, session.begin():
-            return await RevisitService(session, h.settings).run_due(as_of)
+            return await run_due(session, h.settings, as_of)
 
 
 async def new_task(h: RevisitHarness, underwritten: str, **overrides: Any) -> tuple[str, str]:
