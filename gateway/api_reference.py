@@ -26,11 +26,14 @@ developers. Show the Chinese message of `GET /api/v1/error-codes` (also `docs/er
 answer carries `X-Request-ID`; quote it to support. Over the rate limit → 429 `rate_limited` with
 `Retry-After` (seconds).
 
-**Idempotency-Key.** The POSTs marked *Idempotent* accept an `Idempotency-Key` header (a UUID per
-intended action). A retry with the same key and the same body answers what the first call answered
-(same status, same body, no second effect); the same key with another body → 409 `conflict`; a
-retry while the first call is still running → 409 `conflict` (retry shortly). Keys are kept at least
-24 hours and are scoped to the caller.
+**Idempotency-Key.** Every POST that changes something accepts an `Idempotency-Key` header (a UUID
+per intended action). A retry with the same key and the same body gets the first 2xx answer again
+(same status and body, header `Idempotent-Replayed: true`, no second effect); the same key with
+another body → 409 `conflict`; a retry while the first call still runs → 409 `conflict` (retry
+shortly). An error answer is not kept: a retry after it runs again. Keys are scoped to the caller
+and kept 48 hours (at least 24). Exceptions: the partner webhook deduplicates on `webhook-id`; the
+bulk policy import is an upsert by `policy_no` (safe to repeat); the internal reservation endpoint
+requires the key and answers a retry with the same reservation.
 
 **Partners.** The `webhooks` section lists what the platform sends to clinics; `docs/partners.md`
 is the integration guide with a signing example.

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from vipkit import clock, metrics, tracing
 from vipkit.consumer import ConsumerRunner, ConsumerSpec
 from vipkit.db import Database
+from vipkit.idempotency import IdempotencyMiddleware
 from vipkit.kafka import broker_reachable, ensure_topics
 from vipkit.logging import configure_logging, request_id_var
 from vipkit.masking import redact_path
@@ -263,9 +264,11 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
             await metrics.refresh_business_metrics(spec.name, runtime.db, spec.metrics_probes, runtime.consumers)
         return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
-    apply_operation_docs(app, [app.router, *spec.routers], {**HEALTH_DOCS, **spec.operation_docs})
+    idempotent_posts = apply_operation_docs(app, [app.router, *spec.routers], {**HEALTH_DOCS, **spec.operation_docs})
     for router in spec.routers:
         app.include_router(router)
+    if idempotent_posts:
+        app.add_middleware(IdempotencyMiddleware, paths=idempotent_posts, settings=settings)
     app.add_middleware(ContextMiddleware, service=spec.name, test_clock=settings.test_clock)
     tracing.instrument_fastapi(app)
     return app

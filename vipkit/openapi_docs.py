@@ -12,6 +12,7 @@ every answer). Examples an ``Op`` does not give are built from the schema with r
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,7 +133,8 @@ class Op:
     spec: str = ""  # e.g. "SPEC 4.2"
     request_example: Any = None
     response_example: Any = None
-    idempotency_key: bool = False
+    idempotency_key: bool = False  # a POST served by vipkit.idempotency (Idempotency-Key)
+    own_idempotency: bool = False  # the use case implements the key itself (not vipkit.idempotency)
     if_match: bool = False
     etag: bool = False
     extra: dict[str, Any] = field(default_factory=dict)  # merged into the operation as is
@@ -189,10 +191,11 @@ def _describe(op: Op) -> str:
     parts = [op.description.strip()]
     if op.spec:
         parts.append(f"*Rules:* {op.spec}.")
-    if op.idempotency_key:
+    if op.idempotency_key and not op.own_idempotency:
         parts.append(
             "*Idempotent:* send an `Idempotency-Key` (see the document's introduction): a retry with the same "
-            "key and body answers as the first call did; another body → 409 `conflict`."
+            "key and body gets the first 2xx answer again (`Idempotent-Replayed: true`), with no second effect; "
+            "the same key with another body → 409 `conflict`; an error answer is not kept."
         )
     if op.if_match:
         parts.append(
@@ -249,10 +252,12 @@ def _extra(op: Op, success: str) -> dict[str, Any]:
     return extra
 
 
-def apply_operation_docs(app: FastAPI, routers: Sequence[APIRouter], docs: Mapping[str, Op]) -> None:
+def apply_operation_docs(app: FastAPI, routers: Sequence[APIRouter], docs: Mapping[str, Op]) -> list[re.Pattern[str]]:
     """Attach ``docs`` to the routes of ``routers`` (before they are included) and post-process the app's
-    OpenAPI document (see module doc). Examples go in after FastAPI built the document (it drops nulls)."""
+    OpenAPI document (see module doc). Examples go in after FastAPI built the document (it drops nulls).
+    Answers the path patterns of the POSTs ``vipkit.idempotency`` serves."""
     extras: dict[str, tuple[Op, str]] = {}
+    idempotent: list[re.Pattern[str]] = []
     for route in (r for router in routers for r in router.routes):
         if not isinstance(route, APIRoute) or not route.include_in_schema:
             continue
@@ -264,6 +269,8 @@ def apply_operation_docs(app: FastAPI, routers: Sequence[APIRouter], docs: Mappi
         route.description = _describe(op)
         route.tags = [*op.audience, op.domain]
         extras[op.operation_id] = (op, str(route.status_code or 200))
+        if op.idempotency_key and not op.own_idempotency and "POST" in (route.methods or ()):
+            idempotent.append(route.path_regex)
     original: Callable[[], dict[str, Any]] = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -285,6 +292,7 @@ def apply_operation_docs(app: FastAPI, routers: Sequence[APIRouter], docs: Mappi
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
+    return idempotent
 
 
 def _merge(target: dict[str, Any], extra: dict[str, Any]) -> None:

@@ -220,6 +220,7 @@ DOCS: dict[str, Op] = {
         "Bookings",
         (_V,),
         "SPEC 4.2 (notifications)",
+        idempotency_key=True,
     ),
     "get_booking": Op(
         "getBooking",
@@ -247,6 +248,7 @@ DOCS: dict[str, Op] = {
         "Bookings",
         ("not_found", "illegal_transition", "service_unavailable"),
         "SPEC 4.2 (cancellation cutoff)",
+        idempotency_key=True,
     ),
     "partner_webhook": Op(
         "receivePartnerWebhook",
@@ -289,6 +291,7 @@ DOCS: dict[str, Op] = {
         "Partner webhooks",
         ("not_found",),
         "SPEC 4.3",
+        idempotency_key=True,
     ),
     "create_opinion": Op(
         "createSecondOpinion",
@@ -326,5 +329,6 @@ DOCS: dict[str, Op] = {
         "Second opinions",
         ("not_found", "illegal_transition"),
         "SPEC 4.2 (second opinion SLA)",
+        idempotency_key=True,
     ),
 }

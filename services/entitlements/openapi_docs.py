@@ -26,6 +26,7 @@ DOCS: dict[str, Op] = {
         (_V, "not_entitled", "quota_exhausted", "conflict"),
         "SPEC 3.1, 4.2 (entitlement)",
         idempotency_key=True,
+        own_idempotency=True,
     ),
     "list_reservations": Op(
         "listReservations",
@@ -47,6 +48,7 @@ DOCS: dict[str, Op] = {
         "Reservations",
         ("not_found", "illegal_transition"),
         "SPEC 3.1, 4.2",
+        idempotency_key=True,
     ),
     "release_reservation": Op(
         "releaseReservation",
@@ -56,6 +58,7 @@ DOCS: dict[str, Op] = {
         "Reservations",
         ("not_found", "illegal_transition"),
         "SPEC 3.1, 4.2",
+        idempotency_key=True,
     ),
     "get_entitlements": Op(
         "getCustomerEntitlements",
@@ -109,5 +112,6 @@ DOCS: dict[str, Op] = {
         "Entitlements",
         (_V, "service_unavailable"),
         "SPEC 3",
+        idempotency_key=True,
     ),
 }

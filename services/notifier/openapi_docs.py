@@ -30,5 +30,6 @@ DOCS: dict[str, Op] = {
         (OPS,),
         "Notifications",
         ("not_found", "illegal_transition", "validation_error"),
+        idempotency_key=True,
     ),
 }

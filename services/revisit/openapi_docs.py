@@ -17,6 +17,7 @@ DOCS: dict[str, Op] = {
         (_V,),
         "SPEC 5, 7.3",
         request_example={"as_of": "2026-05-09T10:00:00+08:00"},
+        idempotency_key=True,
     ),
     "list_revisits": Op(
         "listRevisits", "Revisit tasks", "By `policy_no` and `status`.", (OPS,), "Revisits", (_V,), "SPEC 5"
@@ -38,6 +39,7 @@ DOCS: dict[str, Op] = {
         "Revisits",
         ("not_found", "conflict"),
         "SPEC 5",
+        idempotency_key=True,
     ),
     "list_phone_queue": Op(
         "listPhoneQueue", "Phone revisit queue", "The call centre's queue.", (OPS,), "Phone queue", (_V,), "SPEC 5"
@@ -51,6 +53,7 @@ DOCS: dict[str, Op] = {
         ("not_found", "illegal_transition", _V),
         "SPEC 5 (phone fallback)",
         request_example={"outcome": "completed", "note": "客户确认已收到合同并了解犹豫期"},
+        idempotency_key=True,
     ),
     "customer_revisits": Op(
         "listCustomerRevisits",
@@ -70,6 +73,7 @@ DOCS: dict[str, Op] = {
         "Revisits",
         ("not_found", "conflict"),
         "SPEC 5 (WeChat self-service)",
+        idempotency_key=True,
     ),
     "create_revisit_session": Op(
         "createRevisitSession",
@@ -81,6 +85,7 @@ DOCS: dict[str, Op] = {
         ("identity_mismatch", "session_locked", *_SESSION_ERRORS),
         "SPEC 5 (identity, questionnaire)",
         request_example={"token": "kQ2d8R5wT1xYzA7", "id_last6": "011234", "birth_date": "1990-01-01"},
+        idempotency_key=True,
     ),
     "submit_revisit_session": Op(
         "submitRevisitSession",
@@ -95,6 +100,7 @@ DOCS: dict[str, Op] = {
             "answers": [{"question_id": f"q{i}", "answer": "yes"} for i in range(1, 7)],
             "remark": None,
         },
+        idempotency_key=True,
     ),
     "abort_revisit_session": Op(
         "abortRevisitSession",
@@ -104,6 +110,7 @@ DOCS: dict[str, Op] = {
         "Revisit sessions",
         ("illegal_transition", *_SESSION_ERRORS),
         "SPEC 5 (outcomes)",
+        idempotency_key=True,
     ),
     "revisit_page": Op(
         "getRevisitPage",

@@ -49,7 +49,8 @@ DOCS: dict[str, Op] = {
         "importPolicies",
         "Bulk import policies",
         "NDJSON body (`application/x-ndjson`), one `{policy_no, policy}` per line, streamed in batches; "
-        "bad lines are reported with their line number, good ones stored.",
+        "bad lines are reported with their line number, good ones stored. Safe to repeat: policies are "
+        "upserted by `policy_no` (no `Idempotency-Key` needed).",
         (OPS,),
         "Policies",
         (_V, "payload_too_large"),
@@ -77,6 +78,7 @@ DOCS: dict[str, Op] = {
         (_V,),
         "SPEC 2.1, 7.3",
         request_example={"as_of": "2026-10-09"},
+        idempotency_key=True,
     ),
     "read_tier": Op(
         "getCustomerTier",

@@ -94,6 +94,9 @@ def test_operations_have_ids_tags_summaries_descriptions_and_client_errors(merge
         for status, response in op["responses"].items():
             if "$ref" not in response:
                 assert "X-Request-ID" in response.get("headers", {}), f"{where} {status}: no X-Request-ID"
+        if method == "post" and op["operationId"] not in ("importPolicies", "receivePartnerWebhook"):
+            names = {p["name"] for p in op.get("parameters", [])}
+            assert "Idempotency-Key" in names, f"{where}: a POST without Idempotency-Key (SPEC 7)"
     assert len(ids) == len(set(ids)), "duplicate operationIds"
     assert {"createBooking", "cancelBooking", "getCustomerTier", "createRevisitSession"} <= set(ids)
     rate_limited = merged["components"]["responses"]["RateLimited"]
