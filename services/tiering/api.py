@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from contracts.policy import PolicyDocument
-from services.tiering import importer, service
+from services.tiering import importer, service, views
 from services.tiering.programs import Program
 from services.tiering.schemas import (
     ExplainRead,
@@ -68,12 +68,12 @@ async def put_policy(
     if outcome.status == "stale":
         raise service.StalePolicyVersion(f"policy {policy_no}: {outcome.message}")
     response.status_code = 201 if outcome.status == "created" else 200
-    return service.policy_read(outcome.policy)
+    return views.policy_read(outcome.policy)
 
 
 @router.get("/policies/{policy_no}", response_model=PolicyRead, summary="A stored policy (ops), masked")
 async def read_policy(policy_no: PolicyNo, session: DbSession, identity: StaffIdentity) -> PolicyRead:
-    return await service.get_policy(session, policy_no)
+    return await views.get_policy(session, policy_no)
 
 
 @router.post(
@@ -107,7 +107,7 @@ async def read_tier(
     customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, program: ProgramDep
 ) -> TierRead:
     ensure_customer_access(identity, customer_id)
-    return await service.get_tier(session, program, customer_id)
+    return await views.get_tier(session, program, customer_id)
 
 
 @router.get(
@@ -117,7 +117,7 @@ async def read_history(
     customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, program: ProgramDep
 ) -> TierHistoryRead:
     ensure_customer_access(identity, customer_id)
-    return await service.get_history(session, program, customer_id)
+    return await views.get_history(session, program, customer_id)
 
 
 @router.get(
@@ -133,7 +133,7 @@ async def read_explain(
     as_of: Annotated[dt.date | None, Query(description="Date to explain (default: today, Asia/Shanghai)")] = None,
 ) -> ExplainRead:
     ensure_customer_access(identity, customer_id)
-    return await service.explain(session, program, customer_id, as_of or clock.today())
+    return await views.explain(session, program, customer_id, as_of or clock.today())
 
 
 @router.get("/tiers", response_model=TierPage, summary="Every customer's current tier, paged by customer id (staff)")
@@ -143,4 +143,4 @@ async def list_tiers(
     after: Annotated[str, Query(max_length=64)] = "",
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> TierPage:
-    return await service.tiers_page(session, after, limit)
+    return await views.tiers_page(session, after, limit)

@@ -28,9 +28,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from services.tiering.mapping import policy_facts, top_up_fact
 from services.tiering.models import Policy, PolicyTopUp, TierHistory, TieringRun, TierStateRow
 from services.tiering.programs import NONE, Program
-from services.tiering.rules import CENT, PolicyFacts, TopUpFact
+from services.tiering.rules import PolicyFacts, TopUpFact
 from vipkit import clock
 from vipkit.db import insert_ignore
 
@@ -165,33 +166,11 @@ async def subject_facts(
                 .order_by(t.c.id)
             )
         ).all():
-            top_ups[tu.policy_no].append(TopUpFact(tu.kind, Decimal(tu.amount).quantize(CENT), tu.date))
+            top_ups[tu.policy_no].append(top_up_fact(tu))
     out: dict[str, list[PolicyFacts]] = defaultdict(list)
     for r in rows:
         key = r.holder_customer_id if subject == "holder" else r.insured_customer_id
-        out[key].append(
-            PolicyFacts(
-                policy_no=r.policy_no,
-                holder_id=r.holder_customer_id,
-                insured_id=r.insured_customer_id,
-                product_kind=r.product_kind,
-                channel=r.channel,
-                payment_mode=r.payment_mode,
-                annual_premium=Decimal(r.annual_premium).quantize(CENT),
-                payment_years=r.payment_years,
-                status=r.status,
-                effective_date=r.effective_date,
-                cooling_off_end=r.cooling_off_end,
-                loan_or_pledge=r.loan_or_pledge,
-                top_ups=tuple(top_ups.get(r.policy_no, ())),
-                holder_mobile=r.holder_mobile,
-                insured_mobile=r.insured_mobile,
-                underwritten_at=r.underwritten_at,
-                holder_birth_date=r.holder_birth_date,
-                insured_birth_date=r.insured_birth_date,
-                reinstated_on=r.reinstated_on,
-            )
-        )
+        out[key].append(policy_facts(r, top_ups.get(r.policy_no, ())))
     return out
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from contracts.policy import PolicyDocument
-from services.tiering import service
+from services.tiering import service, views
 from services.tiering.jobs import daily_jobs
 from services.tiering.main import MIGRATIONS_DIR, create_app
 from services.tiering.programs import PROGRAMS_DIR, ProgramError, load_program
@@ -47,8 +47,8 @@ async def test_concurrent_policy_changes_of_one_customer_get_distinct_increasing
         premiums = ["10000.00", "20000.00", "70000.00", "200000.00"]  # each one raises the tier
         await asyncio.gather(*(upsert(db, f"P{i}{customer}", doc(customer, p)) for i, p in enumerate(premiums)))
         async with db.sessionmaker() as session:
-            tier = await service.get_tier(session, STARS, customer)
-            history = (await service.get_history(session, STARS, customer)).items
+            tier = await views.get_tier(session, STARS, customer)
+            history = (await views.get_history(session, STARS, customer)).items
         sequences = [h.sequence for h in history]
         assert sequences == list(range(1, len(history) + 1)) and tier.sequence == len(history)
         assert tier.tier == "star_5" and tier.score == 300000
@@ -64,8 +64,8 @@ async def test_holder_change_rerates_old_and_new_holder(sqlite_url: str) -> None
         outcome = await upsert(db, policy_no, doc(new, "40000.00"))
         assert outcome.status == "updated" and outcome.rerated == sorted([old, new])
         async with db.sessionmaker() as session:
-            assert (await service.get_tier(session, STARS, old)).tier == "none"
-            assert (await service.get_tier(session, STARS, new)).tier == "star_3"
+            assert (await views.get_tier(session, STARS, old)).tier == "none"
+            assert (await views.get_tier(session, STARS, new)).tier == "star_3"
     finally:
         await db.dispose()
 
@@ -97,7 +97,7 @@ async def test_scheduler_daily_job_at_0030_runs_the_same_code_once(sqlite_url: s
         assert await scheduler.tick(dt.datetime(2026, 4, 16, 0, 30, tzinfo=clock.SHANGHAI)) == ["tiering-daily-run"]
         assert await scheduler.tick(dt.datetime(2026, 4, 16, 9, 0, tzinfo=clock.SHANGHAI)) == []  # once a day
         async with db.sessionmaker() as session:
-            assert (await service.get_tier(session, STARS, customer)).tier == "star_2"
+            assert (await views.get_tier(session, STARS, customer)).tier == "star_2"
         again = await service.run_for_date(db, STARS, dt.date(2026, 4, 16))
         assert again.replayed is True
     finally:
