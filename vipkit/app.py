@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import time
 import uuid
@@ -32,6 +33,7 @@ from vipkit.masking import redact_path
 from vipkit.openapi_docs import HEALTH_DOCS, Op, apply_operation_docs
 from vipkit.problems import Problem, install_problem_handlers, problem_response
 from vipkit.relay import OutboxRelay
+from vipkit.retention import PURGE_AT, PURGE_JOB, PurgeRule, plumbing_rules, purge
 from vipkit.scheduler import DailyJob, Scheduler
 from vipkit.settings import CommonSettings
 
@@ -61,6 +63,7 @@ class ServiceSpec:
     migrate_on_start: bool = False
     operation_docs: Mapping[str, Op] = field(default_factory=dict)  # route name -> its OpenAPI docs
     metrics_probes: Sequence[metrics.MetricsProbe] = ()
+    retention: Sequence[PurgeRule] = ()  # the service's own tables; the shared ones are always purged
 
 
 class ContextMiddleware:
@@ -142,12 +145,25 @@ class ServiceRuntime:
         for runner in self.consumers:
             metrics.CONSUMERS.runners.add(runner)
         self.scheduler = (
-            Scheduler(db, list(spec.jobs), first_tick_seconds=settings.scheduler_first_tick_s)
-            if settings.scheduler_enabled and spec.jobs
+            Scheduler(db, [*spec.jobs, self.purge_job()], first_tick_seconds=settings.scheduler_first_tick_s)
+            if settings.scheduler_enabled
             else None
         )
         self.tasks: list[asyncio.Task[None]] = []
         self.topics_ready = False
+
+    def retention_rules(self) -> list[PurgeRule]:
+        return [*plumbing_rules(self.spec.settings), *self.spec.retention]
+
+    async def purge(self, now: dt.datetime | None = None) -> dict[str, int]:
+        """Delete finished rows past their retention period (docs/data-retention.md)."""
+        return await purge(self.db, self.retention_rules(), service=self.spec.name, now=now)
+
+    def purge_job(self) -> DailyJob:
+        async def run(due: dt.datetime) -> object:
+            return await self.purge(due)
+
+        return DailyJob(name=PURGE_JOB, at=PURGE_AT, run=run)
 
     async def _prepare_topics(self) -> None:
         settings = self.spec.settings

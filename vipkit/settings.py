@@ -42,6 +42,13 @@ class CommonSettings(BaseSettings):
     )
     log_level: str = "INFO"
 
+    # docs/data-retention.md: how long finished rows of the shared tables are kept
+    retention_outbox_days: int = Field(default=7, ge=1, description="Published outbox rows (events with PII)")
+    retention_inbox_days: int = Field(
+        default=30, ge=1, description="Processed event ids (longer than any broker redelivery window)"
+    )
+    retention_job_runs_days: int = Field(default=90, ge=1, description="Finished scheduled-job runs")
+
     @property
     def scheduler_enabled(self) -> bool:
         return self.scheduler.lower() not in ("off", "0", "false", "no")

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import func
+
 from services.booking import service as svc
 from services.booking.context import BookingContext
+from services.booking.models import InboundWebhook, WebhookAttempt, WebhookDelivery
+from services.booking.settings import BookingSettings
+from vipkit.retention import Child, PurgeRule
 from vipkit.scheduler import DailyJob
 
 
@@ -17,3 +22,23 @@ def daily_jobs(ctx: BookingContext) -> list[DailyJob]:
         return result["reminded"]
 
     return [DailyJob(name="booking_reminders", at=ctx.settings.reminder_time, run=reminders)]
+
+
+def retention_rules(settings: BookingSettings) -> list[PurgeRule]:
+    """docs/data-retention.md: finished partner webhook deliveries with their attempts, and the ids of
+    applied inbound webhooks (kept far beyond the 5-minute replay tolerance)."""
+    deliveries = WebhookDelivery.__table__
+    return [
+        PurgeRule(
+            deliveries,
+            func.coalesce(WebhookDelivery.delivered_at, WebhookDelivery.created_at),
+            settings.retention_webhook_days,
+            finished=WebhookDelivery.status.in_(("delivered", "failed")),
+            children=[Child(WebhookAttempt.__table__, WebhookAttempt.delivery_id)],
+        ),
+        PurgeRule(
+            InboundWebhook.__table__,
+            InboundWebhook.received_at,
+            settings.retention_inbound_webhook_days,
+        ),
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from contracts.events import Topic
-from services.booking import api, consumers, jobs, openapi_docs
+from services.booking import api, consumers, jobs, metrics, openapi_docs
 from services.booking.context import BookingContext
 from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
@@ -59,6 +59,8 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
         routers=[api.router],
         consumers=consumers.consumer_specs(),
         jobs=jobs.daily_jobs(ctx),
+        retention=jobs.retention_rules(settings),
+        metrics_probes=[metrics.probe],
         topics=[Topic.booking_changed.value, Topic.notification_requested.value],
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,

@@ -20,6 +20,11 @@ class BookingSettings(BaseSettings):
     entitlements_timeout_seconds: float = Field(default=5.0, gt=0)
     catalog_cache_seconds: float = Field(default=60.0, ge=0, description="How long the catalog is cached")
 
+    retention_webhook_days: int = Field(
+        default=90, ge=1, description="Finished partner webhook deliveries and their attempts (payloads hold PII)"
+    )
+    retention_inbound_webhook_days: int = Field(default=30, ge=1, description="Ids of applied partner webhooks")
+
     worker_enabled: bool = Field(
         default=True, description="Run the background worker (webhook deliveries, ledger retries, sweeper)"
     )

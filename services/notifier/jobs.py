@@ -12,11 +12,15 @@ import asyncio
 import contextlib
 import logging
 
+from sqlalchemy import func
+
 from services.notifier import service
 from services.notifier.adapters import ChannelAdapter, DeliveryResult, OutgoingMessage
+from services.notifier.models import DeliveryAttempt, Notification
 from services.notifier.settings import NotifierSettings
 from vipkit.db import Database
 from vipkit.masking import mask_mobile
+from vipkit.retention import Child, PurgeRule
 from vipkit.scheduler import DailyJob
 
 log = logging.getLogger("notifier.worker")
@@ -24,6 +28,21 @@ log = logging.getLogger("notifier.worker")
 
 def daily_jobs() -> list[DailyJob]:
     return []
+
+
+def retention_rules(settings: NotifierSettings) -> list[PurgeRule]:
+    """docs/data-retention.md: a sent or finally failed notification (its text, mobile number and
+    attempts) is deleted ``retention_notification_days`` after it was sent (or created, when it
+    failed); a queued one is never purged."""
+    return [
+        PurgeRule(
+            Notification.__table__,
+            func.coalesce(Notification.sent_at, Notification.created_at),
+            settings.retention_notification_days,
+            finished=Notification.status.in_(("sent", "failed")),
+            children=[Child(DeliveryAttempt.__table__, DeliveryAttempt.notification_id)],
+        )
+    ]
 
 
 class DeliveryWorker:

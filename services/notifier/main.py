@@ -12,7 +12,7 @@ import httpx
 from fastapi import FastAPI
 
 from contracts.events import Topic
-from services.notifier import api, consumers, jobs, openapi_docs
+from services.notifier import api, consumers, jobs, metrics, openapi_docs
 from services.notifier.adapters import build_adapters
 from services.notifier.settings import NotifierSettings
 from vipkit.app import ServiceSpec, create_service_app
@@ -55,6 +55,8 @@ def create_app(settings: NotifierSettings | None = None, common: CommonSettings 
         routers=[api.router],
         consumers=consumers.consumer_specs(),
         jobs=jobs.daily_jobs(),
+        retention=jobs.retention_rules(settings),
+        metrics_probes=[metrics.probe],
         topics=[Topic.notification_requested.value],
         on_startup=[start_worker],
         on_shutdown=[stop_worker],

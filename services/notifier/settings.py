@@ -26,6 +26,9 @@ class NotifierSettings(BaseSettings):
     http_timeout_seconds: float = Field(default=5.0, gt=0, description="Timeout of one provider call")
 
     # delivery worker
+    retention_notification_days: int = Field(
+        default=180, ge=1, description="Sent/failed notifications (text, mobile) and their attempts are kept this long"
+    )
     worker_enabled: bool = Field(default=True, description="Run the background delivery worker")
     poll_ms: int = Field(default=200, ge=5, description="Worker poll interval when idle")
     batch_size: int = Field(default=20, ge=1, description="Notifications claimed per worker round")

@@ -35,7 +35,9 @@ def free_base_port() -> int:
 
 
 @contextmanager
-def running_platform(program: str, db_factory: DatabaseFactory, *, db_kind: str | None = None) -> Iterator[Cluster]:
+def running_platform(
+    program: str, db_factory: DatabaseFactory, *, db_kind: str | None = None, env: dict[str, str] | None = None
+) -> Iterator[Cluster]:
     kind = db_kind or ("postgresql" if db_factory.pg_url else "sqlite")
     var = Path(tempfile.mkdtemp(prefix=f"vip-e2e-{program}-"))
     urls = {s.name: db_factory.create(kind, s.migrations) for s in SERVICES if s.migrations}
@@ -56,6 +58,7 @@ def running_platform(program: str, db_factory: DatabaseFactory, *, db_kind: str 
             "VIP_REVISIT_MIN_ANSWER_SECONDS": "60",
             "VIP_SIMULATOR_CONFIRM_DELAY_SECONDS": "0.2",
             "VIP_SIMULATOR_COMPLETE_DELAY_SECONDS": "-1",
+            **(env or {}),
         },
     )
     cluster.start()
