@@ -29,7 +29,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import time
 from collections.abc import AsyncIterator
 from contextvars import ContextVar
@@ -37,23 +36,21 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
-from multidict import CIMultiDict
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
-from yarl import URL
 
 from gateway.accesslog import AccessLog
 from gateway.api_reference import GATEWAY_PATHS
 from gateway.docs import DOCS_HTML, Asset, load_assets
 from gateway.openapi import OpenApiAggregator
+from gateway.proxy import Proxy, problem_response, request_id_of
 from gateway.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter, retry_after_header
 from gateway.routing import CUSTOMER, OPS, PUBLIC, RouteTable, unsafe_path
 from gateway.settings import SERVICES, GatewaySettings
 from vipkit import metrics, tracing
 from vipkit.auth import Identity, TokenVerifier, bearer_token
-from vipkit.clock import TEST_NOW_HEADER
 from vipkit.error_codes import error_code_table
 from vipkit.logging import configure_logging, request_id_var
-from vipkit.problems import PROBLEM_CONTENT_TYPE, Problem
+from vipkit.problems import Problem
 from vipkit.settings import CommonSettings
 
 log = logging.getLogger("gateway")
@@ -62,64 +59,7 @@ GATEWAY_KEY: web.AppKey[Gateway] = web.AppKey("gateway")
 # The matched RouteRule pattern of the request being handled (each request runs in its own task).
 route_var: ContextVar[str] = ContextVar("gateway_route", default="unmatched")
 
-# Never forwarded in either direction (RFC 9110 7.6.1), plus what the gateway sets itself.
-_HOP_BY_HOP_REQUEST = (
-    "Connection",
-    "Keep-Alive",
-    "Proxy-Authorization",
-    "Proxy-Connection",
-    "TE",
-    "Trailer",
-    "Transfer-Encoding",
-    "Upgrade",
-    "Expect",
-    "Host",
-    "X-Request-ID",
-    "X-Forwarded-Host",
-    "X-Forwarded-Proto",
-)
-_HOP_BY_HOP_RESPONSE = (
-    "Connection",
-    "Keep-Alive",
-    "Proxy-Authenticate",
-    "Trailer",
-    "Transfer-Encoding",
-    "Upgrade",
-    "Content-Length",
-    "X-Request-ID",
-)
-_SMALL_BODY = 64 * 1024
 ERROR_CODES_BODY = json.dumps(error_code_table(), ensure_ascii=False).encode()
-_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
-_NO_BODY_STATUS = frozenset({204, 304})
-
-
-class BodyTooLarge(Exception):
-    pass
-
-
-def problem_response(
-    status: int,
-    code: str,
-    detail: str,
-    instance: str | None = None,
-    headers: dict[str, str] | None = None,
-    **extra: Any,
-) -> web.Response:
-    """A ``vipkit.problems``-compatible problem+json response."""
-    body = Problem(detail, status=status, code=code, **extra).to_dict(instance)
-    response = web.Response(
-        body=json.dumps(body, ensure_ascii=False).encode(), status=status, content_type=PROBLEM_CONTENT_TYPE
-    )
-    if headers:
-        response.headers.update(headers)
-    return response
-
-
-def _request_id(raw: str | None) -> str:
-    if raw and len(raw) <= 128 and raw.isprintable():
-        return raw
-    return os.urandom(16).hex()
 
 
 class Gateway:
@@ -135,16 +75,11 @@ class Gateway:
         self.limiter: RateLimiter = (
             RedisRateLimiter(settings.redis_url, settings.redis_prefix) if settings.redis_url else MemoryRateLimiter()
         )
-        self.forward_test_clock = common.test_clock
         self.tracing = tracing.configure_tracing("gateway")
-        self.timeouts = {
-            False: aiohttp.ClientTimeout(total=settings.default_timeout, sock_connect=settings.connect_timeout),
-            True: aiohttp.ClientTimeout(total=settings.long_timeout, sock_connect=settings.connect_timeout),
-        }
+        self.proxy = Proxy(settings, forward_test_clock=common.test_clock, tracing_on=self.tracing)
         self.probe_timeout = aiohttp.ClientTimeout(
             total=settings.upstream_probe_timeout, sock_connect=min(settings.connect_timeout, 1.0)
         )
-        self.session: aiohttp.ClientSession | None = None
         self.access_log = AccessLog()
         self.access_log.enabled = self.access_log.enabled and settings.access_log
         self.assets: dict[str, Asset] = load_assets()
@@ -160,29 +95,19 @@ class Gateway:
     # -- lifecycle -------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        connector = aiohttp.TCPConnector(
-            limit=self.settings.pool_limit,
-            limit_per_host=self.settings.pool_limit_per_host,
-            keepalive_timeout=self.settings.keepalive_seconds,
-            ttl_dns_cache=300,
-        )
-        self.session = aiohttp.ClientSession(
-            connector=connector,
-            auto_decompress=False,
-            skip_auto_headers=("Accept", "Accept-Encoding", "User-Agent", "Content-Type"),
-            cookie_jar=aiohttp.DummyCookieJar(),
-        )
+        await self.proxy.start()
         self.access_log.start()
 
     async def stop(self) -> None:
         await self.access_log.stop()
-        if self.session is not None:
-            await self.session.close()
+        await self.proxy.stop()
         await self.limiter.close()
 
     async def _fetch_openapi(self, service: str) -> dict[str, Any]:
-        assert self.session is not None
-        async with self.session.get(self.upstreams[service] + "/openapi.json", timeout=self.probe_timeout) as resp:
+        assert self.proxy.session is not None
+        async with self.proxy.session.get(
+            self.upstreams[service] + "/openapi.json", timeout=self.probe_timeout
+        ) as resp:
             resp.raise_for_status()
             data = json.loads(await resp.read())
             if not isinstance(data, dict):
@@ -209,7 +134,7 @@ class Gateway:
     async def _forward_logged(self, request: web.Request) -> web.StreamResponse:
         started = time.perf_counter()
         route_var.set("unmatched")  # a keep-alive connection's requests share one context
-        request_id = _request_id(request.headers.get("X-Request-ID"))
+        request_id = request_id_of(request.headers.get("X-Request-ID"))
         request_id_var.set(request_id)
         status = 500
         service = "-"
@@ -331,144 +256,7 @@ class Gateway:
                 rule.service,
                 identity,
             )
-        return await self._proxy(request, rule.service, rule.long_running, request_id), rule.service, identity
-
-    def _upstream_headers(self, request: web.Request, request_id: str) -> CIMultiDict[str]:
-        headers = CIMultiDict(request.headers)
-        connection = headers.get("Connection")
-        if connection:
-            for name in connection.split(","):  # headers the client marked hop-by-hop
-                name = name.strip()
-                if name and name.lower() not in ("keep-alive", "close"):
-                    headers.popall(name, None)
-        for name in _HOP_BY_HOP_REQUEST:
-            if name in headers:
-                del headers[name]
-        if not self.forward_test_clock and TEST_NOW_HEADER in headers:
-            del headers[TEST_NOW_HEADER]
-        headers["X-Request-ID"] = request_id
-        if self.tracing:
-            tracing.propagate.inject(headers)
-        remote = request.remote or ""
-        prior = headers.get("X-Forwarded-For")
-        headers["X-Forwarded-For"] = f"{prior}, {remote}" if prior and self.settings.trust_forwarded_for else remote
-        headers["X-Forwarded-Proto"] = request.scheme
-        if request.host:
-            headers["X-Forwarded-Host"] = request.host
-        return headers
-
-    async def _limited_body(self, request: web.Request, state: dict[str, bool]) -> AsyncIterator[bytes]:
-        limit = self.settings.max_body_bytes
-        total = 0
-        async for chunk in request.content.iter_any():
-            total += len(chunk)
-            if total > limit:
-                state["too_large"] = True
-                raise BodyTooLarge
-            yield chunk
-
-    async def _proxy(
-        self, request: web.Request, service: str, long_running: bool, request_id: str
-    ) -> web.StreamResponse:
-        assert self.session is not None
-        path = request.path
-        method = request.method
-        url = URL(self.upstreams[service] + request.raw_path, encoded=True)
-        headers = self._upstream_headers(request, request_id)
-        state = {"too_large": False}
-        body: Any = None
-        length = request.content_length
-        if request.body_exists:
-            if length is not None and length <= _SMALL_BODY:
-                body = await request.read()
-            else:
-                body = self._limited_body(request, state)
-        retryable = method in _IDEMPOTENT and not (body is not None and not isinstance(body, bytes))
-
-        upstream: aiohttp.ClientResponse | None = None
-        for attempt in (0, 1):
-            try:
-                upstream = await self.session.request(
-                    method,
-                    url,
-                    headers=headers,
-                    data=body,
-                    allow_redirects=False,
-                    timeout=self.timeouts[long_running],
-                )
-                break
-            except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
-                # A pooled keep-alive socket the service had just closed: retry idempotent requests once.
-                if state["too_large"]:
-                    return self._too_large(path)
-                if attempt == 0 and retryable and not isinstance(exc, aiohttp.ClientConnectorError):
-                    continue
-                return self._bad_gateway(service, path, exc)
-            except TimeoutError:
-                return self._gateway_timeout(service, path)
-            except BodyTooLarge:
-                return self._too_large(path)
-            except aiohttp.ClientError as exc:
-                if state["too_large"]:
-                    return self._too_large(path)
-                return self._bad_gateway(service, path, exc)
-        assert upstream is not None
-        try:
-            return await self._relay_response(request, upstream, request_id, service)
-        finally:
-            upstream.release()
-
-    def _too_large(self, path: str) -> web.Response:
-        limit = self.settings.max_body_bytes
-        return problem_response(413, "payload_too_large", f"request body over {limit} bytes", path, max_bytes=limit)
-
-    def _gateway_timeout(self, service: str, path: str) -> web.Response:
-        metrics.GATEWAY_UPSTREAM_ERRORS.labels(service, "timeout").inc()
-        return problem_response(504, "gateway_timeout", f"the {service} service did not answer in time", path)
-
-    def _bad_gateway(self, service: str, path: str, exc: BaseException) -> web.Response:
-        metrics.GATEWAY_UPSTREAM_ERRORS.labels(service, "connect").inc()
-        log.warning("upstream unreachable", extra={"upstream": service, "error": repr(exc)})
-        return problem_response(502, "bad_gateway", f"the {service} service cannot be reached", path)
-
-    async def _relay_response(
-        self, request: web.Request, upstream: aiohttp.ClientResponse, request_id: str, service: str
-    ) -> web.StreamResponse:
-        headers = CIMultiDict(upstream.headers)
-        for name in _HOP_BY_HOP_RESPONSE:
-            if name in headers:
-                del headers[name]
-        headers["X-Request-ID"] = request_id
-        status = upstream.status
-        length = upstream.content_length
-        if status in _NO_BODY_STATUS or request.method == "HEAD":
-            await upstream.read()
-            return web.Response(status=status, headers=headers)
-        try:
-            if length is not None and length <= self.settings.buffer_response_bytes:
-                body = await upstream.read()
-                return web.Response(status=status, headers=headers, body=body)
-        except TimeoutError:
-            return self._gateway_timeout(service, request.path)
-        except aiohttp.ClientError as exc:
-            return self._bad_gateway(service, request.path, exc)
-        # Large or unknown length (chunked, server-sent events): stream it through.
-        stream = web.StreamResponse(status=status, headers=headers)
-        if length is not None:
-            stream.content_length = length
-        await stream.prepare(request)
-        try:
-            async for chunk in upstream.content.iter_any():
-                await stream.write(chunk)
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            # Too late for a problem response: cut the connection so the client sees a broken body.
-            metrics.GATEWAY_UPSTREAM_ERRORS.labels(service, "mid_response").inc()
-            log.warning("upstream failed mid-response", extra={"upstream": service, "error": repr(exc)})
-            if request.transport is not None:
-                request.transport.close()
-            return stream
-        await stream.write_eof()
-        return stream
+        return await self.proxy.proxy(request, rule.service, rule.long_running, request_id), rule.service, identity
 
     # -- the gateway's own endpoints -------------------------------------------------------------
 
@@ -483,9 +271,9 @@ class Gateway:
         return web.json_response({"status": "ok", "service": "gateway"})
 
     async def _probe(self, service: str) -> dict[str, Any]:
-        assert self.session is not None
+        assert self.proxy.session is not None
         try:
-            async with self.session.get(self.upstreams[service] + "/readyz", timeout=self.probe_timeout) as resp:
+            async with self.proxy.session.get(self.upstreams[service] + "/readyz", timeout=self.probe_timeout) as resp:
                 try:
                     detail = json.loads(await resp.read())
                 except ValueError:
@@ -530,7 +318,7 @@ class Gateway:
         """The code → Chinese message table (``vipkit.error_codes``); public, cacheable."""
         if request.method not in ("GET", "HEAD"):
             return _method_not_allowed(request)
-        request_id = _request_id(request.headers.get("X-Request-ID"))
+        request_id = request_id_of(request.headers.get("X-Request-ID"))
         return web.Response(
             body=ERROR_CODES_BODY,
             content_type="application/json",
@@ -545,7 +333,7 @@ class Gateway:
     async def docs_asset(self, request: web.Request) -> web.Response:
         asset = self.assets.get(request.match_info["name"])
         if asset is None:
-            request_id_var.set(_request_id(request.headers.get("X-Request-ID")))
+            request_id_var.set(request_id_of(request.headers.get("X-Request-ID")))
             return problem_response(404, "not_found", "no such asset", request.path)
         headers = {"ETag": asset.etag, "Cache-Control": "public, max-age=3600", "Vary": "Accept-Encoding"}
         if request.headers.get("If-None-Match") == asset.etag:
@@ -565,7 +353,7 @@ class Gateway:
 
 
 def _method_not_allowed(request: web.Request) -> web.Response:
-    request_id_var.set(_request_id(request.headers.get("X-Request-ID")))
+    request_id_var.set(request_id_of(request.headers.get("X-Request-ID")))
     return problem_response(
         405, "method_not_allowed", f"{request.method} is not allowed here", request.path, headers={"Allow": "GET, HEAD"}
     )
