@@ -35,6 +35,13 @@ and kept 48 hours (at least 24). Exceptions: the partner webhook deduplicates on
 bulk policy import is an upsert by `policy_no` (safe to repeat); the internal reservation endpoint
 requires the key and answers a retry with the same reservation.
 
+**Concurrent edits.** Reads of ops-managed resources (partners, clinics, calendar years, a customer's
+relatives) answer an `ETag`; send it back as `If-Match` on the PUT. A stale one (someone changed the
+resource since you read it) → 412 `precondition_failed` with `current_etag`: read again, re-apply,
+retry. When the platform requires the header (`VIP_REQUIRE_IF_MATCH=1`) and a change of an existing
+resource comes without it → 428 `precondition_required`. For relatives, `If-Match` is the `ETag` of
+`GET /api/v1/customers/{customer_id}/relatives`.
+
 **Partners.** The `webhooks` section lists what the platform sends to clinics; `docs/partners.md`
 is the integration guide with a signing example.
 

@@ -35,6 +35,9 @@ class CommonSettings(BaseSettings):
     jwt_audience: str | None = None
     jwt_issuer: str | None = None
 
+    require_if_match: bool = Field(
+        default=False, description="428 on a change of an ops-managed resource without If-Match (vipkit.etag)"
+    )
     test_clock: bool = Field(default=False, description="Honour X-Test-Now (SPEC 7.3); never in production")
     scheduler: str = Field(default="on", description="on | off: the built-in job scheduler")
     scheduler_first_tick_s: float = Field(

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.booking import errors, opinions, webhooks_in, webhooks_out
 from services.booking import repository as repo
@@ -42,6 +43,7 @@ from services.booking.schemas import (
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
 from vipkit.db import DbSession
+from vipkit.etag import check_if_match, set_etag
 from vipkit.problems import NotFound, ValidationProblem
 
 router = APIRouter(prefix="/api/v1", tags=["booking"])
@@ -74,18 +76,25 @@ async def put_partner(
     session: DbSession,
     _: StaffIdentity,
     response: Response,
+    request: Request,
 ) -> PartnerRead:
+    existing = await repo.get_partner(session, partner_id)
+    check_if_match(request, _partner_read(existing) if existing else None)
     row, created = await repo.upsert_partner(session, partner_id, body.name, body.webhook_url, body.secret, clock.now())
     response.status_code = 201 if created else 200
-    return _partner_read(row)
+    read = _partner_read(row)
+    set_etag(response, read)
+    return read
 
 
 @router.get("/partners/{partner_id}", response_model=PartnerRead, tags=["partners"], summary="A partner (ops)")
-async def get_partner(partner_id: str, session: DbSession, _: StaffIdentity) -> PartnerRead:
+async def get_partner(partner_id: str, session: DbSession, _: StaffIdentity, response: Response) -> PartnerRead:
     row = await repo.get_partner(session, partner_id)
     if row is None:
         raise NotFound("partner not found")
-    return _partner_read(row)
+    read = _partner_read(row)
+    set_etag(response, read)
+    return read
 
 
 # --- clinics -----------------------------------------------------------------------------------------------
@@ -109,8 +118,12 @@ def _clinic_read(clinic: Any, services: list[Any]) -> ClinicRead:
 
 @router.put("/clinics/{clinic_id}", response_model=ClinicRead, tags=["clinics"], summary="Upsert a clinic (ops)")
 async def put_clinic(
-    clinic_id: str, body: ClinicWrite, session: DbSession, _: StaffIdentity, response: Response
+    clinic_id: str, body: ClinicWrite, session: DbSession, _: StaffIdentity, response: Response, request: Request
 ) -> ClinicRead:
+    existing = await repo.get_clinic(session, clinic_id)
+    check_if_match(request, _clinic_read(*existing) if existing else None)
+    for service in existing[1] if existing else ():
+        session.expunge(service)  # replaced below by rows with the same keys
     if await repo.get_partner(session, body.partner_id) is None:
         raise ValidationProblem(f"unknown partner {body.partner_id!r}", field="partner_id")
     values = body.model_dump(exclude={"services"})
@@ -119,15 +132,19 @@ async def put_clinic(
     response.status_code = 201 if created else 200
     found = await repo.get_clinic(session, clinic_id)
     assert found is not None
-    return _clinic_read(*found)
+    read = _clinic_read(*found)
+    set_etag(response, read)
+    return read
 
 
 @router.get("/clinics/{clinic_id}", response_model=ClinicRead, tags=["clinics"], summary="A clinic")
-async def get_clinic(clinic_id: str, session: DbSession) -> ClinicRead:
+async def get_clinic(clinic_id: str, session: DbSession, response: Response) -> ClinicRead:
     found = await repo.get_clinic(session, clinic_id)
     if found is None:
         raise NotFound("clinic not found")
-    return _clinic_read(*found)
+    read = _clinic_read(*found)
+    set_etag(response, read)
+    return read
 
 
 @router.get("/clinics", response_model=ClinicList, tags=["clinics"], summary="Partner clinics, by service")
@@ -190,9 +207,12 @@ async def delete_override(date: dt.date, session: DbSession, _: StaffIdentity) -
     tags=["calendar"],
     summary="Load a year's official schedule (ops; replaces the package's data for that year)",
 )
-async def put_year(year: int, body: YearScheduleWrite, session: DbSession, who: StaffIdentity) -> YearScheduleRead:
+async def put_year(
+    year: int, body: YearScheduleWrite, session: DbSession, who: StaffIdentity, request: Request, response: Response
+) -> YearScheduleRead:
     if not 2000 <= year <= 2100:
         raise ValidationProblem("year out of range", field="year")
+    check_if_match(request, await _year_read(session, year))
     off = {d.date: d.name for d in body.days_off}
     work = {d.date: d.name for d in body.working_days}
     if len(off) != len(body.days_off) or len(work) != len(body.working_days):
@@ -206,24 +226,26 @@ async def put_year(year: int, body: YearScheduleWrite, session: DbSession, who: 
     for day in work:
         if day.isoweekday() < 6:
             raise ValidationProblem(f"{day} is a weekday: make-up working days are weekend days", field="working_days")
-    row = await repo.replace_year(
-        session, year, sorted(off.items()), sorted(work.items()), body.source, who.sub, clock.now()
-    )
-    return YearScheduleRead(
-        year=year,
-        source=row.source,
-        days_off=[{"date": d, "name": n} for d, n in sorted(off.items())],  # type: ignore[misc]
-        working_days=[{"date": d, "name": n} for d, n in sorted(work.items())],  # type: ignore[misc]
-        loaded_by=row.loaded_by,
-        loaded_at=row.loaded_at,
-    )
+    await repo.replace_year(session, year, sorted(off.items()), sorted(work.items()), body.source, who.sub, clock.now())
+    read = await _year_read(session, year)
+    assert read is not None
+    set_etag(response, read)
+    return read
 
 
 @router.get("/calendar/years/{year}", response_model=YearScheduleRead, tags=["calendar"], summary="A loaded year")
-async def get_year(year: int, session: DbSession) -> YearScheduleRead:
+async def get_year(year: int, session: DbSession, response: Response) -> YearScheduleRead:
+    read = await _year_read(session, year)
+    if read is None:
+        raise NotFound(f"no schedule loaded by ops for {year}")
+    set_etag(response, read)
+    return read
+
+
+async def _year_read(session: AsyncSession, year: int) -> YearScheduleRead | None:
     found = await repo.get_year(session, year)
     if found is None:
-        raise NotFound(f"no schedule loaded by ops for {year}")
+        return None
     row, days = found
     return YearScheduleRead.model_validate(
         {

@@ -70,16 +70,24 @@ DOCS: dict[str, Op] = {
         "secret (`whsec_<base64>`, never returned). 201 when created, 200 when updated.",
         (OPS,),
         "Partners",
-        (_V,),
+        (_V, "precondition_failed", "precondition_required"),
         "SPEC 4.3, 7",
         request_example={
             "name": "美年大健康",
             "webhook_url": "https://partner.example.com/vip/webhooks",
             "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
         },
+        if_match=True,
+        etag=True,
     ),
     "get_partner": Op(
-        "getPartner", "Read a partner", "The partner without its secret.", (OPS,), "Partners", ("not_found",)
+        "getPartner",
+        "Read a partner",
+        "The partner without its secret.",
+        (OPS,),
+        "Partners",
+        ("not_found",),
+        etag=True,
     ),
     "put_clinic": Op(
         "upsertClinic",
@@ -88,9 +96,11 @@ DOCS: dict[str, Op] = {
         "service its daily capacity and packages. The partner must exist.",
         (OPS,),
         "Clinics",
-        (_V,),
+        (_V, "precondition_failed", "precondition_required"),
         "SPEC 4.2 (capacity, opening days)",
         request_example=_CLINIC,
+        if_match=True,
+        etag=True,
     ),
     "get_clinic": Op(
         "getClinic",
@@ -99,6 +109,7 @@ DOCS: dict[str, Op] = {
         (CUSTOMER_APP, OPS),
         "Clinics",
         ("not_found",),
+        etag=True,
     ),
     "list_clinics": Op(
         "listClinics",
@@ -153,13 +164,15 @@ DOCS: dict[str, Op] = {
         "replacing the package's data for that year. Published each November; no release needed.",
         (OPS,),
         "Calendar",
-        (_V,),
+        (_V, "precondition_failed", "precondition_required"),
         "SPEC 4.1",
         request_example={
             "source": "国办发明电〔2026〕7号",
             "days_off": [{"date": "2027-01-01", "name": "元旦"}],
             "working_days": [{"date": "2027-02-07", "name": "春节调休上班"}],
         },
+        if_match=True,
+        etag=True,
     ),
     "get_year": Op(
         "getCalendarYear",
@@ -169,6 +182,7 @@ DOCS: dict[str, Op] = {
         "Calendar",
         ("not_found", _V),
         "SPEC 4.1",
+        etag=True,
     ),
     "bookings_earliest": Op(
         "getEarliestBookingDate",

@@ -26,6 +26,7 @@ from services.entitlements.schemas import (
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
 from vipkit.db import DbSession
+from vipkit.etag import check_if_match, set_etag
 from vipkit.problems import NotFound
 
 router = APIRouter(prefix="/api/v1", tags=["entitlements"])
@@ -183,8 +184,12 @@ async def put_relative(
     identity: CurrentIdentity,
     catalog: ActiveCatalog,
     response: Response,
+    request: Request,
 ) -> dict[str, Any]:
     ensure_customer_access(identity, customer_id)
+    # If-Match names the version of the customer's relatives (the ETag of GET .../relatives)
+    current = await relatives.relatives_view(session, catalog, customer_id)
+    check_if_match(request, current if current.get("items") else None)
     view, created = await relatives.designate_relative(
         session,
         catalog,
@@ -201,10 +206,12 @@ async def put_relative(
 
 @router.get("/customers/{customer_id}/relatives", response_model=RelativesRead, summary="Designated relatives")
 async def get_relatives(
-    customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, catalog: ActiveCatalog
+    customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, catalog: ActiveCatalog, response: Response
 ) -> dict[str, Any]:
     ensure_customer_access(identity, customer_id)
-    return await relatives.relatives_view(session, catalog, customer_id)
+    view = await relatives.relatives_view(session, catalog, customer_id)
+    set_etag(response, view)
+    return view
 
 
 # --- ops -------------------------------------------------------------------------------------------

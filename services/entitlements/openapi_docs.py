@@ -86,7 +86,7 @@ DOCS: dict[str, Op] = {
         "fixed once designated where the handbook says so). The ID number is answered masked.",
         (CUSTOMER_APP, OPS),
         "Relatives",
-        (_V, "not_found", "conflict"),
+        (_V, "not_found", "conflict", "precondition_failed", "precondition_required"),
         "SPEC 3, 7",
         request_example={
             "name": "丁美玲",
@@ -94,6 +94,8 @@ DOCS: dict[str, Op] = {
             "id_no": "110101199203041228",
             "birth_date": "1992-03-04",
         },
+        if_match=True,
+        etag=True,
     ),
     "get_relatives": Op(
         "listRelatives",
@@ -103,6 +105,7 @@ DOCS: dict[str, Op] = {
         "Relatives",
         ("not_found",),
         "SPEC 3",
+        etag=True,
     ),
     "run_reconciliation": Op(
         "runEntitlementReconciliation",
