@@ -1,0 +1,289 @@
+"""Event path benchmark: tier changes offered at a steady rate → grants applied by entitlements.
+
+What it does:
+
+1. starts the platform (``vipkit.devrun.Cluster``: its own tansu broker, the five services, the
+   gateway) with fresh PostgreSQL databases for tiering and entitlements (``--sqlite``: SQLite),
+   ``VIP_KAFKA_FETCH_MAX_WAIT_MS=20`` and the relay's idle poll at ``--relay-poll-ms`` (20): rows are
+   written from outside tiering's process here, so nothing wakes its relay at once as tiering's own
+   commits do;
+2. for each rate of ``--rates`` (100, 200, 500 changes/s) for ``--seconds`` (60) each: every 20 ms,
+   the due ``tier.changed.v1`` events (a new customer each, ``none`` → ``star_4``) are written straight
+   to tiering's outbox in one transaction (``vipkit.events.add_events``: the rows tiering writes; no HTTP,
+   no polling). Latency = the event's outbox ``created_at`` (its CloudEvent time) → its row in
+   entitlements' inbox (``processed_at``, written in the grant's transaction), from the two databases;
+   p50/p99 per rate, and the rate the consumer kept up with;
+3. throughput: a burst of ``--burst`` events written at once, drained by the consumer (events/s from
+   the write to the last grant), beside the floor: a raw aiokafka consumer (own group) reading the
+   same topic from its start, one ``INSERT`` per event into a PostgreSQL table, one transaction each.
+
+Bounded: each phase stops offering after ``--seconds`` and waits at most 90 s for the rest; every
+process started is stopped. ``--smoke``: 20 changes/s for 3 s, a burst of 100.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import text  # noqa: E402
+
+from bench.common import figure, load_average, percentile  # noqa: E402
+from bench.event_latency_bench import free_base_port, print_log_tails  # noqa: E402
+from contracts.events import TierChangedV1, Topic  # noqa: E402
+from vipkit import clock  # noqa: E402
+from vipkit.broker import free_port  # noqa: E402
+from vipkit.db import Database  # noqa: E402
+from vipkit.devrun import SERVICES, Cluster  # noqa: E402
+from vipkit.events import add_events  # noqa: E402
+from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, postgres_admin_url  # noqa: E402
+
+GROUP = "entitlements.tier-changed"
+TICK_S = 0.02
+DRAIN_S = 90.0
+
+
+def tier_event(customer_id: str) -> TierChangedV1:
+    now = clock.now()
+    return TierChangedV1(
+        customer_id=customer_id,
+        program="stars",
+        from_tier="none",
+        to_tier="star_4",
+        status="confirmed",
+        reason="initial",
+        score=Decimal("120000.00"),
+        effective_at=now,
+        sequence=1,
+        birth_date=dt.date(1975, 5, 20),
+        waiting_from=now.date() - dt.timedelta(days=60),
+    )
+
+
+class Bench:
+    def __init__(self, tiering: Database, entitlements: Database) -> None:
+        self.tiering = tiering
+        self.entitlements = entitlements
+        self.tag = uuid.uuid4().hex[:6]
+        self.count = 0
+        self.relay_ms: dict[str, float] = {}  # outbox created_at -> published_at, per customer
+
+    async def write(self, n: int) -> list[str]:
+        """``n`` new customers' tier changes in tiering's outbox (one transaction); their ids."""
+        ids = [f"CB{self.tag}{self.count + i:07d}" for i in range(n)]
+        self.count += n
+        async with self.tiering.transaction() as session:
+            await add_events(session, [(Topic.tier_changed, tier_event(c), c) for c in ids], source="tiering")
+        return ids
+
+    async def processed(self, keys: list[str]) -> dict[str, float]:
+        """Latency in ms (outbox created_at → inbox processed_at) of the customers' events applied so far."""
+        if not keys:
+            return {}
+        async with self.tiering.engine.connect() as conn:
+            rows = await conn.execute(
+                text("SELECT key, event_id, created_at, published_at FROM outbox WHERE key = ANY(:k)"), {"k": keys}
+            )
+            created = {}
+            for r in rows:
+                created[r.event_id] = (r.key, r.created_at)
+                if r.published_at is not None:
+                    self.relay_ms[r.key] = (r.published_at - r.created_at).total_seconds() * 1000
+        async with self.entitlements.engine.connect() as conn:
+            rows = await conn.execute(
+                text("SELECT event_id, processed_at FROM inbox WHERE consumer = :g AND event_id = ANY(:e)"),
+                {"g": GROUP, "e": list(created)},
+            )
+            return {
+                created[r.event_id][0]: (r.processed_at - created[r.event_id][1]).total_seconds() * 1000 for r in rows
+            }
+
+    async def drain(self, keys: list[str], timeout: float) -> dict[str, float]:
+        deadline = time.monotonic() + timeout
+        while True:
+            done = await self.processed(keys)
+            if len(done) == len(keys) or time.monotonic() > deadline:
+                return done
+            await asyncio.sleep(0.5)
+
+    async def offer(self, rate: float, seconds: float) -> tuple[list[str], float]:
+        """Offer ``rate`` events/s for ``seconds``; returns the keys and the rate actually offered."""
+        keys: list[str] = []
+        started = time.monotonic()
+        while (elapsed := time.monotonic() - started) < seconds:
+            due = int(rate * elapsed) - len(keys)
+            if due > 0:
+                keys += await self.write(due)
+            await asyncio.sleep(TICK_S)
+        return keys, len(keys) / (time.monotonic() - started)
+
+
+async def raw_loop(bootstrap: str, url: str, expected: int, timeout: float) -> tuple[int, float]:
+    """The floor: aiokafka consume + one INSERT per event (own transaction); (events, seconds)."""
+    import asyncpg
+    from aiokafka import AIOKafkaConsumer
+
+    dsn = url.replace("postgresql+asyncpg://", "postgresql://")
+    pg = await asyncpg.connect(dsn)
+    await pg.execute("CREATE TABLE raw_events (event_id text PRIMARY KEY, customer_id text, at timestamptz)")
+    consumer = AIOKafkaConsumer(
+        Topic.tier_changed.value,
+        bootstrap_servers=bootstrap,
+        group_id=f"bench-raw-{uuid.uuid4().hex[:6]}",
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        fetch_max_wait_ms=20,
+    )
+    await consumer.start()
+    seen = 0
+    started: float | None = None
+    deadline = time.monotonic() + timeout
+    try:
+        while seen < expected and time.monotonic() < deadline:
+            batches = await consumer.getmany(timeout_ms=500)
+            for tp, messages in batches.items():
+                for m in messages:
+                    if started is None:
+                        started = time.perf_counter()
+                    event = json.loads(m.value)
+                    await pg.execute(
+                        "INSERT INTO raw_events VALUES ($1, $2, now()) ON CONFLICT DO NOTHING",
+                        event["id"],
+                        event["data"]["customer_id"],
+                    )
+                    seen += 1
+                if messages:
+                    await consumer.commit({tp: messages[-1].offset + 1})
+    finally:
+        await consumer.stop()
+        await pg.close()
+    return seen, time.perf_counter() - (started or time.perf_counter())
+
+
+async def drive(cluster: Cluster, args: argparse.Namespace, raw_url: str) -> bool:
+    tiering = Database(cluster.database_url("tiering"), pool_size=2)
+    entitlements = Database(cluster.database_url("entitlements"), pool_size=2)
+    bench = Bench(tiering, entitlements)
+    ok = True
+    try:
+        first = await bench.write(1)
+        if len(await bench.drain(first, 60)) != 1:
+            raise TimeoutError("warm-up event not applied within 60 s (consumer group join)")
+        print(
+            f"{'offered/s':>10} {'events':>7} {'applied':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}  goal p99<=250",
+            flush=True,
+        )
+        for rate in args.rates:
+            keys, offered = await bench.offer(rate, args.seconds)
+            done = await bench.drain(keys, DRAIN_S)
+            values = sorted(done.values())
+            p50, p99 = (percentile(values, 50), percentile(values, 99)) if values else (float("nan"),) * 2
+            met = len(values) == len(keys) and p99 <= 250
+            ok = ok and len(values) == len(keys)
+            print(
+                f"{offered:>10.0f} {len(keys):>7} {len(values):>8} {p50:>8.1f} {p99:>8.1f} "
+                f"{(values[-1] if values else float('nan')):>8.1f}  {'MET' if met else 'MISSED'}",
+                flush=True,
+            )
+            relay = sorted(bench.relay_ms[k] for k in keys if k in bench.relay_ms)
+            if relay:
+                print(f"{'':>10} of which outbox → published (relay): p50 {percentile(relay, 50):.1f} ms, "
+                      f"p99 {percentile(relay, 99):.1f} ms", flush=True)  # fmt: skip
+            figure("consumer", f"grant applied p50 at {rate:g}/s", p50, "ms")
+            figure("consumer", f"grant applied p99 at {rate:g}/s", p99, "ms", goal="<= 250 ms", met=met)
+        t0 = time.perf_counter()
+        keys = await bench.write(args.burst)
+        done = await bench.drain(keys, DRAIN_S)
+        burst_s = time.perf_counter() - t0
+        ours = len(done) / burst_s
+        total = bench.count
+        seen, raw_s = await raw_loop(cluster.kafka_bootstrap or "", raw_url, total, DRAIN_S)
+        raw = seen / raw_s if raw_s > 0 else float("nan")
+        print(
+            f"burst of {args.burst:,}: applied {len(done):,} in {burst_s:.1f} s = {ours:,.0f} events/s (relay + "
+            f"consumer + grants); raw aiokafka + one INSERT per event: {seen:,} in {raw_s:.1f} s = {raw:,.0f}/s; "
+            f"ratio {ours / raw:.2f}",
+            flush=True,
+        )
+        figure(
+            "consumer", "throughput (burst)", ours, "events/s", floor=raw, floor_name="raw consume+INSERT",
+            goal=">= 0.5x", met=ours >= 0.5 * raw,
+        )  # fmt: skip
+        ok = ok and len(done) == len(keys)
+    finally:
+        await tiering.dispose()
+        await entitlements.dispose()
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rates", default="100,200,500", help="offered tier changes per second, comma-separated")
+    parser.add_argument("--seconds", type=float, default=60.0, help="seconds per rate (at most 120)")
+    parser.add_argument("--burst", type=int, default=5000, help="events written at once for the throughput figure")
+    parser.add_argument("--relay-poll-ms", type=int, default=20)
+    parser.add_argument("--smoke", action="store_true", help="20/s for 3 s and a burst of 100: check that it runs")
+    parser.add_argument("--keep", action="store_true")
+    args, _ = parser.parse_known_args()  # make bench passes its own arguments to every script
+    args.rates = [float(r) for r in args.rates.split(",") if r.strip()]
+    if args.smoke:
+        args.rates, args.seconds, args.burst = [20.0], 3.0, 100
+    args.seconds = max(1.0, min(args.seconds, 120.0))
+    args.burst = max(1, min(args.burst, 50_000))
+    if not postgres_admin_url():
+        print("needs PostgreSQL on 127.0.0.1:5432 (or VIP_TEST_POSTGRES_URL)", file=sys.stderr)
+        return 2
+    print(load_average(), flush=True)
+    factory = DatabaseFactory()
+    var = Path(tempfile.mkdtemp(prefix="vip-consumer-bench-"))
+    urls = {s.name: factory.create("postgresql", s.migrations) for s in SERVICES if s.migrations}
+    raw_url = factory.create("postgresql", ROOT / "services/notifier/migrations")
+    cluster = Cluster(
+        var_dir=var,
+        base_port=free_base_port(),
+        kafka_port=free_port(),
+        database_urls=urls,
+        with_simulator=False,
+        env={
+            "VIP_PROGRAM": "stars",
+            "VIP_ENV": "test",
+            "VIP_JWT_SECRET": TEST_JWT_SECRET,
+            "VIP_SCHEDULER": "off",
+            "VIP_KAFKA_FETCH_MAX_WAIT_MS": "20",
+            "VIP_RELAY_POLL_MS": str(args.relay_poll_ms),
+        },
+    )
+    failed = True
+    try:
+        cluster.start()
+        cluster.wait_ready(timeout=90)
+        ok = asyncio.run(drive(cluster, args, raw_url))
+        failed = not ok
+    except BaseException:
+        print_log_tails(var)
+        raise
+    finally:
+        cluster.stop()
+        factory.close()
+        if failed or args.keep:
+            print(f"logs kept in {var}", flush=True)
+        else:
+            shutil.rmtree(var, ignore_errors=True)
+    print(load_average(), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
