@@ -1,0 +1,243 @@
+"""Booking benchmark: bookings created through the gateway, beside the same calls made directly to
+the booking service.
+
+What it does:
+
+1. starts the platform (``vipkit.devrun.Cluster``, clinic simulator included) on fresh PostgreSQL
+   databases, ``VIP_SCHEDULER=off``, the gateway's per-token limits raised (still consulted);
+2. ops set up ``--clinics`` clinics (each offering ``registration_assisted``, unlimited at 4★, on
+   working days, capacity 10,000 a day) and ``--customers`` 4★ customers (a policy PUT each); waits
+   until entitlements has granted every one of them;
+3. ``POST /api/v1/bookings`` ``--requests`` times per target with ``--concurrency`` in flight, each a
+   customer's booking at one of the clinics on one of the next working dates (real entitlements
+   reservations, outbox, partner webhook), first directly to the booking service, then through the
+   gateway (another set of customers), round robin in ``--rounds`` rounds; req/s and p50/p99 of each.
+
+Goals (issue 17): through the gateway ≥ 300 bookings/s, p99 < 100 ms, gateway adding ≤ 10% over
+direct. Bounded: at most 20,000 requests per target and 120 s per round. ``--smoke``: 20 requests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from bench.common import figure, load_average, percentile  # noqa: E402
+from bench.event_latency_bench import free_base_port, policy_body, print_log_tails  # noqa: E402
+from services.booking.demo import DEMO_PARTNER_ID, load_booking_demo  # noqa: E402
+from vipkit.auth import mint_token  # noqa: E402
+from vipkit.broker import free_port  # noqa: E402
+from vipkit.db import Database  # noqa: E402
+from vipkit.devrun import SERVICES, Cluster  # noqa: E402
+from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, postgres_admin_url  # noqa: E402
+
+OPS_TOKEN = mint_token("ops-booking-bench", "ops", secret=TEST_JWT_SECRET)
+OPS = {"Authorization": f"Bearer {OPS_TOKEN}"}
+SERVICE = "registration_assisted"
+
+
+def working_dates(count: int) -> list[dt.date]:
+    day, out = dt.date.today() + dt.timedelta(days=3), list[dt.date]()
+    while len(out) < count:
+        if day.weekday() < 5:
+            out.append(day)
+        day += dt.timedelta(days=1)
+    return out
+
+
+async def setup(cluster: Cluster, args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    load_booking_demo(cluster.gateway_url, OPS_TOKEN, cluster.url("simulator"))
+    tag = uuid.uuid4().hex[:6]
+    clinics = [f"CL-B{tag}-{n:03d}" for n in range(args.clinics)]
+    customers = [f"BB{tag}{n:05d}" for n in range(args.customers)]
+    async with httpx.AsyncClient(base_url=cluster.gateway_url, timeout=30) as client:
+        for clinic_id in clinics:
+            body = {
+                "partner_id": DEMO_PARTNER_ID,
+                "name": f"压测诊所 {clinic_id}",
+                "city": "广州",
+                "address": "广州市越秀区沿江西路151号",
+                "opening_weekdays": [1, 2, 3, 4, 5],
+                "open_on_holidays": False,
+                "services": [{"service_code": SERVICE, "daily_capacity": 10_000, "packages": []}],
+            }
+            (await client.put(f"/api/v1/clinics/{clinic_id}", json=body, headers=OPS)).raise_for_status()
+        sem = asyncio.Semaphore(8)
+
+        async def put(n: int, customer_id: str) -> None:
+            async with sem:
+                r = await client.put(
+                    f"/api/v1/policies/P{customer_id}", json=policy_body(customer_id, n, dt.date.today()), headers=OPS
+                )
+                r.raise_for_status()
+
+        await asyncio.gather(*(put(n, c) for n, c in enumerate(customers)))
+    entitlements = Database(cluster.database_url("entitlements"), pool_size=1)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            async with entitlements.engine.connect() as conn:
+                granted = (
+                    await conn.execute(
+                        text("SELECT count(DISTINCT customer_id) FROM grants WHERE service_code = :s"), {"s": SERVICE}
+                    )
+                ).scalar_one()
+            if granted >= len(customers):
+                break
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"only {granted} of {len(customers)} customers granted after 180 s")
+            await asyncio.sleep(0.5)
+    finally:
+        await entitlements.dispose()
+    return clinics, customers
+
+
+class Target:
+    def __init__(self, name: str, url: str, customers: list[str]) -> None:
+        self.name, self.url, self.customers = name, url, customers
+        self.latencies: list[float] = []
+        self.statuses: dict[int, int] = {}
+        self.seconds = 0.0
+        self.sent = 0
+        self.rps = 0.0
+
+
+async def run_round(target: Target, clinics: list[str], dates: list[dt.date], n: int, concurrency: int) -> None:
+    tokens = {
+        c: {"Authorization": "Bearer " + mint_token(c, "customer", secret=TEST_JWT_SECRET)} for c in target.customers
+    }
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=target.url, timeout=30, limits=limits) as client:
+        queue: asyncio.Queue[int] = asyncio.Queue()
+        for i in range(target.sent, target.sent + n):
+            queue.put_nowait(i)
+        target.sent += n
+        deadline = time.monotonic() + 120
+
+        async def worker() -> None:
+            while not queue.empty() and time.monotonic() < deadline:
+                i = queue.get_nowait()
+                customer = target.customers[i % len(target.customers)]
+                k = i // len(target.customers)
+                body = {
+                    "customer_id": customer,
+                    "service_code": SERVICE,
+                    "clinic_id": clinics[(i + k) % len(clinics)],
+                    "date": dates[k % len(dates)].isoformat(),
+                    "contact_mobile": "13800138000",
+                }
+                headers = {**tokens[customer], "Idempotency-Key": uuid.uuid4().hex}
+                t0 = time.perf_counter()
+                r = await client.post("/api/v1/bookings", json=body, headers=headers)
+                target.latencies.append((time.perf_counter() - t0) * 1000)
+                target.statuses[r.status_code] = target.statuses.get(r.status_code, 0) + 1
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        target.seconds += time.perf_counter() - t0
+
+
+async def drive(cluster: Cluster, args: argparse.Namespace) -> bool:
+    clinics, customers = await setup(cluster, args)
+    half = len(customers) // 2
+    targets = [
+        Target("direct (booking service)", cluster.url("booking"), customers[:half]),
+        Target("through the gateway", cluster.gateway_url, customers[half:]),
+    ]
+    dates = working_dates(40)
+    per_round = max(1, args.requests // args.rounds)
+    for _ in range(args.rounds):
+        for target in targets:
+            await run_round(target, clinics, dates, per_round, args.concurrency)
+    print(f"{'target':<26} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}  statuses", flush=True)
+    for t in targets:
+        values = sorted(t.latencies)
+        t.rps = len(values) / t.seconds if t.seconds else 0.0
+        print(
+            f"{t.name:<26} {len(values):>8} {t.rps:>8.0f} {percentile(values, 50):>8.1f} "
+            f"{percentile(values, 99):>8.1f}  {t.statuses}",
+            flush=True,
+        )
+    direct, gateway = targets
+    g = sorted(gateway.latencies)
+    ok_rate = gateway.statuses.get(201, 0) / max(len(g), 1)
+    overhead = 1 - gateway.rps / direct.rps if direct.rps else float("nan")
+    print(f"gateway: {gateway.rps / direct.rps:.0%} of direct throughput ({overhead:+.0%} cost), "
+          f"{ok_rate:.0%} created", flush=True)  # fmt: skip
+    figure("booking", "create through the gateway", gateway.rps, "req/s", floor=direct.rps,
+           floor_name="direct", goal=">= 300/s, <= 10% cost",
+           met=gateway.rps >= 300 and overhead <= 0.10)  # fmt: skip
+    figure("booking", "create through the gateway p99", percentile(g, 99), "ms",
+           floor=percentile(sorted(direct.latencies), 99), floor_name="direct p99", goal="< 100 ms",
+           met=percentile(g, 99) < 100)  # fmt: skip
+    return ok_rate > 0.9 and direct.statuses.get(201, 0) / max(len(direct.latencies), 1) > 0.9
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--customers", type=int, default=200)
+    parser.add_argument("--clinics", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=3000, help="bookings per target")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--smoke", action="store_true", help="20 bookings per target: check that it runs")
+    args, _ = parser.parse_known_args()  # make bench passes its own arguments to every script
+    if args.smoke:
+        args.customers, args.clinics, args.requests, args.rounds, args.concurrency = 4, 2, 20, 1, 4
+    args.requests = max(1, min(args.requests, 20_000))
+    args.rounds = max(1, min(args.rounds, 5))
+    args.customers = max(2, min(args.customers, 2000))
+    if not postgres_admin_url():
+        print("needs PostgreSQL on 127.0.0.1:5432 (or VIP_TEST_POSTGRES_URL)", file=sys.stderr)
+        return 2
+    print(load_average(), flush=True)
+    factory = DatabaseFactory()
+    var = Path(tempfile.mkdtemp(prefix="vip-booking-bench-"))
+    cluster = Cluster(
+        var_dir=var,
+        base_port=free_base_port(),
+        kafka_port=free_port(),
+        database_urls={s.name: factory.create("postgresql", s.migrations) for s in SERVICES if s.migrations},
+        env={
+            "VIP_PROGRAM": "stars",
+            "VIP_ENV": "test",
+            "VIP_JWT_SECRET": TEST_JWT_SECRET,
+            "VIP_SCHEDULER": "off",
+            "VIP_GATEWAY_TOKEN_RATE": "1000000",
+            "VIP_GATEWAY_TOKEN_BURST": "1000000",
+        },
+    )
+    failed = True
+    try:
+        cluster.start()
+        cluster.wait_ready(timeout=90)
+        failed = not asyncio.run(drive(cluster, args))
+    except BaseException:
+        print_log_tails(var)
+        raise
+    finally:
+        cluster.stop()
+        factory.close()
+        if failed:
+            print(f"logs kept in {var}", flush=True)
+        else:
+            shutil.rmtree(var, ignore_errors=True)
+    print(load_average(), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
