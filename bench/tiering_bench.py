@@ -40,7 +40,7 @@ from sqlalchemy import text  # noqa: E402
 
 from bench.common import figure, load_average, scratch_database  # noqa: E402
 from contracts.policy import resident_id as make_resident_id  # noqa: E402
-from services.tiering import importer, service  # noqa: E402
+from services.tiering import importer, runs  # noqa: E402
 from services.tiering.main import migrate  # noqa: E402
 from services.tiering.programs import load_program  # noqa: E402
 from vipkit import clock  # noqa: E402
@@ -172,14 +172,14 @@ async def bare_group_by_insert_seconds(db: Database, day: dt.date) -> tuple[floa
 
 async def timed_run(db: Database, program: object, day: dt.date, args: argparse.Namespace, **kw: object) -> tuple:
     t0, c0 = time.perf_counter(), time.process_time()
-    run = await service.run_for_date(db, program, day, chunk_size=args.chunk_size, **kw)  # type: ignore[arg-type]
+    run = await runs.run_for_date(db, program, day, chunk_size=args.chunk_size, **kw)  # type: ignore[arg-type]
     return run, time.perf_counter() - t0, time.process_time() - c0
 
 
 async def measure(url: str, path: Path, args: argparse.Namespace) -> None:
     program = load_program("stars")
     db = Database(url, pool_size=2)
-    as_of = clock.today() + dt.timedelta(days=1)
+    as_of = clock.today() - dt.timedelta(days=4)  # the runs end yesterday: a run may not be ahead of today
     try:
         t0, c0 = time.perf_counter(), time.process_time()
         result = await importer.import_ndjson(db, program, chunks(path), batch_size=args.batch_size)  # type: ignore[arg-type]

@@ -1,10 +1,11 @@
 """Demo data for ``make run``, loaded through the gateway like any ops client would.
 
 For the active program: customers in every tier (policies past their cooling-off), one customer
-whose new policy is still in cooling-off (``provisional``), for ``stars`` one in ``grace`` (a lapse
-before the last quarterly review) and for ``levels`` one whose last policy just ended; partner
+whose new policy is still in cooling-off (``provisional``), for ``stars`` one below its tier's bound
+after a lapse (grace at the next review date) and for ``levels`` one whose last policy just ended; partner
 clinics with capacity (the clinic simulator plays their partner); and a pending electronic revisit
 whose personal link is printed. Loading twice changes nothing (PUTs; the same content is a no-op).
+It runs no tiering date, so it never blocks time travel (``VIP_TEST_CLOCK=1``).
 
 ``python -m scripts.demo [--base-url http://127.0.0.1:8000]`` loads it into a running platform.
 """
@@ -34,7 +35,7 @@ DEMO_CUSTOMERS: dict[str, list[tuple[str, str, list[str], str, str]]] = {
         ("C1003", "李秀英", ["40000.00"], "bancassurance", "star_3"),
         ("C1004", "张伟", ["15000.00"], "agency", "star_2"),
         ("C1005", "刘洋", ["5000.00"], "broker", "star_1"),
-        ("C1006", "陈静", ["60000.00", "60000.00"], "agency", "grace (a lapse before the review)"),
+        ("C1006", "陈静", ["60000.00", "60000.00"], "agency", "star_4 after a lapse: grace at the next review"),
     ],
     "levels": [
         ("C1001", "丁华清", ["160000.00"], "agency", "platinum (the walkthrough customer)"),
@@ -53,7 +54,6 @@ DEMO_CUSTOMERS: dict[str, list[tuple[str, str, list[str], str, str]]] = {
     ],
 }
 PROVISIONAL = ("C1007", "赵敏", "35000.00")
-REVIEW_DATES = ((3, 31), (6, 30), (9, 30), (12, 31))
 
 
 def person(customer_id: str, name: str, n: int) -> dict[str, Any]:
@@ -96,11 +96,6 @@ def policy(
     }
 
 
-def last_review_date(today: dt.date) -> dt.date:
-    candidates = [dt.date(y, m, d) for y in (today.year - 1, today.year) for m, d in REVIEW_DATES]
-    return max(c for c in candidates if c < today)
-
-
 def load_demo(gateway_url: str, program: str, simulator_url: str | None = None) -> dict[str, str]:
     secret = os.environ.get("VIP_JWT_SECRET", DEV_JWT_SECRET)
     ops_token = mint_token("ops-demo", "ops", secret=secret, ttl_seconds=7 * 86400)
@@ -125,15 +120,12 @@ def load_demo(gateway_url: str, program: str, simulator_url: str | None = None) 
                     f"P{customer_id[1:]}{k:02d}", policy(holder, me, premium, channel, old_effective, old_underwritten)
                 )
         if program == "stars":
-            # C1006 lapses one of its two policies: below 4★ at the last review → grace until the next one
+            # C1006 lapses one of its two policies: 4★ kept, below its bound; the next review date
+            # (the scheduler's run) starts its grace. The demo runs no past date: it never blocks time travel.
             c1006 = person("C1006", "陈静", 6)
             put_policy(
                 "P100602", policy(c1006, c1006, "60000.00", "agency", old_effective, old_underwritten, status="lapsed")
             )
-            review = last_review_date(today)
-            r = client.post("/api/v1/tiering/runs", json={"as_of": review.isoformat()})
-            if r.status_code not in (200, 201, 409):
-                raise RuntimeError(f"tiering run {review}: {r.status_code} {r.text}")
         elif program == "levels":
             c1006 = person("C1006", "陈静", 6)
             put_policy(

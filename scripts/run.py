@@ -43,7 +43,7 @@ def main() -> int:
         kafka_port=args.kafka_port,
         database_urls=database_urls,
         gateway_workers=args.gateway_workers,
-        # the demo loader runs the last quarterly review before the scheduler's first daily run
+        # the demo data is loaded before the scheduler's first daily run
         env={"VIP_SCHEDULER_FIRST_TICK_S": os.environ.get("VIP_SCHEDULER_FIRST_TICK_S", "60")},
     )
     stop = threading.Event()

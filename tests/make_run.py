@@ -39,11 +39,17 @@ class MakeRun:
         return self.process.wait(timeout)
 
 
-def start_make_run(tmp_path: Path, *extra_args: str, timeout: float = 180) -> MakeRun:
-    """Start the platform like ``make run`` and return once it printed "Press Ctrl-C" (or exited)."""
+def start_make_run(
+    tmp_path: Path, *extra_args: str, timeout: float = 180, env_extra: dict[str, str] | None = None
+) -> MakeRun:
+    """Start the platform like ``make run`` and return once it printed "Press Ctrl-C" (or exited).
+
+    ``env_extra`` are exported as a user would (``VIP_TEST_CLOCK=1 make run``).
+    """
     base = free_base_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("VIP_")}
     env["VIP_ENV"] = "dev"
+    env.update(env_extra or {})
     process = subprocess.Popen(
         [
             sys.executable,

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from contracts.policy import PolicyDocument
-from services.tiering import importer, service, views
+from services.tiering import importer, runs, service, views
 from services.tiering.programs import Program
 from services.tiering.schemas import (
     ExplainRead,
@@ -94,12 +94,21 @@ async def import_policies(
 @router.post("/tiering/runs", response_model=RunRead, summary="Run everything due on a date (ops); idempotent per date")
 async def post_run(
     body: RunRequest,
+    request: Request,
     identity: StaffIdentity,
     program: ProgramDep,
     db: Annotated[Database, Depends(get_db)],
     settings: Annotated[TieringSettings, Depends(get_settings)],
 ) -> RunRead:
-    return await service.run_for_date(db, program, body.as_of, chunk_size=settings.run_chunk_size)
+    timelines = bool(request.app.state.common_settings.test_clock)
+    return await runs.run_for_date(
+        db,
+        program,
+        body.as_of,
+        chunk_size=settings.run_chunk_size,
+        timelines=timelines,
+        customer_ids=body.customer_ids,
+    )
 
 
 @router.get("/customers/{customer_id}/tier", response_model=TierRead, summary="A customer's tier (SPEC 7)")

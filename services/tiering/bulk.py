@@ -43,11 +43,13 @@ class RerateStats:
     evaluated: int = 0
     changed: int = 0
     notices: int = 0
+    skipped: int = 0
 
     def add(self, other: RerateStats) -> None:
         self.evaluated += other.evaluated
         self.changed += other.changed
         self.notices += other.notices
+        self.skipped += other.skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +128,13 @@ async def rerate(
     reference: str | None = None,
     forward_only: bool = False,
     setwise: bool = False,
+    record_evaluation: bool = False,
 ) -> RerateStats:
     """Evaluate each customer on ``at``'s local date; store, record and publish what changed.
 
     ``forward_only`` (runs) skips a customer already evaluated on a later date and does not write a
-    state whose only change is its evaluation date.
+    state whose only change is its evaluation date, unless ``record_evaluation`` (time travel: every
+    customer's timeline is kept exactly).
     """
     stats = RerateStats()
     if not customer_ids:
@@ -145,13 +149,14 @@ async def rerate(
     for customer_id in customer_ids:
         old = states[customer_id]
         if forward_only and old.evaluated_on is not None and old.evaluated_on > as_of:
+            stats.skipped += 1
             continue
         stats.evaluated += 1
         evaluation = rules.evaluate(program, (), old, as_of, cause=cause, rating=rated[customer_id])
         new = evaluation.state
         if new == old:
             continue
-        if not forward_only or _differs(old, new):
+        if not forward_only or record_evaluation or _differs(old, new):
             changed.append(new)
         if not evaluation.events:
             continue

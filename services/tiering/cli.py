@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from services.tiering import importer, service
+from services.tiering import importer, runs
 from services.tiering.main import migrate
 from services.tiering.programs import load_program
 from services.tiering.settings import TieringSettings
@@ -68,7 +68,7 @@ async def import_over_http(path: Path, size: int, *, url: str, token: str) -> di
 async def run_date(as_of: dt.date, *, database_url: str, program_name: str, chunk_size: int) -> dict[str, object]:
     db = Database(database_url)
     try:
-        return (await service.run_for_date(db, load_program(program_name), as_of, chunk_size=chunk_size)).model_dump(
+        return (await runs.run_for_date(db, load_program(program_name), as_of, chunk_size=chunk_size)).model_dump(
             mode="json"
         )
     finally:

@@ -36,7 +36,9 @@ def create_app(settings: TieringSettings | None = None, common: CommonSettings |
         operation_docs=openapi_docs.DOCS,
         routers=[api.router],
         consumers=consumers.consumer_specs(program),
-        jobs=jobs.daily_jobs(program, lambda: holder["app"].state.db, settings.run_chunk_size),
+        jobs=jobs.daily_jobs(
+            program, lambda: holder["app"].state.db, settings.run_chunk_size, timelines=common.test_clock
+        ),
         topics=[Topic.policy_changed.value, Topic.tier_changed.value, Topic.notification_requested.value],
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,

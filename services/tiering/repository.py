@@ -174,6 +174,17 @@ async def subject_facts(
     return out
 
 
+async def known_subject_ids(session: AsyncSession, subject: str, customer_ids: Sequence[str]) -> list[str]:
+    """Those of ``customer_ids`` that are a subject of a policy or have a tier state, sorted."""
+    if not customer_ids:
+        return []
+    col = subject_column(subject)
+    with_policy = set((await session.execute(select(col).where(_one_of(session, col, customer_ids)))).scalars())
+    key = TierStateRow.customer_id
+    with_state = set((await session.execute(select(key).where(_one_of(session, key, customer_ids)))).scalars())
+    return sorted(with_policy | with_state)
+
+
 async def subject_ids_page(session: AsyncSession, subject: str, after: str, limit: int) -> list[str]:
     """The next ``limit`` customer ids (> after) that are a subject of a policy or have a tier state.
 

@@ -308,3 +308,15 @@ def next_state(program: Program, state: TierState, step: Step, r: Rating, as_of:
         sequence=step.sequence,
         evaluated_on=max(as_of, state.evaluated_on) if state.evaluated_on else as_of,
     )
+
+
+# --- runs ----------------------------------------------------------------------------------------
+def missed_run_dates(last_finished: dt.date | None, as_of: dt.date) -> list[dt.date]:
+    """Dates a run for ``as_of`` catches up first: those strictly between the last finished run and it.
+
+    None before the first run ever (there is nothing to catch up). SPEC 7.3: missed dates are caught
+    up in order, so a review date lost to downtime is never skipped.
+    """
+    if last_finished is None:
+        return []
+    return [last_finished + dt.timedelta(days=k) for k in range(1, (as_of - last_finished).days)]

@@ -135,12 +135,28 @@ class TierPage(BaseModel):
 
 class RunRequest(BaseModel):
     as_of: dt.date
+    customer_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
+        default=None,
+        max_length=1000,
+        description=(
+            "Time travel only (VIP_TEST_CLOCK=1): run the date for these customers alone, so QA scenarios "
+            "running in parallel never move each other's customers. Refused (422) under the real clock."
+        ),
+    )
 
 
 class RunRead(BaseModel):
     as_of: dt.date
     program: str
     replayed: bool = Field(description="True when this date had already run: nothing was done again.")
+    caught_up: list[dt.date] = Field(
+        default_factory=list,
+        description="Dates missed since the last finished run, run first and in order (real clock only).",
+    )
+    skipped: int = Field(
+        default=0,
+        description="Time travel (test clock): customers whose own timeline is already past as_of, left alone.",
+    )
     evaluated: int
     changed: int
     notices: int

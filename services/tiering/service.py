@@ -13,10 +13,7 @@ Decisions where the spec is silent:
   is written or published.
 - **Re-rating** happens at once for every subject the change touches (old and new holder/insured),
   at ``clock.now()``; tier changes caused by a run take effect at 00:00 local on its ``as_of`` date.
-- **Runs** are idempotent per date (a finished date answers ``replayed: true`` and does nothing);
-  a date earlier than the latest run is refused with 409 ``conflict`` (runs go forward, in order); an
-  interrupted run is resumed by calling it again. Customers are processed in chunks, one
-  transaction per chunk, each state row locked (``FOR UPDATE`` on PostgreSQL).
+- **Runs** and **time travel**: ``services.tiering.runs``.
 - **Notifications** go to the subject's mobile number from their most recently underwritten policy.
 - **Reinstatement**: a lapsed or suspended policy sent back ``in_force`` is reinstated on the day
   the change arrives (``policies.reinstated_on``; the core feed carries no reinstatement date).
@@ -41,14 +38,9 @@ from contracts.events import PolicyChangedV1, Topic
 from contracts.policy import PolicyDocument
 from services.tiering import bulk, bulk_repository, rules
 from services.tiering import repository as repo
-from services.tiering.bulk import RerateStats
 from services.tiering.models import Policy, PolicyTopUp
 from services.tiering.programs import Program
-from services.tiering.schemas import (
-    RunRead,
-)
 from vipkit import clock
-from vipkit.db import Database
 from vipkit.events import add_event, add_events
 from vipkit.problems import Conflict, NotFound, ValidationProblem
 
@@ -70,10 +62,6 @@ class TierNotFound(NotFound):
 
 class PolicyNotFound(NotFound):
     """404: no such policy."""
-
-
-class RunOutOfOrder(Conflict):
-    """409 conflict: runs go forward; a date before the latest run is refused."""
 
 
 # --- intake --------------------------------------------------------------------------------------
@@ -275,99 +263,3 @@ async def create_policies(
             subjects.append(subject)
     await add_events(session, events, source=SOURCE)
     return subjects
-
-
-# --- runs ----------------------------------------------------------------------------------------
-def _run_read(run: object, replayed: bool) -> RunRead:
-    return RunRead.model_validate(
-        {**{k: getattr(run, k) for k in RunRead.model_fields if k != "replayed"}, "replayed": replayed}
-    )
-
-
-async def _rerate_all(
-    db: Database, program: Program, as_of: dt.date, at: dt.datetime, chunk_size: int, setwise: bool
-) -> RerateStats:
-    """Every customer through the rules, in keyset pages (the first run, or ``prefilter=False``)."""
-    total = RerateStats()
-    after = ""
-    while True:
-        async with db.transaction() as session:
-            ids = await repo.subject_ids_page(session, program.subject, after, chunk_size)
-            if not ids:
-                break
-            stats = await bulk.rerate(
-                session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True, setwise=setwise
-            )
-        total.add(stats)
-        after = ids[-1]
-    return total
-
-
-async def _rerate_due(
-    db: Database, program: Program, as_of: dt.date, at: dt.datetime, due: list[str], chunk_size: int, setwise: bool
-) -> RerateStats:
-    """Only the customers the set-based prefilter found due, in chunks, one transaction per chunk."""
-    total = RerateStats()
-    for start in range(0, len(due), chunk_size):
-        ids = due[start : start + chunk_size]
-        async with db.transaction() as session:
-            stats = await bulk.rerate(
-                session, program, ids, at, cause=f"run {as_of.isoformat()}", forward_only=True, setwise=setwise
-            )
-        total.changed += stats.changed
-        total.notices += stats.notices
-    return total
-
-
-async def run_for_date(
-    db: Database,
-    program: Program,
-    as_of: dt.date,
-    *,
-    chunk_size: int = 500,
-    prefilter: bool = True,
-    setwise: bool = True,
-) -> RunRead:
-    """Everything due on ``as_of``: daily upgrades, cooling-off confirmations, reviews, next-day drops.
-
-    The first run (no finished run before ``as_of``) evaluates every customer. Later runs first find,
-    in one set-based statement (``repo.due_customer_ids``), the customers whose state could change
-    since the previous finished run (dates passed, pending downgrades, review dates, new customers,
-    policies changed behind the intake's back) and hand only those to the pure rules; skipping the
-    others is what a full evaluation would do with them (their state would not differ but for
-    ``evaluated_on``, which runs do not write). ``prefilter=False`` forces the full evaluation
-    (tests compare both). ``setwise`` (default) takes the scores from one SQL aggregation per chunk
-    (``bulk.rerate``); ``setwise=False`` rates every customer's policies with the rules (tests compare
-    both). ``evaluated`` counts every customer the run covers (skipped ones included).
-    """
-    async with db.sessionmaker() as session, session.begin():
-        existing = await repo.get_run(session, as_of)
-        if existing is not None and existing.finished_at is not None:
-            return _run_read(existing, True)
-        last = await repo.last_run_date(session)
-        if existing is None and last is not None and last > as_of:
-            raise RunOutOfOrder(
-                f"runs go forward: {as_of.isoformat()} is before the latest run {last.isoformat()}",
-                last_run=last.isoformat(),
-            )
-        await repo.claim_run(session, as_of, program.program)
-    at = clock.local_datetime(as_of, 0)
-    async with db.sessionmaker() as session:
-        basis = await repo.last_finished_run(session, as_of) if prefilter else None
-        due = (
-            await repo.due_customer_ids(session, program, as_of, basis.as_of, basis.started_at)
-            if basis is not None and basis.program == program.program
-            else None
-        )
-    if due is None:
-        total = await _rerate_all(db, program, as_of, at, chunk_size, setwise)
-    else:
-        total = await _rerate_due(db, program, as_of, at, due, chunk_size, setwise)
-        async with db.sessionmaker() as session:
-            total.evaluated = await repo.count_states_not_after(session, as_of)
-    async with db.sessionmaker() as session, session.begin():
-        await repo.finish_run(session, as_of, total.evaluated, total.changed, total.notices)
-        run = await repo.get_run(session, as_of)
-        assert run is not None
-        await session.refresh(run)
-        return _run_read(run, False)

@@ -245,24 +245,6 @@ async def test_explain_lists_every_policy_with_formula_and_why_not_counted(clien
     assert body["score"] == "3233.00" and body["provisional_score"] == "5783.00"
 
 
-async def test_runs_idempotent_per_date_and_only_forward(app: FastAPI, client: httpx.AsyncClient) -> None:
-    await put(client, new_policy_no(), policy_body(new_customer()), D(2026, 5, 9))
-    first = await client.post("/api/v1/tiering/runs", json={"as_of": "2026-05-24"}, headers=OPS)
-    assert first.status_code == 200 and first.json()["replayed"] is False and first.json()["changed"] == 1
-    events = await outbox(app)
-    again = await client.post("/api/v1/tiering/runs", json={"as_of": "2026-05-24"}, headers=OPS)
-    assert again.json()["replayed"] is True and again.json()["evaluated"] == first.json()["evaluated"]
-    assert await outbox(app) == events
-    back = await client.post("/api/v1/tiering/runs", json={"as_of": "2026-05-20"}, headers=OPS)
-    assert back.status_code == 409 and back.json()["code"] == "conflict"
-    bad = await client.post("/api/v1/tiering/runs", json={"as_of": "2026-02-30"}, headers=OPS)
-    assert bad.status_code == 422
-    customer = new_customer()
-    assert (
-        await client.post("/api/v1/tiering/runs", json={"as_of": "2026-05-25"}, headers=customer_headers(customer))
-    ).status_code == 403
-
-
 async def test_internal_tiers_page_for_reconciliation(client: httpx.AsyncClient) -> None:
     customers = sorted(new_customer() for _ in range(5))
     for c in customers:

@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import select, update
 
 from contracts.policy import PolicyDocument
-from services.tiering import service
+from services.tiering import runs, service
 from services.tiering.main import MIGRATIONS_DIR
 from services.tiering.models import Policy, TierHistory, TierStateRow
 from services.tiering.programs import Program, load_program
@@ -128,7 +128,9 @@ async def _drive(
     figures = []
     for i, day in enumerate(days):
         with clock.frozen(_local(day, 0)):
-            run = await service.run_for_date(db, program, day, chunk_size=9, prefilter=prefilter, setwise=setwise)
+            run = await runs.run_for_date(
+                db, program, day, chunk_size=9, prefilter=prefilter, setwise=setwise, catch_up=False
+            )
         figures.append((run.evaluated, run.changed, run.notices))
         if i % 5 == 2:  # policy changes between runs: through the intake, and one behind its back
             with clock.frozen(_local(day, 15)):

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from contracts.policy import PolicyDocument
-from services.tiering import service, views
+from services.tiering import runs, service, views
 from services.tiering.jobs import daily_jobs
 from services.tiering.main import MIGRATIONS_DIR, create_app
 from services.tiering.programs import PROGRAMS_DIR, ProgramError, load_program
@@ -79,7 +79,7 @@ async def test_run_processes_every_customer_in_chunks(db_url: str) -> None:
             for c in customers:
                 async with db.sessionmaker() as session, session.begin():
                     await service.upsert_policy(session, STARS, new_policy_no(), doc(c, "15000.00"))
-        result = await service.run_for_date(db, STARS, dt.date(2026, 4, 16), chunk_size=7)
+        result = await runs.run_for_date(db, STARS, dt.date(2026, 4, 16), chunk_size=7)
         assert (result.evaluated, result.changed, result.notices) == (20, 20, 20)
         tiers = {e["data"]["customer_id"]: e["data"]["to_tier"] for e in await outbox(app, "tier.changed.v1")}
         assert tiers == dict.fromkeys(customers, "star_2")
@@ -98,7 +98,7 @@ async def test_scheduler_daily_job_at_0030_runs_the_same_code_once(sqlite_url: s
         assert await scheduler.tick(dt.datetime(2026, 4, 16, 9, 0, tzinfo=clock.SHANGHAI)) == []  # once a day
         async with db.sessionmaker() as session:
             assert (await views.get_tier(session, STARS, customer)).tier == "star_2"
-        again = await service.run_for_date(db, STARS, dt.date(2026, 4, 16))
+        again = await runs.run_for_date(db, STARS, dt.date(2026, 4, 16))
         assert again.replayed is True
     finally:
         await db.dispose()

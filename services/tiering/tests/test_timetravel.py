@@ -128,7 +128,7 @@ async def stars_year(app: FastAPI, client: httpx.AsyncClient) -> str:
     before = await outbox(app)
     again = await client.put(f"/api/v1/policies/{p3}", json=b3, headers=ops_at(D(2026, 12, 31)))
     assert again.status_code == 200
-    assert (await client.post("/api/v1/tiering/runs", json={"as_of": "2026-12-31"}, headers=OPS)).json()["replayed"]
+    assert (await client.post("/api/v1/tiering/runs", json={"as_of": "2026-12-31"}, headers=OPS)).json()["changed"] == 0
     assert await outbox(app) == before
     history = (await client.get(f"/api/v1/customers/{c}/tier/history", headers=OPS)).json()["items"]
     assert [(h["kind"], h["reason"]) for h in history] == [
