@@ -285,3 +285,16 @@ def require_chromium() -> str:
             pytest.fail(f"CI=true but {CHROMIUM} is missing (the browser tests must run in CI)")
         pytest.skip(f"{CHROMIUM} is not installed: browser tests need a real Chromium (apt-get install chromium)")
     return CHROMIUM
+
+
+def metric_value(exposition: str, name: str, **labels: str) -> float:
+    """Sum of the samples of ``name`` in a Prometheus text exposition whose labels include ``labels``."""
+    total = 0.0
+    for line in exposition.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        key, _, value = line.rpartition(" ")
+        base, _, rest = key.partition("{")
+        if base == name and all(f'{k}="{v}"' in rest for k, v in labels.items()):
+            total += float(value)
+    return total
