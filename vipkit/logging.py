@@ -36,15 +36,16 @@ class JsonFormatter(logging.Formatter):
         request_id = request_id_var.get()
         if request_id:
             payload["request_id"] = request_id
-        trace_id = current_trace_id()
-        if trace_id:
-            payload["trace_id"] = trace_id
         for key, value in record.__dict__.items():
             if key not in _RESERVED and not key.startswith("_"):
                 payload[key] = REDACTED if key in SECRET_FIELDS and value else value
         if record.exc_info:
             payload["exc"] = self.formatException(record.exc_info)
-        return redact_secrets(mask_text(json.dumps(payload, ensure_ascii=False, default=str)))
+        line = redact_secrets(mask_text(json.dumps(payload, ensure_ascii=False, default=str)))
+        trace_id = current_trace_id()
+        if trace_id:  # our own hex id, added after masking so that a digit run in it stays searchable
+            line = f'{line[:-1]}, "trace_id": "{trace_id}"}}'
+        return line
 
 
 _configured: set[str] = set()
