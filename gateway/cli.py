@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
+import os
 import signal
 import sys
 from typing import Any
@@ -40,7 +41,8 @@ def token_main(argv: list[str], prog: str = "vip-token") -> int:
     if common.jwt_jwks_url:
         print("error: VIP_JWT_JWKS_URL is set (RS256); tokens come from the identity provider", file=sys.stderr)
         return 2
-    print(mint_token(args.sub, args.role, secret=common.jwt_secret, ttl_seconds=args.ttl))
+    secret = common.internal_key if args.role == "service" else common.jwt_secret
+    print(mint_token(args.sub, args.role, secret=secret, ttl_seconds=args.ttl))
     return 0
 
 
@@ -49,6 +51,10 @@ def _run_worker(host: str, port: int, reuse_port: bool) -> None:
 
     from gateway.main import create_app
 
+    if reuse_port:  # a worker of the gateway's own supervisor: stop when it goes
+        from vipkit.supervise import die_with_parent
+
+        die_with_parent(signal.SIGTERM, os.getppid())
     try:
         import uvloop
 

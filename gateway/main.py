@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import time
 from collections.abc import AsyncIterator
 from contextvars import ContextVar
@@ -41,16 +42,17 @@ from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from gateway.accesslog import AccessLog
 from gateway.api_reference import GATEWAY_PATHS
 from gateway.docs import DOCS_HTML, Asset, load_assets
+from gateway.health import readiness
 from gateway.openapi import OpenApiAggregator
 from gateway.proxy import Proxy, problem_response, request_id_of
 from gateway.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter, retry_after_header
 from gateway.routing import CUSTOMER, OPS, PUBLIC, RouteTable, unsafe_path
 from gateway.settings import SERVICES, GatewaySettings
 from vipkit import metrics, tracing
-from vipkit.auth import Identity, TokenVerifier, bearer_token
+from vipkit.auth import Identity, KeyNotCached, TokenVerifier, bearer_token
 from vipkit.error_codes import error_code_table
 from vipkit.logging import configure_logging, request_id_var
-from vipkit.problems import Problem
+from vipkit.problems import Problem, Unauthorized
 from vipkit.settings import CommonSettings
 
 log = logging.getLogger("gateway")
@@ -69,9 +71,7 @@ class Gateway:
         self.settings = settings
         self.common = common
         self.table = RouteTable()
-        self.upstreams = settings.upstreams()
         self.verifier = TokenVerifier(common, cache_seconds=30.0)
-        self.jwks_mode = bool(common.jwt_jwks_url)
         self.limiter: RateLimiter = (
             RedisRateLimiter(settings.redis_url, settings.redis_prefix) if settings.redis_url else MemoryRateLimiter()
         )
@@ -105,14 +105,19 @@ class Gateway:
 
     async def _fetch_openapi(self, service: str) -> dict[str, Any]:
         assert self.proxy.session is not None
-        async with self.proxy.session.get(
-            self.upstreams[service] + "/openapi.json", timeout=self.probe_timeout
-        ) as resp:
-            resp.raise_for_status()
-            data = json.loads(await resp.read())
-            if not isinstance(data, dict):
-                raise ValueError("openapi.json is not an object")
-            return data
+        error: Exception | None = None
+        for base in self.proxy.replica_order(service):
+            try:
+                async with self.proxy.session.get(base + "/openapi.json", timeout=self.probe_timeout) as resp:
+                    resp.raise_for_status()
+                    data = json.loads(await resp.read())
+                    if not isinstance(data, dict):
+                        raise ValueError("openapi.json is not an object")
+                    return data
+            except aiohttp.ClientConnectorError as exc:
+                error = exc
+        assert error is not None
+        raise error
 
     # -- the hot path ----------------------------------------------------------------------------
 
@@ -168,13 +173,16 @@ class Gateway:
                     tracing.current_trace_id() if self.tracing else None,
                 )
 
-    async def _verify(self, token: str) -> Identity:
-        """RS256: a cached token is answered at once; otherwise verified in a thread, since fetching
-        the JWKS (``PyJWKClient``, cached 5 minutes) is blocking I/O."""
-        known = self.verifier.cached(token)
-        if known is not None:
-            return known
-        return await asyncio.to_thread(self.verifier.verify, token)
+    async def authenticate(self, token: str) -> Identity:
+        """Verify without I/O when the key is known; RS256 keys are fetched off the event loop.
+        Internal (service-to-service) tokens are never accepted from outside."""
+        try:
+            identity = self.verifier.verify(token)
+        except KeyNotCached:
+            identity = await self.verifier.averify(token)
+        if identity.is_internal:
+            raise Unauthorized("internal credentials are not accepted at the gateway")
+        return identity
 
     def _client_ip(self, request: web.Request) -> str:
         if self.settings.trust_forwarded_for:
@@ -194,7 +202,7 @@ class Gateway:
         token = bearer_token(request.headers.get("Authorization"))
         if token is not None:
             try:
-                identity = await self._verify(token) if self.jwks_mode else self.verifier.verify(token)
+                identity = await self.authenticate(token)
             except Problem as exc:
                 token_error = exc.detail
 
@@ -268,45 +276,14 @@ class Gateway:
     async def healthz(self, request: web.Request) -> web.Response:
         if request.method not in ("GET", "HEAD"):
             return _method_not_allowed(request)
-        return web.json_response({"status": "ok", "service": "gateway"})
-
-    async def _probe(self, service: str) -> dict[str, Any]:
-        assert self.proxy.session is not None
-        try:
-            async with self.proxy.session.get(self.upstreams[service] + "/readyz", timeout=self.probe_timeout) as resp:
-                try:
-                    detail = json.loads(await resp.read())
-                except ValueError:
-                    detail = None
-                checks = detail.get("checks") if isinstance(detail, dict) else None
-                return {
-                    "status": "ready" if resp.status == 200 else "not_ready",
-                    "http_status": resp.status,
-                    "checks": checks,
-                }
-        except TimeoutError:
-            return {"status": "unreachable", "error": "timeout"}
-        except aiohttp.ClientError as exc:
-            return {"status": "unreachable", "error": exc.__class__.__name__}
+        return web.json_response({"status": "ok", "service": "gateway", "pid": os.getpid()})
 
     async def readyz(self, request: web.Request) -> web.Response:
         if request.method not in ("GET", "HEAD"):
             return _method_not_allowed(request)
-        results = await asyncio.gather(*(self._probe(s) for s in SERVICES))
-        upstreams = dict(zip(SERVICES, results, strict=True))
-        checks: dict[str, str] = {}
-        if self.settings.redis_url:
-            checks["redis"] = "ok" if await self.limiter.ping() else "unreachable"
-        ready = all(r["status"] == "ready" for r in results) and all(v == "ok" for v in checks.values())
-        return web.json_response(
-            {
-                "status": "ready" if ready else "not_ready",
-                "service": "gateway",
-                "checks": checks,
-                "upstreams": upstreams,
-            },
-            status=200 if ready else 503,
-        )
+        assert self.proxy.session is not None
+        body = await readiness(self.proxy.session, self.proxy.replicas, self.probe_timeout, self.limiter, self.settings)
+        return web.json_response(body, status=200)
 
     async def openapi(self, request: web.Request) -> web.Response:
         if request.method not in ("GET", "HEAD"):
@@ -375,7 +352,7 @@ def create_app(settings: GatewaySettings | None = None, common: CommonSettings |
         log.info(
             "gateway started",
             extra={
-                "upstreams": gateway.upstreams,
+                "upstreams": gateway.proxy.replicas,
                 "test_clock": common.test_clock,
                 "rate_limits": "redis" if settings.redis_url else "memory",
             },

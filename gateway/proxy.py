@@ -88,7 +88,9 @@ class Proxy:
 
     def __init__(self, settings: GatewaySettings, *, forward_test_clock: bool, tracing_on: bool) -> None:
         self.settings = settings
-        self.upstreams = settings.upstreams()
+        self.replicas = settings.upstreams()
+        self.upstreams = {name: urls[0] for name, urls in self.replicas.items()}
+        self._next_replica = dict.fromkeys(self.replicas, 0)
         self.forward_test_clock = forward_test_clock
         self.tracing = tracing_on
         self.timeouts = {
@@ -155,7 +157,6 @@ class Proxy:
         assert self.session is not None
         path = request.path
         method = request.method
-        url = URL(self.upstreams[service] + request.raw_path, encoded=True)
         headers = self.upstream_headers(request, request_id)
         state = {"too_large": False}
         body: Any = None
@@ -168,7 +169,11 @@ class Proxy:
         retryable = method in _IDEMPOTENT and not (body is not None and not isinstance(body, bytes))
 
         upstream: aiohttp.ClientResponse | None = None
-        for attempt in (0, 1):
+        replicas = self.replica_order(service)
+        replica = 0
+        attempt = 0
+        while True:
+            url = URL(replicas[replica] + request.raw_path, encoded=True)
             try:
                 upstream = await self.session.request(
                     method,
@@ -179,11 +184,19 @@ class Proxy:
                     timeout=self.timeouts[long_running],
                 )
                 break
+            except aiohttp.ClientConnectorError as exc:
+                # Nothing was sent: try the next replica; when none accepts, only this service's
+                # routes answer 503 (the gateway itself stays ready).
+                replica += 1
+                if replica < len(replicas):
+                    continue
+                return self.unavailable(service, path, exc)
             except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
                 # A pooled keep-alive socket the service had just closed: retry idempotent requests once.
                 if state["too_large"]:
                     return self.too_large(path)
-                if attempt == 0 and retryable and not isinstance(exc, aiohttp.ClientConnectorError):
+                if attempt == 0 and retryable:
+                    attempt += 1
                     continue
                 return self.bad_gateway(service, path, exc)
             except TimeoutError:
@@ -207,6 +220,28 @@ class Proxy:
     def gateway_timeout(self, service: str, path: str) -> web.Response:
         metrics.GATEWAY_UPSTREAM_ERRORS.labels(service, "timeout").inc()
         return problem_response(504, "gateway_timeout", f"the {service} service did not answer in time", path)
+
+    def replica_order(self, service: str) -> list[str]:
+        """The service's replicas (``VIP_GATEWAY_<SERVICE>_URL``, comma-separated), starting with the
+        next one in turn (round robin); a connection refused moves on to the next one."""
+        replicas = self.replicas[service]
+        if len(replicas) == 1:
+            return replicas
+        start = self._next_replica[service] % len(replicas)
+        self._next_replica[service] = start + 1
+        return replicas[start:] + replicas[:start]
+
+    def unavailable(self, service: str, path: str, exc: BaseException) -> web.Response:
+        metrics.GATEWAY_UPSTREAM_ERRORS.labels(service, "connect").inc()
+        log.warning("upstream unavailable", extra={"upstream": service, "error": repr(exc)})
+        return problem_response(
+            503,
+            "service_unavailable",
+            f"the {service} service is unavailable; retry later",
+            path,
+            {"Retry-After": "5"},
+            service=service,
+        )
 
     def bad_gateway(self, service: str, path: str, exc: BaseException) -> web.Response:
         metrics.GATEWAY_UPSTREAM_ERRORS.labels(service, "connect").inc()

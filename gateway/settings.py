@@ -63,5 +63,10 @@ class GatewaySettings(BaseSettings):
 
     access_log: bool = Field(default=True, description="One masked JSON line per request")
 
-    def upstreams(self) -> dict[str, str]:
-        return {name: str(getattr(self, f"{name}_url")).rstrip("/") for name in SERVICES}
+    def upstreams(self) -> dict[str, list[str]]:
+        """Each service's replicas: one URL (a Kubernetes Service) or several, comma-separated (the
+        gateway then spreads requests over them and skips a replica that refuses connections)."""
+        return {
+            name: [u.strip().rstrip("/") for u in str(getattr(self, f"{name}_url")).split(",") if u.strip()]
+            for name in SERVICES
+        }

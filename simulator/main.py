@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import os
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -188,8 +189,8 @@ def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
     )
 
     @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok", "service": "simulator", "partner_id": settings.partner_id}
+    async def healthz() -> dict[str, object]:
+        return {"status": "ok", "service": "simulator", "partner_id": settings.partner_id, "pid": os.getpid()}
 
     @app.post("/webhooks/{partner_id}")
     async def webhook(partner_id: str, request: Request) -> JSONResponse:

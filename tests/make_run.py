@@ -40,13 +40,18 @@ class MakeRun:
 
 
 def start_make_run(
-    tmp_path: Path, *extra_args: str, timeout: float = 180, env_extra: dict[str, str] | None = None
+    tmp_path: Path,
+    *extra_args: str,
+    timeout: float = 180,
+    env_extra: dict[str, str] | None = None,
+    base_port: int | None = None,
+    kafka_port: int | None = None,
 ) -> MakeRun:
     """Start the platform like ``make run`` and return once it printed "Press Ctrl-C" (or exited).
 
     ``env_extra`` are exported as a user would (``VIP_TEST_CLOCK=1 make run``).
     """
-    base = free_base_port()
+    base = base_port or free_base_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("VIP_")}
     env["VIP_ENV"] = "dev"
     env.update(env_extra or {})
@@ -57,7 +62,7 @@ def start_make_run(
             "--base-port",
             str(base),
             "--kafka-port",
-            str(free_port()),
+            str(kafka_port or free_port()),
             "--var-dir",
             str(tmp_path / "var"),
             *extra_args,

@@ -39,3 +39,34 @@ def test_make_run_reaches_ready_within_60s_and_ctrl_c_leaves_no_process(tmp_path
     leftovers = [p for p in pids if _alive(p)]
     assert leftovers == [], f"processes left running: {leftovers}"
     assert not any(port_open("127.0.0.1", run.base_port + i) for i in (0, 1, 2, 3, 4, 5, 9))
+
+
+@pytest.mark.slow
+def test_supervisor_sigkill_leaves_no_process_and_busy_ports_are_refused(tmp_path: Path) -> None:
+    """Issue 13 item 9: children die with the supervisor; a second `make run` on busy ports says so
+    (instead of reporting the old processes as its own)."""
+    import os
+    import signal
+    import time
+
+    pidfile = tmp_path / "pids"
+    first = start_make_run(tmp_path / "a", "--pidfile", str(pidfile), "--no-demo")
+    kafka_port = int(re.search(r"broker\s+127\.0\.0\.1:(\d+)", first.banner).group(1))  # type: ignore[union-attr]
+    pids = [int(p) for p in pidfile.read_text().split()]
+    try:
+        assert "All services ready" in first.banner, first.banner
+        second = start_make_run(tmp_path / "b", "--no-demo", base_port=first.base_port, kafka_port=kafka_port)
+        rest = second.process.stdout.read() if second.process.stdout else ""
+        assert second.process.wait(30) != 0
+        output = second.banner + rest
+        assert "already in use" in output and str(first.base_port) in output, output
+        assert "All services ready" not in output
+        assert all(_alive(p) for p in pids), "the second run touched the first one's processes"
+    finally:
+        os.kill(first.process.pid, signal.SIGKILL)  # the supervisor only, not its process group
+        first.process.wait(10)
+    deadline = time.monotonic() + 60
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [p for p in pids if _alive(p)] == [], "processes outlived the SIGKILLed supervisor"
+    assert not any(port_open("127.0.0.1", first.base_port + i) for i in (0, 1, 2, 3, 4, 5, 9))

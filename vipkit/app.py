@@ -1,7 +1,8 @@
 """The service app factory: one FastAPI shape for every service.
 
 ``create_service_app`` wires problem+json errors, request ids, the test clock (SPEC 7.3),
-Prometheus metrics, masked JSON access logs, ``/healthz``, ``/readyz`` (database and broker), and a
+Prometheus metrics, masked JSON access logs, a request-body limit, ``/healthz``, ``/readyz``
+(``vipkit.health``: database and migrations gate; broker and consumers reported), and a
 lifespan that opens the database, starts the outbox relay, the consumers and the scheduler, and
 stops them all on shutdown.
 """
@@ -24,10 +25,12 @@ from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vipkit import clock, metrics, tracing
+from vipkit.bodylimit import BodyLimitMiddleware
 from vipkit.consumer import ConsumerRunner, ConsumerSpec
 from vipkit.db import Database
+from vipkit.health import readiness
 from vipkit.idempotency import IdempotencyMiddleware
-from vipkit.kafka import broker_reachable, ensure_topics
+from vipkit.kafka import ensure_topics
 from vipkit.logging import configure_logging, request_id_var
 from vipkit.masking import redact_path
 from vipkit.openapi_docs import HEALTH_DOCS, Op, apply_operation_docs
@@ -172,7 +175,11 @@ class ServiceRuntime:
         while True:
             try:
                 await ensure_topics(
-                    settings.kafka_bootstrap, topics, settings.kafka_partitions, settings.kafka_replication
+                    settings.kafka_bootstrap,
+                    topics,
+                    settings.kafka_partitions,
+                    settings.kafka_replication,
+                    settings=settings,
                 )
                 self.topics_ready = True
                 return
@@ -252,26 +259,12 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
     async def healthz() -> dict[str, str]:
         return {"status": "ok", "service": spec.name}
 
-    @app.get("/readyz", tags=["health"], summary="Readiness: database and broker reachable")
+    @app.get("/readyz", tags=["health"], summary="Readiness: database reachable and migrated to this code's head")
     async def readyz(request: Request) -> JSONResponse:
-        checks: dict[str, str] = {}
-        db: Database = request.app.state.db
-        try:
-            await asyncio.wait_for(db.ping(), 3)
-            checks["database"] = "ok"
-        except Exception as exc:
-            checks["database"] = f"error: {exc.__class__.__name__}"
-        if settings.kafka_enabled:
-            runtime: ServiceRuntime = request.app.state.runtime
-            reachable = await broker_reachable(settings.kafka_bootstrap)
-            checks["broker"] = (
-                "ok" if reachable and runtime.topics_ready else "unreachable" if not reachable else "starting"
-            )
-        ready = all(v == "ok" for v in checks.values())
-        return JSONResponse(
-            {"status": "ready" if ready else "not_ready", "service": spec.name, "checks": checks},
-            status_code=200 if ready else 503,
-        )
+        """Ready = this process can take traffic: its database answers and holds this code's
+        migrations. The broker and the consumers are reported but never gate: the outbox keeps
+        writes going while Kafka is away (one outage must not take the API out of rotation)."""
+        return await readiness(request.app)
 
     @app.get("/metrics", tags=["health"], summary="Prometheus metrics", include_in_schema=False)
     async def metrics_page(request: Request) -> Response:
@@ -285,6 +278,7 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
         app.include_router(router)
     if idempotent_posts:
         app.add_middleware(IdempotencyMiddleware, paths=idempotent_posts, settings=settings)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.request_max_body_bytes)  # outside idempotency
     app.add_middleware(ContextMiddleware, service=spec.name, test_clock=settings.test_clock)
     tracing.instrument_fastapi(app)
     return app

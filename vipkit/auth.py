@@ -2,16 +2,32 @@
 
 Every service verifies the caller's JWT itself (the gateway passes ``Authorization`` through), so
 no identity header exists that a client could forge. Claims: ``sub`` (customer number or staff
-id), ``role`` (``customer`` | ``ops``; ``service`` for service-to-service calls), ``exp``.
-HS256 with ``VIP_JWT_SECRET`` by default, RS256 via ``VIP_JWT_JWKS_URL``. Customers may only touch
-their own ``customer_id``: anything else is 404 (not 403) so ids cannot be enumerated.
+id), ``role`` (``customer`` | ``ops``), ``exp``. Customer/ops tokens: HS256 with ``VIP_JWT_SECRET``
+by default, RS256 from the identity provider's JWKS (``VIP_JWT_JWKS_URL``); ``VIP_JWT_ISSUER`` and
+``VIP_JWT_AUDIENCE`` are checked when set.
+
+Service-to-service calls carry **internal tokens**: HS256 with ``VIP_INTERNAL_SECRET`` (never the
+customer key), issuer and audience ``vip-internal``, role ``service``. They work whichever way
+customer tokens are verified, a customer/ops token can never claim the ``service`` role, the
+gateway refuses internal tokens from outside, and services accept them only on the internal routes
+that name the calling service (``internal_or_staff("booking")``).
+
+JWKS keys are fetched in a worker thread (never on the event loop), cached for
+``VIP_JWT_JWKS_MAX_AGE_S`` and fetched again when a token names an unknown ``kid`` (key rotation),
+at most once per ``VIP_JWT_JWKS_MIN_REFRESH_S``. Customers may only touch their own
+``customer_id``: anything else is 404 (not 403) so ids cannot be enumerated.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
+import threading
 import time
+import urllib.request
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import jwt
 from fastapi import Depends, Request
@@ -21,6 +37,8 @@ from vipkit.settings import CommonSettings
 
 Role = Literal["customer", "ops", "service"]
 ROLES = ("customer", "ops", "service")
+INTERNAL_ISSUER = "vip-internal"
+_REQUIRED = ["exp", "sub"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +48,56 @@ class Identity:
 
     @property
     def is_staff(self) -> bool:
-        """Ops staff and internal services may touch every customer's data."""
-        return self.role in ("ops", "service")
+        """Ops staff may touch every customer's data (internal services only on their own routes)."""
+        return self.role == "ops"
+
+    @property
+    def is_internal(self) -> bool:
+        return self.role == "service"
 
     def can_access_customer(self, customer_id: str) -> bool:
-        return self.is_staff or self.sub == customer_id
+        return self.role in ("ops", "service") or self.sub == customer_id
+
+
+class KeyNotCached(Exception):
+    """The token names a JWKS key id that is not cached yet (fetch with ``JwksKeys.refresh``)."""
+
+
+class JwksKeys:
+    """The IdP's signing keys by ``kid``: fetched in a thread, cached, refreshed on unknown ``kid``."""
+
+    def __init__(self, url: str, *, max_age: float = 300.0, min_refresh: float = 2.0, timeout: float = 5.0) -> None:
+        self.url = url
+        self.max_age = max_age
+        self.min_refresh = min_refresh
+        self.timeout = timeout
+        self._keys: dict[str, Any] = {}
+        self._fetched_at = 0.0
+        self._lock = threading.Lock()
+        self.fetches = 0
+
+    def get(self, kid: str | None) -> Any:
+        """The cached key (no I/O); ``KeyNotCached`` when unknown or the cache is stale."""
+        fresh = time.monotonic() - self._fetched_at < self.max_age
+        if fresh and kid in self._keys:
+            return self._keys[kid]
+        if fresh and kid is None and len(self._keys) == 1:
+            return next(iter(self._keys.values()))
+        raise KeyNotCached(kid)
+
+    def refresh(self) -> None:
+        """Fetch the key set (blocking: call in a thread). Single flight; rate-limited."""
+        with self._lock:
+            if time.monotonic() - self._fetched_at < self.min_refresh:
+                return
+            with urllib.request.urlopen(self.url, timeout=self.timeout) as response:
+                data = json.loads(response.read())
+            keys: dict[str, Any] = {}
+            for jwk in jwt.PyJWKSet.from_dict(data).keys:
+                keys[jwk.key_id or ""] = jwk.key
+            self._keys = keys
+            self._fetched_at = time.monotonic()
+            self.fetches += 1
 
 
 class TokenVerifier:
@@ -45,8 +108,14 @@ class TokenVerifier:
         self._cache: dict[str, tuple[Identity, float]] = {}
         self._cache_size = cache_size
         self._cache_seconds = cache_seconds
-        self._jwks: jwt.PyJWKClient | None = (
-            jwt.PyJWKClient(settings.jwt_jwks_url, cache_keys=True, lifespan=300) if settings.jwt_jwks_url else None
+        self.jwks: JwksKeys | None = (
+            JwksKeys(
+                settings.jwt_jwks_url,
+                max_age=settings.jwt_jwks_max_age_s,
+                min_refresh=settings.jwt_jwks_min_refresh_s,
+            )
+            if settings.jwt_jwks_url
+            else None
         )
 
     def cached(self, token: str) -> Identity | None:
@@ -57,32 +126,69 @@ class TokenVerifier:
         return None
 
     def verify(self, token: str) -> Identity:
+        """Verify without I/O; raises ``KeyNotCached`` when an RS256 key must be fetched first."""
         known = self.cached(token)
         if known is not None:
             return known
-        now = time.monotonic()
         try:
-            if self._jwks is not None:
-                key = self._jwks.get_signing_key_from_jwt(token).key
-                claims = jwt.decode(
-                    token,
-                    key,
-                    algorithms=["RS256"],
-                    audience=self.settings.jwt_audience,
-                    issuer=self.settings.jwt_issuer,
-                    options={"require": ["exp", "sub"], "verify_aud": self.settings.jwt_audience is not None},
-                )
+            unverified = jwt.decode(token, options={"verify_signature": False})
+            if unverified.get("iss") == INTERNAL_ISSUER:
+                claims = self._internal_claims(token)
             else:
-                claims = jwt.decode(
-                    token,
-                    self.settings.jwt_secret,
-                    algorithms=["HS256"],
-                    audience=self.settings.jwt_audience,
-                    issuer=self.settings.jwt_issuer,
-                    options={"require": ["exp", "sub"], "verify_aud": self.settings.jwt_audience is not None},
-                )
+                claims = self._external_claims(token)
         except jwt.PyJWTError as exc:
             raise Unauthorized(f"invalid token: {exc}") from exc
+        return self._remember(token, claims)
+
+    async def averify(self, token: str) -> Identity:
+        """Verify; fetches the JWKS in a worker thread when the token's key is not cached."""
+        try:
+            return self.verify(token)
+        except KeyNotCached:
+            assert self.jwks is not None
+            try:
+                await asyncio.to_thread(self.jwks.refresh)
+            except Exception as exc:
+                raise Unauthorized("signing keys unavailable; retry later") from exc
+            try:
+                return self.verify(token)
+            except KeyNotCached as exc:
+                raise Unauthorized("invalid token: unknown signing key") from exc
+
+    def _internal_claims(self, token: str) -> dict[str, Any]:
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            self.settings.internal_key,
+            algorithms=["HS256"],
+            audience=INTERNAL_ISSUER,
+            issuer=INTERNAL_ISSUER,
+            options={"require": [*_REQUIRED, "iss", "aud"]},
+        )
+        if claims.get("role") != "service":
+            raise jwt.InvalidTokenError("internal tokens carry the service role only")
+        return claims
+
+    def _external_claims(self, token: str) -> dict[str, Any]:
+        settings = self.settings
+        if self.jwks is not None:
+            kid = jwt.get_unverified_header(token).get("kid")
+            key, algorithms = self.jwks.get(kid), ["RS256"]
+        else:
+            key, algorithms = settings.jwt_secret, ["HS256"]
+        required = [*_REQUIRED, *(["iss"] if settings.jwt_issuer else []), *(["aud"] if settings.jwt_audience else [])]
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            key,
+            algorithms=algorithms,
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={"require": required, "verify_aud": settings.jwt_audience is not None},
+        )
+        if claims.get("role", "customer") == "service":
+            raise jwt.InvalidTokenError("the service role needs internal credentials")
+        return claims
+
+    def _remember(self, token: str, claims: dict[str, Any]) -> Identity:
         role = claims.get("role", "customer")
         if role not in ROLES:
             raise Unauthorized(f"invalid token: unknown role {role!r}")
@@ -90,7 +196,7 @@ class TokenVerifier:
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
         expires_in = float(claims["exp"]) - time.time()
-        self._cache[token] = (identity, now + min(self._cache_seconds, max(expires_in, 0)))
+        self._cache[token] = (identity, time.monotonic() + min(self._cache_seconds, max(expires_in, 0)))
         return identity
 
 
@@ -104,9 +210,18 @@ def bearer_token(authorization: str | None) -> str | None:
 
 
 def mint_token(sub: str, role: Role = "customer", *, secret: str, ttl_seconds: int = 3600) -> str:
-    """An HS256 token (development CLI, tests, service-to-service calls)."""
+    """An HS256 token (development CLI, tests). ``role="service"``: an internal token (sign it with
+    the internal key, see ``mint_internal_token``)."""
     now = int(time.time())
-    return jwt.encode({"sub": sub, "role": role, "iat": now, "exp": now + ttl_seconds}, secret, algorithm="HS256")
+    claims: dict[str, Any] = {"sub": sub, "role": role, "iat": now, "exp": now + ttl_seconds}
+    if role == "service":
+        claims.update(iss=INTERNAL_ISSUER, aud=INTERNAL_ISSUER)
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+def mint_internal_token(service: str, settings: CommonSettings, *, ttl_seconds: int = 3600) -> str:
+    """The token a service presents to another service."""
+    return mint_token(service, "service", secret=settings.internal_key, ttl_seconds=ttl_seconds)
 
 
 def _verifier(request: Request) -> TokenVerifier:
@@ -122,19 +237,31 @@ async def current_identity(request: Request) -> Identity:
     token = bearer_token(request.headers.get("authorization"))
     if token is None:
         raise Unauthorized("missing bearer token", headers={"WWW-Authenticate": "Bearer"})
-    return _verifier(request).verify(token)
+    return await _verifier(request).averify(token)
 
 
 async def optional_identity(request: Request) -> Identity | None:
     token = bearer_token(request.headers.get("authorization"))
-    return _verifier(request).verify(token) if token else None
+    return await _verifier(request).averify(token) if token else None
 
 
 async def require_staff(identity: Annotated[Identity, Depends(current_identity)]) -> Identity:
-    """FastAPI dependency: ops staff (or an internal service); customers get 403 ``forbidden``."""
+    """FastAPI dependency: ops staff; customers (and internal callers) get 403 ``forbidden``."""
     if not identity.is_staff:
         raise Forbidden("this operation is for operations staff only")
     return identity
+
+
+def internal_or_staff(*services: str) -> Callable[[Identity], Awaitable[Identity]]:
+    """A dependency for internal routes: ops staff, or an internal token of one of ``services``."""
+    allowed = frozenset(services)
+
+    async def dependency(identity: Annotated[Identity, Depends(current_identity)]) -> Identity:
+        if identity.is_staff or (identity.is_internal and identity.sub in allowed):
+            return identity
+        raise Forbidden("this operation is for operations staff only")
+
+    return dependency
 
 
 CurrentIdentity = Annotated[Identity, Depends(current_identity)]

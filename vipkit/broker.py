@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 
 def free_port() -> int:
@@ -27,6 +28,12 @@ def port_open(host: str, port: int) -> bool:
     with socket.socket() as s:
         s.settimeout(0.2)
         return s.connect_ex((host, port)) == 0
+
+
+def _die_with_parent() -> Any:
+    from vipkit.supervise import pdeathsig_preexec
+
+    return pdeathsig_preexec(signal.SIGTERM)
 
 
 def tansu_binary() -> str:
@@ -66,6 +73,7 @@ class LocalBroker:
             stdout=out,
             stderr=subprocess.STDOUT,
             env={**os.environ, "RUST_LOG": os.environ.get("TANSU_LOG", "warn")},
+            preexec_fn=_die_with_parent(),
         )
         deadline = time.monotonic() + timeout
         while not port_open("127.0.0.1", self.port):

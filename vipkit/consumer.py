@@ -23,7 +23,7 @@ from contracts.events import CloudEvent
 from vipkit import clock
 from vipkit.db import Database, inbox_table, insert_ignore
 from vipkit.events import parse_event
-from vipkit.kafka import dlq_topic, start_producer
+from vipkit.kafka import dlq_topic, security_kwargs, start_producer
 from vipkit.settings import CommonSettings
 from vipkit.tracing import consume_span
 
@@ -89,6 +89,7 @@ class ConsumerRunner:
             max_poll_records=self.settings.kafka_max_poll_records,
             session_timeout_ms=10000,
             heartbeat_interval_ms=1000,
+            **security_kwargs(self.settings),
         )
         await self.consumer.start()
 

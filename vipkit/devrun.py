@@ -1,8 +1,15 @@
 """Run the whole platform as separate processes: broker, five services, gateway, clinic simulator.
 
-Used by ``make run`` (``scripts/run.py``) and by the end-to-end tests. Every process runs in its own
-session (process group) so that stopping the cluster stops everything it started, children
-included; ``pids`` lists them so a test can check that nothing is left behind.
+Used by ``make run`` (``scripts/run.py``) and by the end-to-end and production-like tests. Every
+process runs in its own session (process group) so that stopping the cluster stops everything it
+started, children included; ``pids`` lists them so a test can check that nothing is left behind.
+
+Supervision: every child asks the kernel to be signalled when the supervisor dies
+(``vipkit.supervise.die_with_parent``), so a SIGKILLed ``make run`` leaves nothing behind; the
+ports are checked free before anything starts (a clear message instead of children dying on busy
+ports); readiness is checked against the supervisor's own children (the PID in ``/readyz``), never
+against whatever else answers on a port. ``replicas=2`` runs every service twice (second replica
+at ``base_port + 10 + offset``); the gateway and the internal clients get both URLs.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import httpx
 
 from vipkit.broker import LocalBroker, free_port
 from vipkit.db import run_migrations
+from vipkit.supervise import busy_ports, pdeathsig_preexec, started_by
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,14 +61,32 @@ class Cluster:
     env: dict[str, str] = field(default_factory=dict)
     with_simulator: bool = True
     gateway_workers: int = 1
+    replicas: int = 1
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     broker: LocalBroker | None = None
 
-    def url(self, name: str) -> str:
+    def port(self, name: str) -> int:
+        """Port of a process: ``gateway``, ``simulator``, a service, or ``<service>-2`` (replica 2)."""
         if name == "gateway":
-            return f"http://127.0.0.1:{self.base_port}"
-        offset = next(s.offset for s in (*SERVICES, SIMULATOR) if s.name == name)
-        return f"http://127.0.0.1:{self.base_port + offset}"
+            return self.base_port
+        base, _, replica = name.partition("-")
+        offset = next(s.offset for s in (*SERVICES, SIMULATOR) if s.name == base)
+        return self.base_port + offset + (10 * (int(replica) - 1) if replica else 0)
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.port(name)}"
+
+    def replica_names(self, service: str) -> list[str]:
+        return [service] + [f"{service}-{i}" for i in range(2, self.replicas + 1)]
+
+    def replica_urls(self, service: str) -> str:
+        """Every replica's URL, comma-separated (the gateway and internal clients spread over them)."""
+        return ",".join(self.url(n) for n in self.replica_names(service))
+
+    @property
+    def process_names(self) -> list[str]:
+        names = [n for s in SERVICES for n in self.replica_names(s.name)]
+        return names + (["simulator"] if self.with_simulator else []) + ["gateway"]
 
     @property
     def gateway_url(self) -> str:
@@ -86,11 +112,12 @@ class Cluster:
             upper = svc.name.upper()
             env[f"VIP_{upper}_DATABASE_URL"] = self.database_url(svc.name)
             env[f"VIP_{upper}_PORT"] = str(self.base_port + svc.offset)
-            env[f"VIP_GATEWAY_{upper}_URL"] = self.url(svc.name)
-        env["VIP_ENTITLEMENTS_TIERING_URL"] = self.url("tiering")
-        env["VIP_BOOKING_ENTITLEMENTS_URL"] = self.url("entitlements")
+            env[f"VIP_GATEWAY_{upper}_URL"] = self.replica_urls(svc.name)
+        env["VIP_ENTITLEMENTS_TIERING_URL"] = self.replica_urls("tiering")
+        env["VIP_BOOKING_ENTITLEMENTS_URL"] = self.replica_urls("entitlements")
         env["VIP_REVISIT_PUBLIC_BASE_URL"] = self.gateway_url
-        env["VIP_SIMULATOR_BOOKING_URL"] = self.url("booking")
+        # one booking replica: directly; several: through the gateway (the partners' public route)
+        env["VIP_SIMULATOR_BOOKING_URL"] = self.url("booking") if self.replicas == 1 else self.gateway_url
         env["VIP_SIMULATOR_PORT"] = str(self.base_port + SIMULATOR.offset)
         env["VIP_GATEWAY_PORT"] = str(self.base_port)
         env.update(self.env)
@@ -101,12 +128,32 @@ class Cluster:
         logs.mkdir(parents=True, exist_ok=True)
         out = open(logs / f"{name}.log", "ab")  # noqa: SIM115 - owned by the child
         self.processes[name] = subprocess.Popen(
-            argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            argv,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=pdeathsig_preexec(signal.SIGTERM),
         )
         out.close()
 
+    def check_ports(self) -> None:
+        """Refuse to start when something already listens on one of the ports (e.g. an old ``make run``)."""
+        ports = [self.port(n) for n in self.process_names]
+        if self.kafka_bootstrap is None and self.kafka_port:
+            ports.append(self.kafka_port)
+        busy = busy_ports(ports)
+        if busy:
+            raise RuntimeError(
+                f"port(s) {', '.join(map(str, busy))} already in use on 127.0.0.1: is another `make run` (or "
+                "another program) still running? Stop it, or choose other ports (VIP_BASE_PORT, "
+                "VIP_LOCAL_KAFKA_PORT)."
+            )
+
     def start(self) -> Cluster:
         self.var_dir.mkdir(parents=True, exist_ok=True)
+        self.check_ports()
         try:
             if self.kafka_bootstrap is None:
                 self.broker = LocalBroker(self.kafka_port or free_port(), log_path=self.var_dir / "tansu.log").start()
@@ -127,7 +174,8 @@ class Cluster:
                 "--no-access-log",
             ]
             for svc in SERVICES:
-                self._spawn(svc.name, [*uvicorn, svc.target, "--port", str(self.base_port + svc.offset)], env)
+                for name in self.replica_names(svc.name):
+                    self._spawn(name, [*uvicorn, svc.target, "--port", str(self.port(name))], env)
             if self.with_simulator:
                 self._spawn(
                     SIMULATOR.name, [*uvicorn, SIMULATOR.target, "--port", str(self.base_port + SIMULATOR.offset)], env
@@ -152,23 +200,35 @@ class Cluster:
             raise
         return self
 
-    def wait_ready(self, timeout: float = 60.0) -> float:
-        """Wait until every process answers ``/readyz`` with 200; returns the seconds it took."""
+    def is_ready(self, client: httpx.Client, name: str, *, consumers: bool = False) -> bool:
+        """``name`` answers ready, from a PID this supervisor started (and, with ``consumers``, every
+        consumer of it has its partitions)."""
+        path = "/healthz" if name == "simulator" else "/readyz"
+        try:
+            response = client.get(self.url(name) + path)
+        except httpx.HTTPError:
+            return False
+        if response.status_code != 200:
+            return False
+        body = response.json()
+        pid = body.get("pid")
+        if not isinstance(pid, int) or not started_by(pid, self.processes[name].pid):
+            return False
+        return not consumers or all(v == "assigned" for v in body.get("consumers", {}).values())
+
+    def wait_ready(self, timeout: float = 60.0, *, consumers: bool = True) -> float:
+        """Wait until every process this cluster started answers ready (services: with their
+        consumers' partitions assigned, so that no event waits for a group join); returns seconds."""
         started = time.monotonic()
-        names = [s.name for s in SERVICES] + (["simulator"] if self.with_simulator else []) + ["gateway"]
-        pending = set(names)
+        pending = set(self.process_names)
         with httpx.Client(timeout=2) as client:
             while pending:
                 for name in sorted(pending):
                     proc = self.processes[name]
                     if proc.poll() is not None:
                         raise RuntimeError(f"{name} exited with {proc.returncode}; see {self.var_dir}/logs/{name}.log")
-                    path = "/healthz" if name == "simulator" else "/readyz"
-                    try:
-                        if client.get(self.url(name) + path).status_code == 200:
-                            pending.discard(name)
-                    except httpx.HTTPError:
-                        pass
+                    if self.is_ready(client, name, consumers=consumers):
+                        pending.discard(name)
                 if pending and time.monotonic() - started > timeout:
                     raise TimeoutError(f"not ready after {timeout}s: {sorted(pending)} (logs in {self.var_dir}/logs)")
                 if pending:

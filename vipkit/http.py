@@ -1,19 +1,50 @@
 """Service-to-service HTTP: httpx with the test clock and request id propagated (SPEC 7.3).
 
+Calls carry this service's internal token (``vipkit.auth.mint_internal_token``), never a customer
+credential. ``base_url`` may list several replicas, comma-separated: each request starts at the
+next replica in turn and moves on when one refuses the connection (nothing was sent, so this is
+safe for every method). Behind a Kubernetes Service give one URL.
+
 ``sniffio`` is a declared dependency: httpcore re-imports it on every request otherwise.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import httpx
 
 from vipkit import clock
-from vipkit.auth import mint_token
+from vipkit.auth import mint_internal_token
 from vipkit.logging import request_id_var
 from vipkit.settings import CommonSettings
 from vipkit.tracing import instrument_httpx
+
+
+class FailoverTransport(httpx.AsyncBaseTransport):
+    """Sends each request to the next replica in turn; skips replicas that refuse connections."""
+
+    def __init__(self, replicas: list[httpx.URL], inner: httpx.AsyncBaseTransport) -> None:
+        self.replicas = replicas
+        self.inner = inner
+        self._turn = itertools.count()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        start = next(self._turn) % len(self.replicas)
+        order = self.replicas[start:] + self.replicas[:start]
+        for i, replica in enumerate(order):
+            request.url = request.url.copy_with(scheme=replica.scheme, host=replica.host, port=replica.port)
+            request.headers["Host"] = replica.netloc.decode("ascii")
+            try:
+                return await self.inner.handle_async_request(request)
+            except httpx.ConnectError:
+                if i == len(order) - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
 
 
 class InternalClient:
@@ -24,17 +55,22 @@ class InternalClient:
         self.service = service
         self._token = ""
         self._token_exp = 0.0
+        replicas = [httpx.URL(u.strip()) for u in base_url.split(",") if u.strip()]
+        limits = httpx.Limits(max_connections=50, max_keepalive_connections=20)
+        transport: httpx.AsyncBaseTransport = httpx.AsyncHTTPTransport(limits=limits)
+        if len(replicas) > 1:
+            transport = FailoverTransport(replicas, transport)
         self.client = httpx.AsyncClient(
-            base_url=base_url,
+            base_url=str(replicas[0]) if replicas else base_url,
             timeout=timeout,
-            limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
+            transport=transport,
             event_hooks={"request": [self._decorate]},
         )
         instrument_httpx(self.client)
 
     def _service_token(self) -> str:
         if time.time() > self._token_exp - 60:
-            self._token = mint_token(self.service, "service", secret=self.settings.jwt_secret, ttl_seconds=3600)
+            self._token = mint_internal_token(self.service, self.settings, ttl_seconds=3600)
             self._token_exp = time.time() + 3600
         return self._token
 

@@ -1,14 +1,24 @@
-"""Kafka helpers: topic creation, the producer (idempotent when the broker allows), broker checks."""
+"""Kafka helpers: connection security, topic creation, the producer (idempotent when the broker
+allows), broker checks.
+
+Managed Kafka (CKafka, Aliyun, MSK, Confluent) needs SASL and/or TLS: ``VIP_KAFKA_SECURITY_PROTOCOL``
+(``PLAINTEXT`` | ``SSL`` | ``SASL_PLAINTEXT`` | ``SASL_SSL``), ``VIP_KAFKA_SASL_MECHANISM`` (``PLAIN`` |
+``SCRAM-SHA-256`` | ``SCRAM-SHA-512``), ``VIP_KAFKA_SASL_USERNAME``/``_PASSWORD`` and
+``VIP_KAFKA_SSL_CAFILE``. ``security_kwargs`` turns them into aiokafka arguments for every producer,
+consumer and admin client the platform opens.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
+from aiokafka.helpers import create_ssl_context
 
 from vipkit.settings import CommonSettings
 
@@ -22,10 +32,41 @@ def dlq_topic(topic: str) -> str:
     return f"{topic}.dlq"
 
 
-async def ensure_topics(bootstrap: str, topics: Iterable[str], partitions: int, replication: int = 1) -> None:
-    """Create the topics (and their ``.dlq``) if missing; existing ones are left alone."""
+def security_kwargs(settings: CommonSettings | None) -> dict[str, Any]:
+    """aiokafka connection-security arguments from the ``VIP_KAFKA_*`` settings."""
+    if settings is None or settings.kafka_security_protocol == "PLAINTEXT":
+        return {}
+    protocol = settings.kafka_security_protocol
+    kwargs: dict[str, Any] = {"security_protocol": protocol}
+    if protocol in ("SSL", "SASL_SSL"):
+        kwargs["ssl_context"] = create_ssl_context(cafile=settings.kafka_ssl_cafile)
+    if protocol.startswith("SASL_"):
+        kwargs["sasl_mechanism"] = settings.kafka_sasl_mechanism
+        kwargs["sasl_plain_username"] = settings.kafka_sasl_username
+        kwargs["sasl_plain_password"] = settings.kafka_sasl_password
+    return kwargs
+
+
+async def ensure_topics(
+    bootstrap: str,
+    topics: Iterable[str],
+    partitions: int,
+    replication: int = 1,
+    *,
+    settings: CommonSettings | None = None,
+) -> None:
+    """Create the topics (and their ``.dlq``) if missing; existing ones are left alone.
+
+    With ``settings``: its connection security, and ``min.insync.replicas`` when set (2 with
+    replication 3, so that ``acks=all`` survives one broker down and refuses writes below two copies).
+    """
     wanted = sorted({t for topic in topics for t in (topic, dlq_topic(topic))})
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
+    configs = (
+        {"min.insync.replicas": str(settings.kafka_min_insync_replicas)}
+        if settings is not None and settings.kafka_min_insync_replicas
+        else None
+    )
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000, **security_kwargs(settings))
     await admin.start()
     try:
         existing = set(await admin.list_topics())
@@ -33,7 +74,10 @@ async def ensure_topics(bootstrap: str, topics: Iterable[str], partitions: int, 
         if missing:
             try:
                 await admin.create_topics(
-                    [NewTopic(t, num_partitions=partitions, replication_factor=replication) for t in missing]
+                    [
+                        NewTopic(t, num_partitions=partitions, replication_factor=replication, topic_configs=configs)
+                        for t in missing
+                    ]
                 )
             except TopicAlreadyExistsError:
                 pass
@@ -57,6 +101,7 @@ async def start_producer(settings: CommonSettings, *, client_id: str) -> AIOKafk
             acks="all",
             request_timeout_ms=10000,
             linger_ms=0,
+            **security_kwargs(settings),
         )
         try:
             await producer.start()
@@ -72,7 +117,12 @@ async def start_producer(settings: CommonSettings, *, client_id: str) -> AIOKafk
                 extra={"error": repr(exc)},
             )
     producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap, client_id=client_id, acks="all", request_timeout_ms=10000, linger_ms=0
+        bootstrap_servers=bootstrap,
+        client_id=client_id,
+        acks="all",
+        request_timeout_ms=10000,
+        linger_ms=0,
+        **security_kwargs(settings),
     )
     try:
         await producer.start()

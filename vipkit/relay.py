@@ -107,7 +107,11 @@ class OutboxRelay:
         topics = {row.topic for row in rows} - self._known_topics
         if topics:
             await ensure_topics(
-                self.settings.kafka_bootstrap, topics, self.settings.kafka_partitions, self.settings.kafka_replication
+                self.settings.kafka_bootstrap,
+                topics,
+                self.settings.kafka_partitions,
+                self.settings.kafka_replication,
+                settings=self.settings,
             )
             self._known_topics |= topics
         spans = PublishSpans(rows)

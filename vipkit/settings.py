@@ -1,12 +1,47 @@
-"""Settings shared by every service (env prefix ``VIP_``); each service adds its own with its own prefix."""
+"""Settings shared by every service (env prefix ``VIP_``); each service adds its own with its own prefix.
+
+Secrets policy (docs/production.md): outside ``dev``/``test`` every secret the platform owns must be
+at least 32 bytes and none of the development defaults; the test clock is refused outside
+``dev``/``test``. The container image sets ``VIP_ENV=prod`` so that an unset environment never falls
+back to the public development secret.
+"""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_JWT_SECRET = "dev-secret-for-local-development-only"
-PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "dev-secret", "secret", "placeholder", DEV_JWT_SECRET})
+DEV_ENVS = frozenset({"dev", "test"})
+MIN_SECRET_BYTES = 32
+# Every secret that ships in this repository (development defaults, test fixtures) or that people
+# commonly leave in: refused outside dev/test whatever their length.
+PLACEHOLDER_SECRETS = frozenset(
+    {
+        "",
+        "change-me",
+        "changeme",
+        "dev-secret",
+        "secret",
+        "placeholder",
+        DEV_JWT_SECRET,
+        "test-secret-0123456789abcdef0123456789",
+        "test-internal-secret-0123456789abcdef0123",
+    }
+)
+
+
+def check_secret(name: str, value: str | None, env: str, *, min_bytes: int = MIN_SECRET_BYTES) -> None:
+    """Refuse (RuntimeError) a missing, short or known development secret outside dev/test."""
+    if env in DEV_ENVS:
+        return
+    secret = (value or "").strip()
+    if secret.lower() in PLACEHOLDER_SECRETS or secret in PLACEHOLDER_SECRETS:
+        raise RuntimeError(f"{name} is a placeholder or development secret; set a real one (VIP_ENV={env})")
+    if len(secret.encode()) < min_bytes:
+        raise RuntimeError(f"{name} is shorter than {min_bytes} bytes; set a real secret (VIP_ENV={env})")
 
 
 class CommonSettings(BaseSettings):
@@ -14,12 +49,26 @@ class CommonSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="VIP_", extra="ignore")
 
-    env: str = Field(default="dev", description="dev | test | staging | prod")
+    env: Literal["dev", "test", "staging", "prod"] = Field(default="dev", description="dev | test | staging | prod")
     program: str = Field(default="stars", description="Active tier program: stars | levels | cards")
 
     kafka_bootstrap: str = Field(default="127.0.0.1:9092", description="Kafka bootstrap servers")
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT", description="PLAINTEXT | SSL | SASL_PLAINTEXT | SASL_SSL (managed Kafka: SASL_SSL)"
+    )
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        default="PLAIN", description="SASL mechanism when the protocol is SASL_*"
+    )
+    kafka_sasl_username: str | None = Field(default=None, description="SASL user name")
+    kafka_sasl_password: str | None = Field(default=None, description="SASL password (a secret: from the env)")
+    kafka_ssl_cafile: str | None = Field(
+        default=None, description="CA bundle (PEM) for SSL/SASL_SSL (system CAs if unset)"
+    )
     kafka_partitions: int = Field(default=3, ge=1, description="Partitions for topics created at start-up")
     kafka_replication: int = Field(default=1, ge=1)
+    kafka_min_insync_replicas: int | None = Field(
+        default=None, ge=1, description="min.insync.replicas for topics created at start-up (2 with replication 3)"
+    )
     kafka_fetch_max_wait_ms: int = Field(default=20, ge=1, description="Consumer fetch wait (latency goal)")
     kafka_max_poll_records: int = Field(default=200, ge=1)
     kafka_consumer_retries: int = Field(default=3, ge=1, description="Attempts before a message goes to the DLQ")
@@ -30,15 +79,28 @@ class CommonSettings(BaseSettings):
     relay_batch: int = Field(default=200, ge=1)
     kafka_enabled: bool = Field(default=True, description="Start relay and consumers (off only in unit tests)")
 
-    jwt_secret: str = Field(default=DEV_JWT_SECRET, description="HS256 secret for JWTs")
-    jwt_jwks_url: str | None = Field(default=None, description="RS256 JWKS URL; when set, RS256 is used")
+    jwt_secret: str = Field(default=DEV_JWT_SECRET, description="HS256 secret for customer/ops JWTs")
+    jwt_jwks_url: str | None = Field(default=None, description="RS256 JWKS URL of the IdP; when set, RS256 is used")
+    jwt_jwks_min_refresh_s: float = Field(
+        default=2.0, ge=0, description="Least seconds between two JWKS fetches caused by unknown key ids"
+    )
+    jwt_jwks_max_age_s: float = Field(default=300.0, gt=0, description="JWKS cache lifetime")
     jwt_audience: str | None = None
     jwt_issuer: str | None = None
+    internal_secret: str | None = Field(
+        default=None,
+        description="HS256 key of service-to-service tokens (distinct from customer tokens; required outside "
+        "dev/test; in dev/test it defaults to the JWT secret)",
+    )
 
     require_if_match: bool = Field(
         default=False, description="428 on a change of an ops-managed resource without If-Match (vipkit.etag)"
     )
-    test_clock: bool = Field(default=False, description="Honour X-Test-Now (SPEC 7.3); never in production")
+    request_max_body_bytes: int = Field(
+        default=1024 * 1024, ge=0, description="Request body limit of every service (413 above)"
+    )
+
+    test_clock: bool = Field(default=False, description="Honour X-Test-Now (SPEC 7.3); dev/test only")
     scheduler: str = Field(default="on", description="on | off: the built-in job scheduler")
     scheduler_first_tick_s: float = Field(
         default=5.0, ge=0, description="Seconds after start-up before the scheduler's first check"
@@ -56,9 +118,25 @@ class CommonSettings(BaseSettings):
     def scheduler_enabled(self) -> bool:
         return self.scheduler.lower() not in ("off", "0", "false", "no")
 
+    @property
+    def internal_key(self) -> str:
+        """The key of service-to-service tokens."""
+        if self.internal_secret:
+            return self.internal_secret
+        if self.env in DEV_ENVS:
+            return self.jwt_secret
+        raise RuntimeError("VIP_INTERNAL_SECRET is required outside dev/test")
+
     def check_secrets(self) -> None:
-        """Refuse to start with a placeholder secret outside development."""
-        if self.env != "dev" and not self.jwt_jwks_url and self.jwt_secret.strip().lower() in PLACEHOLDER_SECRETS:
-            raise RuntimeError("VIP_JWT_SECRET is a placeholder; set a real secret (or VIP_ENV=dev for development)")
-        if self.env == "prod" and self.test_clock:
-            raise RuntimeError("VIP_TEST_CLOCK must not be enabled with VIP_ENV=prod")
+        """Refuse to start with a weak or development secret, or the test clock, outside dev/test."""
+        if self.env in DEV_ENVS:
+            return
+        if self.test_clock:
+            raise RuntimeError(f"VIP_TEST_CLOCK must not be enabled with VIP_ENV={self.env} (dev/test only)")
+        if not self.jwt_jwks_url:
+            check_secret("VIP_JWT_SECRET", self.jwt_secret, self.env)
+        check_secret("VIP_INTERNAL_SECRET", self.internal_secret, self.env)
+        if self.internal_secret == self.jwt_secret:
+            raise RuntimeError("VIP_INTERNAL_SECRET must differ from VIP_JWT_SECRET")
+        if self.kafka_security_protocol.startswith("SASL_"):
+            check_secret("VIP_KAFKA_SASL_PASSWORD", self.kafka_sasl_password, self.env, min_bytes=1)

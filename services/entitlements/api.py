@@ -24,7 +24,7 @@ from services.entitlements.schemas import (
     ReservationRelease,
 )
 from vipkit import clock
-from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
+from vipkit.auth import CurrentIdentity, Identity, StaffIdentity, ensure_customer_access, internal_or_staff
 from vipkit.db import DbSession
 from vipkit.etag import check_if_match, set_etag
 from vipkit.problems import NotFound
@@ -40,6 +40,8 @@ def get_catalog(request: Request) -> Catalog:
 
 
 ActiveCatalog = Annotated[Catalog, Depends(get_catalog)]
+# reservations: ops staff, or the booking service with its internal token
+BookingOrStaff = Annotated[Identity, Depends(internal_or_staff("booking"))]
 
 
 def _reservation(view: service.ReservationView) -> ReservationRead:
@@ -76,7 +78,7 @@ async def get_catalog_document(identity: CurrentIdentity, catalog: ActiveCatalog
 async def create_reservation(
     body: ReservationCreate,
     session: DbSession,
-    identity: StaffIdentity,
+    identity: BookingOrStaff,
     catalog: ActiveCatalog,
     response: Response,
     idempotency_key: Annotated[str, Header(alias="Idempotency-Key", min_length=1, max_length=200)],
@@ -98,7 +100,7 @@ async def create_reservation(
 @router.get("/reservations", response_model=ReservationList, summary="Reservations of a booking (reference)")
 async def list_reservations(
     session: DbSession,
-    identity: StaffIdentity,
+    identity: BookingOrStaff,
     reference: Annotated[str, Query(min_length=1, max_length=200)],
 ) -> ReservationList:
     items = []
@@ -110,7 +112,7 @@ async def list_reservations(
 
 
 @router.get("/reservations/{reservation_id}", response_model=ReservationRead, summary="One reservation")
-async def get_reservation(reservation_id: str, session: DbSession, identity: StaffIdentity) -> ReservationRead:
+async def get_reservation(reservation_id: str, session: DbSession, identity: BookingOrStaff) -> ReservationRead:
     r = await repo.get_reservation(session, reservation_id)
     if r is None:
         raise NotFound(f"reservation {reservation_id!r} not found")
@@ -124,7 +126,7 @@ async def get_reservation(reservation_id: str, session: DbSession, identity: Sta
     summary="Consume the unit (completed, no-show, late cancellation); idempotent",
 )
 async def consume_reservation(
-    reservation_id: str, body: ReservationConsume, session: DbSession, identity: StaffIdentity
+    reservation_id: str, body: ReservationConsume, session: DbSession, identity: BookingOrStaff
 ) -> ReservationRead:
     return _reservation(await service.settle(session, reservation_id, consume=True, reason=body.reason))
 
@@ -135,7 +137,7 @@ async def consume_reservation(
     summary="Release the unit (cancelled in time, rejected, booking failed); idempotent",
 )
 async def release_reservation(
-    reservation_id: str, body: ReservationRelease, session: DbSession, identity: StaffIdentity
+    reservation_id: str, body: ReservationRelease, session: DbSession, identity: BookingOrStaff
 ) -> ReservationRead:
     return _reservation(await service.settle(session, reservation_id, consume=False, reason=body.reason))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from vipkit.settings import PLACEHOLDER_SECRETS
+from vipkit.settings import DEV_ENVS, PLACEHOLDER_SECRETS
 
 
 class NotifierSettings(BaseSettings):
@@ -42,7 +42,7 @@ class NotifierSettings(BaseSettings):
     def check_secrets(self, env: str) -> None:
         """Refuse to start with a placeholder provider key, or with the sink in production."""
         for channel, url, key in (("SMS", self.sms_url, self.sms_key), ("WECHAT", self.wechat_url, self.wechat_key)):
-            if url and env != "dev" and key.strip().lower() in PLACEHOLDER_SECRETS:
+            if url and env not in DEV_ENVS and key.strip().lower() in PLACEHOLDER_SECRETS:
                 raise RuntimeError(
                     f"VIP_NOTIFIER_{channel}_KEY is a placeholder; set the real key (or VIP_ENV=dev for development)"
                 )

@@ -22,7 +22,7 @@ from services.tiering.schemas import (
 )
 from services.tiering.settings import TieringSettings
 from vipkit import clock
-from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
+from vipkit.auth import CurrentIdentity, Identity, StaffIdentity, ensure_customer_access, internal_or_staff
 from vipkit.db import Database, DbSession
 
 router = APIRouter(prefix="/api/v1", tags=["tiering"])
@@ -47,6 +47,8 @@ def get_settings(request: Request) -> TieringSettings:
 
 
 ProgramDep = Annotated[Program, Depends(get_program)]
+# the tier list: ops staff, or the entitlements reconciliation with its internal token
+EntitlementsOrStaff = Annotated[Identity, Depends(internal_or_staff("entitlements"))]
 
 
 @router.put(
@@ -148,7 +150,7 @@ async def read_explain(
 @router.get("/tiers", response_model=TierPage, summary="Every customer's current tier, paged by customer id (staff)")
 async def list_tiers(
     session: DbSession,
-    identity: StaffIdentity,
+    identity: EntitlementsOrStaff,
     after: Annotated[str, Query(max_length=64)] = "",
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> TierPage:

@@ -269,8 +269,10 @@ async def test_readyz_reports_the_broker_down(db_factory, common_settings):
     settings = common_settings.model_copy(update={"kafka_bootstrap": f"127.0.0.1:{free_port()}"})
     async with app_client(probe.create_app(url, settings)) as client:
         r = await client.get("/readyz")
-        assert r.status_code == 503
-        assert r.json()["checks"] == {"database": "ok", "broker": "unreachable"}
+        # the broker is reported but does not gate readiness (the outbox keeps writes going)
+        assert r.status_code == 200
+        assert r.json()["checks"] == {"database": "ok", "migrations": "ok"}
+        assert r.json()["broker"] == "unreachable"
         assert (await client.get("/healthz")).status_code == 200
 
 
@@ -280,7 +282,9 @@ def test_placeholder_secret_is_refused_outside_development():
     with pytest.raises(RuntimeError, match="placeholder"):
         probe.create_app("sqlite:///unused.db", CommonSettings(env="staging", jwt_secret="dev-secret"))
     CommonSettings(env="dev", jwt_secret="dev-secret").check_secrets()
-    CommonSettings(env="prod", jwt_secret="a-real-secret-from-the-vault").check_secrets()
+    CommonSettings(
+        env="prod", jwt_secret="a-real-secret-from-the-vault-0123456789", internal_secret="another-one-" + "x" * 32
+    ).check_secrets()
 
 
 async def test_outbox_counts_match(db_factory):

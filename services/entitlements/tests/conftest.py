@@ -32,7 +32,7 @@ def at(value: str) -> dt.datetime:
 
 
 def staff_headers(now: str | None = None) -> dict[str, str]:
-    headers = {"Authorization": f"Bearer {mint_token('booking', 'service', secret=TEST_JWT_SECRET)}"}
+    headers = {"Authorization": f"Bearer {mint_token('ops-test', 'ops', secret=TEST_JWT_SECRET)}"}
     if now:
         headers["X-Test-Now"] = at(now).isoformat()
     return headers

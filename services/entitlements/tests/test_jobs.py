@@ -17,7 +17,7 @@ from services.entitlements import jobs
 from services.entitlements.catalog import load_catalog
 from services.entitlements.models import Grant
 from services.entitlements.tests.conftest import at, customer_headers, make_app, new_customer, set_tier, staff_headers
-from vipkit.auth import Identity, require_staff
+from vipkit.auth import Identity, internal_or_staff
 from vipkit.db import Database
 from vipkit.problems import install_problem_handlers
 from vipkit.settings import CommonSettings
@@ -35,7 +35,7 @@ def tiering_contract_stand_in(items: list[dict[str, Any]]) -> FastAPI:
 
     @app.get("/api/v1/tiers")
     async def tiers(
-        identity: Annotated[Identity, Depends(require_staff)],
+        identity: Annotated[Identity, Depends(internal_or_staff("entitlements"))],
         after: str | None = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 500,
     ) -> dict[str, Any]:

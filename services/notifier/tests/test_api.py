@@ -110,8 +110,10 @@ async def test_customers_get_403_and_anonymous_callers_401(app: FastAPI, client:
         assert forbidden.headers["content-type"].startswith("application/problem+json")
         anonymous = await client.get(path)
         assert anonymous.status_code == 401 and anonymous.json()["code"] == "unauthorized"
+    # internal (service-to-service) credentials are accepted only on the internal routes that name
+    # the caller; the notifications list is for ops staff
     service_token = {"Authorization": f"Bearer {mint_token('revisit', 'service', secret=TEST_JWT_SECRET)}"}
-    assert (await client.get("/api/v1/notifications", headers=service_token)).status_code == 200
+    assert (await client.get("/api/v1/notifications", headers=service_token)).status_code == 403
 
 
 async def test_unknown_notification_is_404_and_bad_filters_422(client: httpx.AsyncClient) -> None:

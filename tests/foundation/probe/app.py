@@ -111,5 +111,6 @@ def create_app(database_url: str, settings: CommonSettings, consumer_topics: lis
             routers=[router],
             consumers=consumers,
             topics=[Topic.notification_requested],
+            migrations_dir=str(MIGRATIONS_DIR),
         )
     )
