@@ -322,7 +322,9 @@ HEALTH_DOCS = {
     "readyz": Op(
         "getServiceReadiness",
         "Readiness",
-        "Ready (200) when its database and broker answer; 503 with the failing checks otherwise.",
+        "Ready (200) when its database answers and holds this code's migrations; 503 with the failing "
+        "checks otherwise. The broker and each consumer's partition assignment are reported (`broker`, "
+        "`consumers`) but never gate: the outbox keeps writes going while Kafka is away.",
         (SERVICES,),
         "Health",
     ),
