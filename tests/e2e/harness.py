@@ -63,7 +63,7 @@ def running_platform(
     )
     cluster.start()
     try:
-        cluster.wait_ready(timeout=120)
+        cluster.wait_ready(timeout=180)
         yield cluster
     except BaseException:
         for log in sorted((var / "logs").glob("*.log")):
