@@ -62,12 +62,24 @@ def configure_tracing(service: str) -> bool:
     return True
 
 
+def redact_span(span: Any, _scope: Any = None) -> None:
+    """Server-span hook: revisit link tokens and session ids never reach the tracing backend either."""
+    from vipkit.masking import redact_secrets
+
+    for key, value in list((getattr(span, "attributes", None) or {}).items()):
+        if isinstance(value, str) and (clean := redact_secrets(value)) != value:
+            span.set_attribute(key, clean)
+
+
 def instrument_fastapi(app: Any) -> None:
     if tracing_enabled():
         from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 
         FastAPIInstrumentor.instrument_app(
-            app, excluded_urls="healthz,readyz,metrics", exclude_spans=["receive", "send"]
+            app,
+            excluded_urls="healthz,readyz,metrics",
+            exclude_spans=["receive", "send"],
+            server_request_hook=redact_span,
         )
 
 

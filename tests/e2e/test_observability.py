@@ -285,7 +285,7 @@ async def test_the_cloudevents_sdk_reads_every_message_and_data_matches_the_sche
 
 
 # --- 4. the logs of the whole run hold no secret and no unmasked number -----------------------------------
-async def test_logs_hold_no_revisit_token_and_no_unmasked_number(observed):
+async def test_logs_hold_no_revisit_token_and_no_unmasked_number(observed, otlp):
     api = Api(observed)
     try:
         customer = f"CR{uuid.uuid4().hex[:8]}"
@@ -346,6 +346,15 @@ async def test_logs_hold_no_revisit_token_and_no_unmasked_number(observed):
         result = await wait_for(logged, timeout=15, what="access log lines")
         print(f"log scan: {result['lines']} lines, {len(logs)} files")
         assert result["tokens"] == 0 and result["sessions"] == 0, result
+
+        # nor do the traces: the H5 page's and the session's server spans are there, redacted
+        def h5_spans() -> list[ReceivedSpan] | None:
+            found = [s for s in otlp.spans if s.service == "revisit" and s.kind == "SERVER" and "/r/" in s.name]
+            return found or None
+
+        assert await wait_for(h5_spans, timeout=15, what="the H5 page's server span")
+        leaked = [s for s in otlp.spans if any(token in v or session_id in v for v in s.attributes.values())]
+        assert leaked == [], [(s.service, s.name, s.attributes) for s in leaked[:3]]
         assert result["numbers"] == [], result["numbers"][:5]
     finally:
         await api.aclose()
