@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import CloudEvent
 from vipkit import clock
+from vipkit.consumer_batch import merge_fetches, process_partition
 from vipkit.db import Database, inbox_table, insert_ignore
 from vipkit.events import parse_event
 from vipkit.kafka import dlq_topic, security_kwargs, start_producer
@@ -113,9 +114,12 @@ class ConsumerRunner:
     async def _poll_once(self) -> None:
         assert self.consumer is not None
         batches = await self.consumer.getmany(timeout_ms=1000)
+        linger = self.settings.kafka_batch_linger_ms
+        if linger and batches and max(len(m) for m in batches.values()) < self.settings.kafka_batch_size:
+            await asyncio.sleep(linger / 1000)
+            batches = merge_fetches(batches, await self.consumer.getmany(timeout_ms=0))
         for tp, messages in batches.items():
-            for message in messages:
-                await self.process(message.topic, message.value, message)
+            await process_partition(self, messages)  # many events per transaction (vipkit.consumer_batch)
             if messages:
                 await self._commit(tp, messages[-1].offset + 1)
 

@@ -71,6 +71,12 @@ class CommonSettings(BaseSettings):
     )
     kafka_fetch_max_wait_ms: int = Field(default=20, ge=1, description="Consumer fetch wait (latency goal)")
     kafka_max_poll_records: int = Field(default=200, ge=1)
+    kafka_batch_size: int = Field(
+        default=100, ge=1, description="Events a consumer applies per transaction (1: one transaction per event)"
+    )
+    kafka_batch_linger_ms: int = Field(
+        default=0, ge=0, le=1000, description="Wait once this long to fill a consumer batch (adds latency)"
+    )
     kafka_consumer_retries: int = Field(default=3, ge=1, description="Attempts before a message goes to the DLQ")
     kafka_idempotent_producer: bool = Field(
         default=True, description="Try the idempotent producer; falls back when the broker lacks it (tansu)"

@@ -1,0 +1,123 @@
+"""Consumers in batches: many events of one partition applied in one transaction.
+
+``ConsumerRunner`` hands each partition's fetched messages (in offset order) to ``process_partition``:
+
+- they are cut into batches of ``kafka_batch_size`` (settings; 1 = one transaction per event);
+- a batch is applied in **one transaction**: its inbox rows are inserted together (``INSERT ... ON
+  CONFLICT DO NOTHING RETURNING``: the events already in the inbox, and a second copy inside the
+  batch, are duplicates and have no effect), then the handler runs for each fresh event in offset
+  order, so one customer's events (one key, one partition) keep their order;
+- when anything in a batch fails (a handler error, an unparseable message, a database error) the
+  whole transaction rolls back and the batch's messages go through ``ConsumerRunner.process`` one by
+  one, with its retry and dead-letter handling: batching never changes what happens to a bad event;
+- the caller commits the partition's offset only after every batch of the fetch has committed.
+
+``kafka_batch_linger_ms`` (settings, default 0): when a fetch brought fewer messages than a batch
+holds, wait that long once and fetch again without waiting, to fill the batch (fewer, larger
+transactions under load; adds up to that much latency).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any, Protocol, TypeAlias
+
+from aiokafka import ConsumerRecord
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events import CloudEvent
+from vipkit import clock
+from vipkit.db import Database, inbox_table
+from vipkit.events import parse_event
+from vipkit.settings import CommonSettings
+from vipkit.tracing import consume_span
+
+log = logging.getLogger("vipkit.consumer")
+
+Record: TypeAlias = ConsumerRecord[Any, Any]
+
+
+class Runner(Protocol):
+    """What of ``ConsumerRunner`` a batch needs (kept narrow so both modules evolve apart)."""
+
+    db: Database
+    settings: CommonSettings
+    group_id: str
+    processed: int
+    duplicates: int
+    spec: Any  # ConsumerSpec: ``spec.handler(session, event, topic)``
+
+    async def process(self, topic: str, raw: bytes | None, record: Record | None = None) -> Any: ...
+
+
+async def insert_inbox_rows(session: AsyncSession, group_id: str, items: Sequence[tuple[str, CloudEvent]]) -> set[str]:
+    """Insert the inbox rows of ``(topic, event)`` items together; returns the ids that were new."""
+    rows = []
+    for topic, event in items:
+        with clock.frozen(event.testnow if session.info.get("test_clock") else None):
+            rows.append({"consumer": group_id, "event_id": event.id, "topic": topic, "processed_at": clock.now()})
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(inbox_table).values(rows).on_conflict_do_nothing().returning(inbox_table.c.event_id)
+    return set((await session.execute(stmt)).scalars())
+
+
+async def apply_batch(runner: Runner, items: Sequence[tuple[Record, CloudEvent]]) -> tuple[int, int]:
+    """Apply a batch in one transaction (see the module docstring); (processed, duplicates)."""
+    processed = duplicates = 0
+    test_clock = runner.settings.test_clock
+    async with runner.db.transaction() as session:
+        session.info["test_clock"] = test_clock
+        fresh = await insert_inbox_rows(session, runner.group_id, [(r.topic, e) for r, e in items])
+        for record, event in items:
+            if event.id not in fresh:
+                duplicates += 1
+                continue
+            fresh.discard(event.id)  # a second copy later in the batch is a duplicate
+            with (
+                consume_span(runner.group_id, record.topic, event, record.headers),
+                clock.frozen(event.testnow if test_clock else None),
+            ):
+                await runner.spec.handler(session, event, record.topic)
+            processed += 1
+    return processed, duplicates
+
+
+async def process_partition(runner: Runner, messages: Sequence[Record]) -> None:
+    """Apply one partition's fetched messages, in order, batch by batch."""
+    size = max(1, runner.settings.kafka_batch_size)
+    for start in range(0, len(messages), size):
+        chunk = messages[start : start + size]
+        items: list[tuple[Record, CloudEvent]] = []
+        if len(chunk) > 1:
+            try:
+                items = [(m, parse_event(m.value or b"")) for m in chunk]
+            except ValueError:
+                items = []  # an unparseable message: the one-by-one path dead-letters it
+        if items:
+            try:
+                processed, duplicates = await apply_batch(runner, items)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.info(
+                    "batch rolled back; applying its messages one by one",
+                    extra={"group": runner.group_id, "size": len(chunk), "error": repr(exc)},
+                )
+            else:
+                runner.processed += processed
+                runner.duplicates += duplicates
+                continue
+        for m in chunk:
+            await runner.process(m.topic, m.value, m)
+
+
+def merge_fetches(first: dict[Any, list[Record]], more: dict[Any, list[Record]]) -> dict[Any, list[Record]]:
+    """Two consecutive ``getmany`` results as one (each partition's messages stay in offset order)."""
+    merged = {tp: list(messages) for tp, messages in first.items()}
+    for tp, messages in more.items():
+        merged.setdefault(tp, []).extend(messages)
+    return merged
