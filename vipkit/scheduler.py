@@ -69,6 +69,7 @@ class Scheduler:
             occurrence = due.date().isoformat()
             if not await claim_occurrence(self.db, job.name, occurrence):
                 continue
+            log.info("scheduled job claimed", extra={"job": job.name, "occurrence": occurrence})
             try:
                 result = await job.run(due)
                 await finish_occurrence(self.db, job.name, occurrence, f"ok: {result}")
