@@ -35,6 +35,14 @@ and kept 48 hours (at least 24). Exceptions: the partner webhook deduplicates on
 bulk policy import is an upsert by `policy_no` (safe to repeat); the internal reservation endpoint
 requires the key and answers a retry with the same reservation.
 
+**Lists.** Every growing list answers `{"items": [...], "next_cursor": ...}`: pass `next_cursor`
+back as `cursor` (with the same filters) for the next page until it is null. `limit` is 1..200
+(default 50; 1..5000 for the internal `/api/v1/tiers`); more is a 422, never a silent cap. Cursors
+are opaque and belong to one list (another list's cursor is a 422). Bounded views answer complete
+lists without paging: a customer's entitlements (one per catalog service), relatives (at most the
+program's count), tier history and ledger (one customer's own changes), open revisits, calendar
+years and a working-day range (at most 367 days).
+
 **Concurrent edits.** Reads of ops-managed resources (partners, clinics, calendar years, a customer's
 relatives) answer an `ETag`; send it back as `If-Match` on the PUT. A stale one (someone changed the
 resource since you read it) → 412 `precondition_failed` with `current_etag`: read again, re-apply,

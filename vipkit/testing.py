@@ -298,3 +298,20 @@ def metric_value(exposition: str, name: str, **labels: str) -> float:
         if base == name and all(f'{k}="{v}"' in rest for k, v in labels.items()):
             total += float(value)
     return total
+
+
+async def walk_pages(client: httpx.AsyncClient, url: str, headers: dict[str, str], **params: Any) -> list[list[Any]]:
+    """Every page of a cursor-paged list (vipkit.pagination), first to last."""
+    pages: list[list[Any]] = []
+    cursor = None
+    while True:
+        query = {**params, **({"cursor": cursor} if cursor else {})}
+        r = await client.get(url, params=query, headers=headers)
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert set(body) >= {"items", "next_cursor"}
+        pages.append(body["items"])
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return pages
+        assert len(pages) < 50

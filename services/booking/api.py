@@ -5,20 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import APIRouter, Depends, Header, Request, Response
 
-from services.booking import errors, opinions, webhooks_in, webhooks_out
+from services.booking import opinions, webhooks_in, webhooks_out
 from services.booking import repository as repo
 from services.booking import service as svc
-from services.booking.calendar import CalendarUnknown, package_schedules
 from services.booking.context import BookingContext
 from services.booking.schemas import (
     BookingCreate,
     BookingList,
     BookingRead,
-    CalendarDay,
-    CalendarYears,
     CancelResult,
     ClinicList,
     ClinicRead,
@@ -26,8 +22,6 @@ from services.booking.schemas import (
     DeliveryList,
     DeliveryRead,
     EarliestRead,
-    OverrideRead,
-    OverrideWrite,
     PartnerRead,
     PartnerWrite,
     ReminderRun,
@@ -36,14 +30,12 @@ from services.booking.schemas import (
     SecondOpinionList,
     SecondOpinionRead,
     WebhookAck,
-    WorkingDays,
-    YearScheduleRead,
-    YearScheduleWrite,
 )
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
 from vipkit.db import DbSession
 from vipkit.etag import check_if_match, set_etag
+from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, page, page_in_memory
 from vipkit.problems import NotFound, ValidationProblem
 
 router = APIRouter(prefix="/api/v1", tags=["booking"])
@@ -148,115 +140,17 @@ async def get_clinic(clinic_id: str, session: DbSession, response: Response) -> 
 
 
 @router.get("/clinics", response_model=ClinicList, tags=["clinics"], summary="Partner clinics, by service")
-async def list_clinics(session: DbSession, service_code: str | None = None, city: str | None = None) -> ClinicList:
-    return ClinicList(items=[_clinic_read(c, s) for c, s in await repo.list_clinics(session, service_code, city)])
-
-
-# --- calendar ----------------------------------------------------------------------------------------------
-@router.get("/calendar/working-days", response_model=WorkingDays, tags=["calendar"], summary="Working days in a range")
-async def working_days(
+async def list_clinics(
     session: DbSession,
-    from_: Annotated[dt.date, Query(alias="from")],
-    to: Annotated[dt.date, Query()],
-) -> WorkingDays:
-    if to < from_:
-        raise ValidationProblem("'to' must not be before 'from'", field="to")
-    if (to - from_).days > 366:
-        raise ValidationProblem("at most 367 days per request", field="to")
-    cal = await repo.load_calendar(session)
-    try:
-        days = list(cal.days(from_, to))
-    except CalendarUnknown as exc:
-        raise errors.calendar_unknown(exc) from exc
-    return WorkingDays(
-        items=[
-            CalendarDay(date=d.date, working=d.working, holiday=d.holiday, name=d.name, source=d.source) for d in days
-        ]
-    )
-
-
-@router.get("/calendar/years", response_model=CalendarYears, tags=["calendar"], summary="Years with a known schedule")
-async def calendar_years(session: DbSession) -> CalendarYears:
-    cal = await repo.load_calendar(session)
-    package = sorted(package_schedules())
-    return CalendarYears(
-        package_years=package, loaded_years=[y for y, s in cal.schedules.items() if s.source != "package"]
-    )
-
-
-@router.put(
-    "/calendar/overrides/{date}", response_model=OverrideRead, tags=["calendar"], summary="Override one date (ops)"
-)
-async def put_override(date: dt.date, body: OverrideWrite, session: DbSession, who: StaffIdentity) -> OverrideRead:
-    row = await repo.upsert_override(session, date, body.working, body.name, who.sub, clock.now())
-    return OverrideRead(
-        date=row.date, working=row.working, name=row.name, updated_by=row.updated_by, updated_at=row.updated_at
-    )
-
-
-@router.delete("/calendar/overrides/{date}", status_code=204, tags=["calendar"], summary="Remove an override (ops)")
-async def delete_override(date: dt.date, session: DbSession, _: StaffIdentity) -> Response:
-    if not await repo.delete_override(session, date):
-        raise NotFound("no override for that date")
-    return Response(status_code=204)
-
-
-@router.put(
-    "/calendar/years/{year}",
-    response_model=YearScheduleRead,
-    tags=["calendar"],
-    summary="Load a year's official schedule (ops; replaces the package's data for that year)",
-)
-async def put_year(
-    year: int, body: YearScheduleWrite, session: DbSession, who: StaffIdentity, request: Request, response: Response
-) -> YearScheduleRead:
-    if not 2000 <= year <= 2100:
-        raise ValidationProblem("year out of range", field="year")
-    check_if_match(request, await _year_read(session, year))
-    off = {d.date: d.name for d in body.days_off}
-    work = {d.date: d.name for d in body.working_days}
-    if len(off) != len(body.days_off) or len(work) != len(body.working_days):
-        raise ValidationProblem("a date is listed twice", field="days_off")
-    both = sorted(set(off) & set(work))
-    if both:
-        raise ValidationProblem(f"{both[0]} is listed both as a day off and as a working day", field="working_days")
-    for day in (*off, *work):
-        if abs(day.year - year) > 1 or (day.year != year and day.month not in (1, 12)):
-            raise ValidationProblem(f"{day} does not belong to the {year} schedule", field="days_off")
-    for day in work:
-        if day.isoweekday() < 6:
-            raise ValidationProblem(f"{day} is a weekday: make-up working days are weekend days", field="working_days")
-    await repo.replace_year(session, year, sorted(off.items()), sorted(work.items()), body.source, who.sub, clock.now())
-    read = await _year_read(session, year)
-    assert read is not None
-    set_etag(response, read)
-    return read
-
-
-@router.get("/calendar/years/{year}", response_model=YearScheduleRead, tags=["calendar"], summary="A loaded year")
-async def get_year(year: int, session: DbSession, response: Response) -> YearScheduleRead:
-    read = await _year_read(session, year)
-    if read is None:
-        raise NotFound(f"no schedule loaded by ops for {year}")
-    set_etag(response, read)
-    return read
-
-
-async def _year_read(session: AsyncSession, year: int) -> YearScheduleRead | None:
-    found = await repo.get_year(session, year)
-    if found is None:
-        return None
-    row, days = found
-    return YearScheduleRead.model_validate(
-        {
-            "year": year,
-            "source": row.source,
-            "days_off": [{"date": d.date, "name": d.name} for d in days if not d.working],
-            "working_days": [{"date": d.date, "name": d.name} for d in days if d.working],
-            "loaded_by": row.loaded_by,
-            "loaded_at": row.loaded_at,
-        }
-    )
+    service_code: str | None = None,
+    city: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+) -> ClinicList:
+    after = decode_cursor("clinics", cursor, 1)
+    rows = await repo.list_clinics(session, service_code, city, limit=limit + 1, after=after)
+    found, next_cursor = page("clinics", rows, limit, lambda r: (r[0].id,))
+    return ClinicList(items=[_clinic_read(c, s) for c, s in found], next_cursor=next_cursor)
 
 
 # --- bookings ------------------------------------------------------------------------------------------------
@@ -298,11 +192,18 @@ async def get_booking(booking_id: str, session: DbSession, who: CurrentIdentity)
     "/customers/{customer_id}/bookings", response_model=BookingList, tags=["bookings"], summary="A customer's bookings"
 )
 async def customer_bookings(
-    customer_id: str, session: DbSession, who: CurrentIdentity, status: str | None = None
+    customer_id: str,
+    session: DbSession,
+    who: CurrentIdentity,
+    status: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
     ensure_customer_access(who, customer_id)
-    rows = await repo.customer_bookings(session, customer_id, status)
-    return {"items": [await svc.booking_view(session, b) for b in rows]}
+    after = decode_cursor("bookings", cursor, 3)
+    rows = await repo.customer_bookings(session, customer_id, status, limit=limit + 1, after=after)
+    found, next_cursor = page("bookings", rows, limit, lambda b: (b.date, b.created_at, b.id))
+    return {"items": [await svc.booking_view(session, b) for b in found], "next_cursor": next_cursor}
 
 
 @router.post(
@@ -331,10 +232,17 @@ async def partner_webhook(partner_id: str, request: Request, ctx: Ctx) -> dict[s
     "/webhook-deliveries", response_model=DeliveryList, tags=["ops"], summary="Outbound webhook deliveries (ops)"
 )
 async def list_deliveries(
-    session: DbSession, _: StaffIdentity, booking_id: str | None = None, status: str | None = None
+    session: DbSession,
+    _: StaffIdentity,
+    booking_id: str | None = None,
+    status: str | None = None,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
-    rows = await repo.list_deliveries(session, booking_id, status)
-    return {"items": [webhooks_out.delivery_view(d, a) for d, a in rows]}
+    after = decode_cursor("webhook-deliveries", cursor, 2)
+    rows = await repo.list_deliveries(session, booking_id, status, limit=limit + 1, after=after)
+    found, next_cursor = page("webhook-deliveries", rows, limit, lambda r: (r[0].created_at, r[0].id))
+    return {"items": [webhooks_out.delivery_view(d, a) for d, a in found], "next_cursor": next_cursor}
 
 
 @router.post(
@@ -363,8 +271,12 @@ async def create_opinion(
 @router.get(
     "/second-opinions/overdue", response_model=SecondOpinionList, tags=["second-opinions"], summary="Overdue (ops)"
 )
-async def overdue_opinions(ctx: Ctx, _: StaffIdentity, as_of: dt.date | None = None) -> dict[str, Any]:
-    return {"items": await opinions.overdue_opinions(ctx, as_of)}
+async def overdue_opinions(
+    ctx: Ctx, _: StaffIdentity, as_of: dt.date | None = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+) -> dict[str, Any]:
+    rows = await opinions.overdue_opinions(ctx, as_of)
+    found, next_cursor = page_in_memory("overdue-opinions", rows, limit, cursor, lambda v: (v["request_id"],))
+    return {"items": found, "next_cursor": next_cursor}
 
 
 @router.get("/second-opinions/{request_id}", response_model=SecondOpinionRead, tags=["second-opinions"])

@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from contracts.events import Topic
-from services.booking import api, consumers, jobs, metrics, openapi_docs
+from services.booking import api, api_calendar, consumers, jobs, metrics, openapi_docs
 from services.booking.context import BookingContext
 from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
@@ -56,7 +56,7 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
         database_url=settings.database_url,
         settings=common,
         operation_docs=openapi_docs.DOCS,
-        routers=[api.router],
+        routers=[api.router, api_calendar.router],
         consumers=consumers.consumer_specs(),
         jobs=jobs.daily_jobs(ctx),
         retention=jobs.retention_rules(settings),

@@ -28,6 +28,7 @@ from services.booking.models import (
     WebhookDelivery,
 )
 from vipkit.db import insert_ignore
+from vipkit.pagination import after_key
 
 
 def _rowcount(result: Any) -> int:
@@ -152,9 +153,15 @@ async def upsert_clinic(
 
 
 async def list_clinics(
-    session: AsyncSession, service_code: str | None = None, city: str | None = None
+    session: AsyncSession,
+    service_code: str | None = None,
+    city: str | None = None,
+    *,
+    limit: int | None = None,
+    after: Sequence[Any] | None = None,
 ) -> list[tuple[Clinic, list[ClinicService]]]:
-    query = select(Clinic).order_by(Clinic.id)
+    """By clinic id; keyset-paged with ``after`` (the last id) and ``limit``."""
+    query = select(Clinic).where(after_key((Clinic.id,), after)).order_by(Clinic.id).limit(limit)
     if service_code:
         query = query.where(
             Clinic.id.in_(select(ClinicService.clinic_id).where(ClinicService.service_code == service_code))
@@ -276,11 +283,20 @@ async def booking_history(session: AsyncSession, booking_id: str) -> list[Bookin
     return list(rows.all())
 
 
-async def customer_bookings(session: AsyncSession, customer_id: str, status: str | None = None) -> list[Booking]:
-    query = select(Booking).where(Booking.customer_id == customer_id)
+async def customer_bookings(
+    session: AsyncSession,
+    customer_id: str,
+    status: str | None = None,
+    *,
+    limit: int | None = None,
+    after: Sequence[Any] | None = None,
+) -> list[Booking]:
+    """Latest appointment first, keyset-paged on (date, created_at, id) descending."""
+    order = (Booking.date, Booking.created_at, Booking.id)
+    query = select(Booking).where(Booking.customer_id == customer_id, after_key(order, after, descending=True))
     if status:
         query = query.where(Booking.status == status)
-    return list((await session.scalars(query.order_by(Booking.date.desc(), Booking.created_at.desc()))).all())
+    return list((await session.scalars(query.order_by(*(c.desc() for c in order)).limit(limit))).all())
 
 
 async def set_status_if(
@@ -371,9 +387,21 @@ async def lease_delivery(session: AsyncSession, delivery_id: str, seen_next: dt.
 
 
 async def list_deliveries(
-    session: AsyncSession, booking_id: str | None, status: str | None, limit: int = 200
+    session: AsyncSession,
+    booking_id: str | None,
+    status: str | None,
+    *,
+    limit: int | None = None,
+    after: Sequence[Any] | None = None,
 ) -> list[tuple[WebhookDelivery, list[WebhookAttempt]]]:
-    query = select(WebhookDelivery).order_by(WebhookDelivery.created_at.desc()).limit(limit)
+    """Newest first, keyset-paged on (created_at, id) descending; no cap unless ``limit`` is given."""
+    order = (WebhookDelivery.created_at, WebhookDelivery.id)
+    query = (
+        select(WebhookDelivery)
+        .where(after_key(order, after, descending=True))
+        .order_by(*(c.desc() for c in order))
+        .limit(limit)
+    )
     if booking_id:
         query = query.where(WebhookDelivery.booking_id == booking_id)
     if status:

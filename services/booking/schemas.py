@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from vipkit.masking import mask_mobile
+from vipkit.pagination import PageFields
 
 BookingStatusCode = Literal["pending", "confirmed", "rejected", "cancelled", "cancelled_late", "completed", "no_show"]
 
@@ -103,7 +104,7 @@ class ClinicRead(BaseModel):
     services: list[ClinicServiceItem]
 
 
-class ClinicList(BaseModel):
+class ClinicList(PageFields):
     items: list[ClinicRead]
 
 
@@ -213,7 +214,7 @@ class BookingRead(BaseModel):
         return mask_mobile(value)
 
 
-class BookingList(BaseModel):
+class BookingList(PageFields):
     items: list[BookingRead]
 
 
@@ -288,7 +289,7 @@ class DeliveryRead(BaseModel):
     attempt_log: list[AttemptRead]
 
 
-class DeliveryList(BaseModel):
+class DeliveryList(PageFields):
     items: list[DeliveryRead]
 
 
@@ -319,5 +320,5 @@ class SecondOpinionRead(BaseModel):
     overdue: list[str] = Field(default_factory=list, description="contact and/or opinion, as of today")
 
 
-class SecondOpinionList(BaseModel):
+class SecondOpinionList(PageFields):
     items: list[SecondOpinionRead]

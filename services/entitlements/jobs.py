@@ -122,11 +122,11 @@ async def reconcile(
         checked, pages = 0, 0
         repaired: list[dict[str, Any]] = []
         skipped: list[dict[str, Any]] = []
-        after: str | None = None
+        cursor: str | None = None
         while True:
             params: dict[str, Any] = {"limit": page_size}
-            if after:
-                params["after"] = after
+            if cursor:
+                params["cursor"] = cursor
             response = await client.client.get("/api/v1/tiers", params=params)
             response.raise_for_status()
             body = response.json()
@@ -138,8 +138,8 @@ async def reconcile(
                     repaired.append({k: v for k, v in outcome.items() if k != "outcome"})
                 elif outcome["outcome"] == "skipped":
                     skipped.append({k: v for k, v in outcome.items() if k != "outcome"})
-            after = body.get("next_after")
-            if not after or not body.get("items"):
+            cursor = body.get("next_cursor")
+            if not cursor or not body.get("items"):
                 break
         log.info("reconciliation finished", extra={"checked": checked, "repaired": len(repaired), "pages": pages})
         return {"as_of": as_of, "checked": checked, "repaired": repaired, "skipped": skipped, "pages": pages}

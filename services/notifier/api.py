@@ -10,6 +10,7 @@ from services.notifier import service
 from services.notifier.schemas import NotificationList, NotificationRead
 from vipkit.auth import StaffIdentity
 from vipkit.db import DbSession
+from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, page
 
 router = APIRouter(prefix="/api/v1", tags=["notifier"])
 
@@ -27,9 +28,10 @@ async def list_notifications(
     template: Annotated[str | None, Query(max_length=64)] = None,
     status: Literal["queued", "sent", "failed"] | None = None,
     reference: Annotated[str | None, Query(max_length=128)] = None,
-    before: Annotated[int | None, Query(ge=1, description="Page cursor: only notifications older than this id")] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> NotificationList:
+    after = decode_cursor("notifications", cursor, 1)
     rows = await service.list_notifications(
         session,
         customer_id=customer_id,
@@ -37,11 +39,11 @@ async def list_notifications(
         template=template,
         status=status,
         reference=reference,
-        before_id=before,
-        limit=limit,
+        before_id=after[0] if after else None,
+        limit=limit + 1,
     )
-    items = [NotificationRead.of(n) for n in rows]
-    return NotificationList(items=items, next_before=items[-1].id if len(items) == limit else None)
+    page_rows, next_cursor = page("notifications", rows, limit, lambda n: (n.id,))
+    return NotificationList(items=[NotificationRead.of(n) for n in page_rows], next_cursor=next_cursor)
 
 
 @router.get("/notifications/{notification_id}", response_model=NotificationRead, summary="One notification (ops)")

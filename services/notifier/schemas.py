@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from services.notifier.models import DeliveryAttempt, Notification
 from vipkit.clock import SHANGHAI
 from vipkit.masking import mask_mobile, mask_text
+from vipkit.pagination import PageFields
 
 
 def _local(value: dt.datetime | None) -> dt.datetime | None:
@@ -77,6 +78,7 @@ class NotificationRead(BaseModel):
         )
 
 
-class NotificationList(BaseModel):
+class NotificationList(PageFields):
+    """Newest first."""
+
     items: list[NotificationRead]
-    next_before: int | None = Field(description="Pass as ?before= for the next (older) page; null at the end")

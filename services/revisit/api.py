@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Awaitable
-from typing import Annotated, Literal, TypeVar
+from typing import Literal, TypeVar
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,6 +41,7 @@ from services.revisit.settings import RevisitSettings
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
 from vipkit.db import DbSession
+from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, page
 from vipkit.problems import Problem
 
 router = APIRouter(prefix="/api/v1", tags=["revisit"])
@@ -108,13 +109,15 @@ async def list_revisits(
     status: TaskStatusParam | None = None,
     policy_no: str | None = None,
     customer_id: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> TaskList:
-    tasks, total = await repo.list_tasks(
-        session, status=status, policy_no=policy_no, customer_id=customer_id, limit=limit, offset=offset
+    after = decode_cursor("revisits", cursor, 2)
+    rows = await repo.list_tasks(
+        session, status=status, policy_no=policy_no, customer_id=customer_id, limit=limit, after=after
     )
-    return TaskList(items=[TaskRead.of(t) for t in tasks], total=total, limit=limit, offset=offset)
+    tasks, next_cursor = page("revisits", rows, limit, lambda t: (t.created_at, t.id))
+    return TaskList(items=[TaskRead.of(t) for t in tasks], next_cursor=next_cursor)
 
 
 @router.get("/revisits/{task_id}", response_model=TaskDetail, summary="One revisit with its full audit record (ops)")
@@ -150,18 +153,18 @@ async def list_phone_queue(
     _staff: StaffIdentity,
     status: Literal["open", "done"] | None = "open",
     customer_id: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> PhoneItemList:
-    items, total = await repo.list_phone_items(
-        session, status=status, customer_id=customer_id, limit=limit, offset=offset
-    )
+    after = decode_cursor("phone-queue", cursor, 3)
+    rows = await repo.list_phone_items(session, status=status, customer_id=customer_id, limit=limit, after=after)
+    items, next_cursor = page("phone-queue", rows, limit, lambda i: (i.callable_from, i.created_at, i.id))
     now = clock.now()
     reads = []
     for item in items:
         task = await repo.get_task(session, item.task_id)
         reads.append(PhoneItemRead.of(item, now, task))
-    return PhoneItemList(items=reads, total=total, limit=limit, offset=offset)
+    return PhoneItemList(items=reads, next_cursor=next_cursor)
 
 
 @router.post(

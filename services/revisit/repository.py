@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.revisit.models import (
@@ -23,6 +23,7 @@ from services.revisit.models import (
     SubmissionAttempt,
 )
 from vipkit.db import insert_ignore
+from vipkit.pagination import after_key
 
 
 def _locked(stmt: Select[Any]) -> Select[Any]:
@@ -54,8 +55,9 @@ async def list_tasks(
     policy_no: str | None = None,
     customer_id: str | None = None,
     limit: int = 100,
-    offset: int = 0,
-) -> tuple[list[RevisitTask], int]:
+    after: Sequence[Any] | None = None,
+) -> list[RevisitTask]:
+    """Newest first, keyset-paged on (created_at, id) descending; ``limit + 1`` rows to see a next page."""
     stmt = select(RevisitTask)
     if status:
         stmt = stmt.where(RevisitTask.status == status)
@@ -63,11 +65,10 @@ async def list_tasks(
         stmt = stmt.where(RevisitTask.policy_no == policy_no)
     if customer_id:
         stmt = stmt.where(RevisitTask.customer_id == customer_id)
-    total = (await session.execute(select(func.count()).select_from(stmt.subquery()))).scalar_one()
-    rows = await session.execute(
-        stmt.order_by(RevisitTask.created_at.desc(), RevisitTask.id).limit(limit).offset(offset)
-    )
-    return list(rows.scalars()), int(total)
+    order = (RevisitTask.created_at, RevisitTask.id)
+    stmt = stmt.where(after_key(order, after, descending=True))
+    rows = await session.execute(stmt.order_by(*(c.desc() for c in order)).limit(limit + 1))
+    return list(rows.scalars())
 
 
 async def tasks_due_first_sms(session: AsyncSession, as_of: dt.datetime) -> Sequence[RevisitTask]:
@@ -213,20 +214,17 @@ async def get_phone_item(session: AsyncSession, item_id: str, *, for_update: boo
 
 
 async def list_phone_items(
-    session: AsyncSession, *, status: str | None, customer_id: str | None, limit: int, offset: int
-) -> tuple[list[PhoneQueueItem], int]:
+    session: AsyncSession, *, status: str | None, customer_id: str | None, limit: int, after: Sequence[Any] | None
+) -> list[PhoneQueueItem]:
+    """First callable first, keyset-paged on (callable_from, created_at, id); ``limit + 1`` rows."""
     stmt = select(PhoneQueueItem)
     if status:
         stmt = stmt.where(PhoneQueueItem.status == status)
     if customer_id:
         stmt = stmt.where(PhoneQueueItem.customer_id == customer_id)
-    total = (await session.execute(select(func.count()).select_from(stmt.subquery()))).scalar_one()
-    rows = await session.execute(
-        stmt.order_by(PhoneQueueItem.callable_from, PhoneQueueItem.created_at, PhoneQueueItem.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    return list(rows.scalars()), int(total)
+    order = (PhoneQueueItem.callable_from, PhoneQueueItem.created_at, PhoneQueueItem.id)
+    rows = await session.execute(stmt.where(after_key(order, after)).order_by(*order).limit(limit + 1))
+    return list(rows.scalars())
 
 
 async def phone_items_of_task(session: AsyncSession, task_id: str) -> list[PhoneQueueItem]:

@@ -20,6 +20,7 @@ from services.revisit.models import (
     SubmissionAttempt,
 )
 from vipkit.masking import mask_id_no, mask_mobile, mask_text
+from vipkit.pagination import PageFields
 
 LocalDateTime = Annotated[
     dt.datetime,
@@ -135,11 +136,8 @@ class TaskRead(LocalTimes):
         )
 
 
-class TaskList(BaseModel):
+class TaskList(PageFields):
     items: list[TaskRead]
-    total: int
-    limit: int
-    offset: int
 
 
 class LinkInfo(LocalTimes):
@@ -293,11 +291,8 @@ class PhoneItemRead(LocalTimes):
         )
 
 
-class PhoneItemList(BaseModel):
+class PhoneItemList(PageFields):
     items: list[PhoneItemRead]
-    total: int
-    limit: int
-    offset: int
 
 
 class PhoneResultRequest(BaseModel):

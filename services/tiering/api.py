@@ -24,6 +24,7 @@ from services.tiering.settings import TieringSettings
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, Identity, StaffIdentity, ensure_customer_access, internal_or_staff
 from vipkit.db import Database, DbSession
+from vipkit.pagination import Cursor, decode_cursor
 
 router = APIRouter(prefix="/api/v1", tags=["tiering"])
 
@@ -151,7 +152,10 @@ async def read_explain(
 async def list_tiers(
     session: DbSession,
     identity: EntitlementsOrStaff,
-    after: Annotated[str, Query(max_length=64)] = "",
-    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    limit: Annotated[
+        int, Query(ge=1, le=5000, description="Page size, 1..5000 (a bulk list for reconciliation; more is a 422)")
+    ] = 500,
+    cursor: Cursor = None,
 ) -> TierPage:
-    return await views.tiers_page(session, after, limit)
+    after = decode_cursor("tiers", cursor, 1)
+    return await views.tiers_page(session, after[0] if after else "", limit)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field, PlainSerializer
 
 from contracts.policy import Person, PolicyDocument, Product, TopUp
+from vipkit.pagination import PageFields
 
 MoneyStr = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json")]
 
@@ -128,9 +129,8 @@ class TierListItem(BaseModel):
     sequence: int
 
 
-class TierPage(BaseModel):
+class TierPage(PageFields):
     items: list[TierListItem]
-    next_after: str | None
 
 
 class RunRequest(BaseModel):

@@ -28,6 +28,7 @@ from services.tiering.schemas import (
 )
 from services.tiering.service import PolicyNotFound, TierNotFound
 from vipkit.masking import mask_id_no, mask_mobile
+from vipkit.pagination import page
 
 
 def policy_read(row: Policy) -> PolicyRead:
@@ -172,7 +173,9 @@ async def explain(session: AsyncSession, program: Program, customer_id: str, as_
 
 
 async def tiers_page(session: AsyncSession, after: str, limit: int) -> TierPage:
-    rows = await repo.tiers_page(session, after, limit)
+    rows, next_cursor = page(
+        "tiers", await repo.tiers_page(session, after, limit + 1), limit, lambda r: (r.customer_id,)
+    )
     items = [
         TierListItem(
             customer_id=r.customer_id,
@@ -185,4 +188,4 @@ async def tiers_page(session: AsyncSession, after: str, limit: int) -> TierPage:
         )
         for r in rows
     ]
-    return TierPage(items=items, next_after=rows[-1].customer_id if len(rows) == limit else None)
+    return TierPage(items=items, next_cursor=next_cursor)

@@ -259,7 +259,8 @@ async def test_revisit_sms_link_h5_answers_completed_and_a_no_goes_to_the_phone_
         problem = await _answer(api, link_b, holder, "one_no", "2026-05-09 12:05:00", "2026-05-09 12:06:30")
         assert problem["outcome"] == "problem"
         api.now = None
-        queue = (await api.as_ops("GET", "/api/v1/phone-queue", expect=200)).json()["items"]
+        queue_url = f"/api/v1/phone-queue?customer_id={customer}&limit=200"
+        queue = (await api.as_ops("GET", queue_url, expect=200)).json()["items"]
         item = next(i for i in queue if i["policy_no"] == f"P{customer}B")
         assert any(a["answer"] == "no" for a in item["answers"])
         problem_event = await watcher.wait("revisit.changed.v1", policy_no=f"P{customer}B", to_status="problem")

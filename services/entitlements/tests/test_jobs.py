@@ -19,6 +19,7 @@ from services.entitlements.models import Grant
 from services.entitlements.tests.conftest import at, customer_headers, make_app, new_customer, set_tier, staff_headers
 from vipkit.auth import Identity, internal_or_staff
 from vipkit.db import Database
+from vipkit.pagination import decode_cursor, page
 from vipkit.problems import install_problem_handlers
 from vipkit.settings import CommonSettings
 from vipkit.testing import TEST_JWT_SECRET, app_client, serve_app
@@ -36,14 +37,16 @@ def tiering_contract_stand_in(items: list[dict[str, Any]]) -> FastAPI:
     @app.get("/api/v1/tiers")
     async def tiers(
         identity: Annotated[Identity, Depends(internal_or_staff("entitlements"))],
-        after: str | None = None,
+        cursor: str | None = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 500,
     ) -> dict[str, Any]:
-        app.state.calls.append((identity.role, after, limit))
+        """tiering's documented page: limit + opaque cursor (vipkit.pagination), next_cursor."""
+        app.state.calls.append((identity.role, cursor, limit))
+        after = decode_cursor("tiers", cursor, 1)
         ordered = sorted(items, key=lambda i: i["customer_id"])
-        page = [i for i in ordered if after is None or i["customer_id"] > after][:limit]
-        more = len(page) == limit and page[-1]["customer_id"] != ordered[-1]["customer_id"]
-        return {"items": page, "next_after": page[-1]["customer_id"] if more else None}
+        rows = [i for i in ordered if after is None or i["customer_id"] > after[0]][: limit + 1]
+        got, next_cursor = page("tiers", rows, limit, lambda i: (i["customer_id"],))
+        return {"items": got, "next_cursor": next_cursor}
 
     return app
 

@@ -95,9 +95,9 @@ async def test_filters_by_customer_channel_template_and_pages_newest_first(
     assert ids(await list_for(client, customer_id=customer, channel="wechat")) == [wechat]
     assert ids(await list_for(client, customer_id=customer, template="booking_reminder")) == [sms2]
     page1 = await list_for(client, customer_id=customer, limit=2)
-    assert ids(page1) == [sms2, wechat] and page1["next_before"] is not None
-    page2 = await list_for(client, customer_id=customer, limit=2, before=page1["next_before"])
-    assert ids(page2) == [sms1] and page2["next_before"] is None
+    assert ids(page1) == [sms2, wechat] and page1["next_cursor"] is not None
+    page2 = await list_for(client, customer_id=customer, limit=2, cursor=page1["next_cursor"])
+    assert ids(page2) == [sms1] and page2["next_cursor"] is None
 
 
 async def test_customers_get_403_and_anonymous_callers_401(app: FastAPI, client: httpx.AsyncClient) -> None:

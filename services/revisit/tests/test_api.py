@@ -257,7 +257,7 @@ async def test_runs_endpoint_batch_edges_idempotent_and_staff_only(harness: Revi
     again = await client.post("/api/v1/revisits/runs", json=body, headers=headers)
     assert in_batch not in again.json()["first_sms_policies"]
     sent = await client.get("/api/v1/revisits", params={"status": "sms_sent", "policy_no": in_batch}, headers=STAFF)
-    assert sent.json()["total"] == 1 and sent.json()["items"][0]["first_sms_at"] == "2026-05-08T10:00:00+08:00"
+    assert len(sent.json()["items"]) == 1 and sent.json()["items"][0]["first_sms_at"] == "2026-05-08T10:00:00+08:00"
     customer = await client.post("/api/v1/revisits/runs", json=body, headers=customer_headers("C1"))
     assert customer.status_code == 403
     naive = await client.post("/api/v1/revisits/runs", json={"as_of": "2026-05-08T10:00:00"}, headers=STAFF)
@@ -364,11 +364,11 @@ async def test_ops_list_filters_by_status_and_masks_identity(harness: RevisitHar
     pending = (
         await client.get("/api/v1/revisits", params={"status": "pending", "policy_no": eligible}, headers=STAFF)
     ).json()
-    assert pending["total"] == 1
+    assert len(pending["items"]) == 1 and pending["next_cursor"] is None
     queued = (
         await client.get("/api/v1/revisits", params={"status": "phone_queue", "policy_no": phone}, headers=STAFF)
     ).json()
-    assert queued["total"] == 1 and queued["items"][0]["holder_id_no"] == "110101********1234"
+    assert len(queued["items"]) == 1 and queued["items"][0]["holder_id_no"] == "110101********1234"
     bad = await client.get("/api/v1/revisits", params={"status": "nonsense"}, headers=STAFF)
     assert bad.status_code == 422
     assert dt.date.fromisoformat(queued["items"][0]["effective_date"]) == dt.date(2026, 5, 9)
@@ -390,8 +390,8 @@ async def test_escalated_revisit_completed_electronically_leaves_the_phone_queue
     ).json()
     assert [(i["policy_no"], i["outcome"]) for i in queue["items"]] == [(policy_no, "completed_electronically")]
     assert (await client.get("/api/v1/phone-queue", params={"customer_id": customer}, headers=STAFF)).json()[
-        "total"
-    ] == 0
+        "items"
+    ] == []
 
 
 async def test_concurrent_double_submit_has_one_effect(harness: RevisitHarness) -> None:
