@@ -13,8 +13,10 @@ import argparse
 import contextlib
 import multiprocessing
 import os
+import shutil
 import signal
 import sys
+import tempfile
 from typing import Any
 
 from gateway.settings import GatewaySettings
@@ -84,6 +86,12 @@ def serve_main(argv: list[str] | None = None) -> int:
     if args.workers <= 1:
         _run_worker(args.host, args.port, False)
         return 0
+    # One /metrics for all workers: prometheus_client's multiprocess mode (counters and histograms
+    # summed over the workers; process and GC metrics are per process and left out in this mode).
+    metrics_dir = None
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        metrics_dir = tempfile.mkdtemp(prefix="vip-gateway-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     ctx = multiprocessing.get_context("spawn")
     procs: list[Any] = [
         ctx.Process(target=_run_worker, args=(args.host, args.port, True), name=f"gateway-worker-{i}")
@@ -104,6 +112,8 @@ def serve_main(argv: list[str] | None = None) -> int:
     for proc in procs:
         proc.join()
         code = code or (proc.exitcode or 0)
+    if metrics_dir is not None:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0 if code in (0, -signal.SIGTERM, -signal.SIGINT) else code
 
 

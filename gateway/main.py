@@ -37,7 +37,7 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from gateway.accesslog import AccessLog
 from gateway.api_reference import GATEWAY_PATHS
@@ -271,7 +271,7 @@ class Gateway:
     async def metrics_page(self, request: web.Request) -> web.Response:
         if request.method not in ("GET", "HEAD"):
             return _method_not_allowed(request)
-        return web.Response(body=generate_latest(REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
+        return web.Response(body=metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     async def healthz(self, request: web.Request) -> web.Response:
         if request.method not in ("GET", "HEAD"):

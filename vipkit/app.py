@@ -21,7 +21,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vipkit import clock, metrics, tracing
@@ -271,7 +271,7 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
         runtime: ServiceRuntime | None = getattr(request.app.state, "runtime", None)
         if runtime is not None:
             await metrics.refresh_business_metrics(spec.name, runtime.db, spec.metrics_probes, runtime.consumers)
-        return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+        return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
 
     idempotent_posts = apply_operation_docs(app, [app.router, *spec.routers], {**HEALTH_DOCS, **spec.operation_docs})
     for router in spec.routers:

@@ -21,8 +21,8 @@ _SEP = re.compile(r"[ \-\u00a0]")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _ID18 = re.compile(r"\d{17}[\dXx]")
 _ID15 = re.compile(r"\d{15}")
-_HEX_LETTERS = frozenset("abcdefABCDEF")
-_HEX_CONTEXT = frozenset("0123456789abcdefABCDEF-")
+_HEX_LETTERS = frozenset("abcdef")  # ids we write (UUIDs, trace ids) are lower-case hex
+_HEX_CONTEXT = frozenset("0123456789abcdef-")
 
 
 def mask_id_no(id_no: str | None) -> str | None:

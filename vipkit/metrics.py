@@ -19,11 +19,12 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import os
 import weakref
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
-from prometheus_client import REGISTRY, Counter, Gauge, Histogram
+from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram, generate_latest, multiprocess
 from prometheus_client.core import CounterMetricFamily, Metric
 from prometheus_client.registry import Collector
 from sqlalchemy import event as sa_event
@@ -39,6 +40,17 @@ MetricsProbe = Callable[[AsyncSession], Awaitable[None]]
 """A service's own business gauges: ``probe(session)`` sets them from its database."""
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+
+
+def exposition() -> bytes:
+    """The text exposition of this process; with several worker processes (the gateway's
+    ``--workers N`` sets ``PROMETHEUS_MULTIPROC_DIR``), of all of them together."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        return generate_latest(registry)
+    return generate_latest(REGISTRY)
+
 
 # --- HTTP ----------------------------------------------------------------------------------------
 HTTP_REQUESTS = Counter("http_requests_total", "HTTP requests served", ["service", "method", "route", "status"])

@@ -1,0 +1,52 @@
+"""The gateway with several worker processes (``--workers 2``, as in deploy/k8s) answers /metrics
+for all of them together: a scrape that lands on either worker sees every request."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import httpx
+
+from vipkit.broker import free_port
+from vipkit.testing import TEST_JWT_SECRET, metric_value, wait_for
+
+
+async def test_metrics_sum_over_gateway_workers() -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "VIP_ENV": "test",
+        "VIP_JWT_SECRET": TEST_JWT_SECRET,
+        "VIP_GATEWAY_RATE_LIMIT_ENABLED": "false",
+    }
+    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gateway", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient(base_url=base, timeout=10) as client:
+
+            async def up() -> bool:
+                try:
+                    return (await client.get("/healthz")).status_code == 200
+                except httpx.HTTPError:
+                    return False
+
+            await wait_for(up, timeout=60, what="the gateway workers")
+            for _ in range(40):  # new connections: the kernel spreads them over both workers
+                async with httpx.AsyncClient(base_url=base, timeout=10) as one:
+                    assert (await one.get("/api/v1/no-such-thing")).status_code == 404
+            for _ in range(6):
+                async with httpx.AsyncClient(base_url=base, timeout=10) as one:
+                    text = (await one.get("/metrics")).text
+                assert metric_value(text, "vip_gateway_requests_total", route="unmatched", status="404") == 40
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
