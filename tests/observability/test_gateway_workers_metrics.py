@@ -3,9 +3,9 @@ for all of them together: a scrape that lands on either worker sees every reques
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
-import subprocess
 import sys
 
 import httpx
@@ -23,11 +23,11 @@ async def test_metrics_sum_over_gateway_workers() -> None:
         "VIP_GATEWAY_RATE_LIMIT_ENABLED": "false",
     }
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gateway", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
+    proc = await asyncio.create_subprocess_exec(
+        *[sys.executable, "-m", "gateway", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -49,4 +49,4 @@ async def test_metrics_sum_over_gateway_workers() -> None:
                 assert metric_value(text, "vip_gateway_requests_total", route="unmatched", status="404") == 40
     finally:
         proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=30)
+        await asyncio.wait_for(proc.wait(), 30)
