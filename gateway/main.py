@@ -27,6 +27,7 @@ Run: ``python -m gateway --port 8000 --workers 1`` (factory: ``gateway.main:crea
 from __future__ import annotations
 
 import asyncio
+import hmac
 import json
 import logging
 import os
@@ -271,6 +272,9 @@ class Gateway:
     async def metrics_page(self, request: web.Request) -> web.Response:
         if request.method not in ("GET", "HEAD"):
             return _method_not_allowed(request)
+        token = self.settings.metrics_token
+        if token and not hmac.compare_digest(request.headers.get("Authorization", ""), f"Bearer {token}"):
+            return problem_response(404, "not_found", "no such resource", request.path)
         return web.Response(body=metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     async def healthz(self, request: web.Request) -> web.Response:

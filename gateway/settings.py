@@ -62,6 +62,11 @@ class GatewaySettings(BaseSettings):
     upstream_probe_timeout: float = Field(default=3.0, gt=0, description="Timeout of /readyz and /openapi.json probes")
 
     access_log: bool = Field(default=True, description="One masked JSON line per request")
+    metrics_token: str | None = Field(
+        default=None,
+        description="When set, GET /metrics needs 'Authorization: Bearer <token>' (the gateway's port is public; "
+        "give the token to Prometheus); others get 404",
+    )
 
     def upstreams(self) -> dict[str, list[str]]:
         """Each service's replicas: one URL (a Kubernetes Service) or several, comma-separated (the

@@ -108,3 +108,16 @@ def test_promtool_accepts_the_rules() -> None:
         pytest.skip("promtool not installed (CI installs it: .ci/run)")
     result = subprocess.run([promtool, "check", "rules", str(OBS / "alerts.yml")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+    config = subprocess.run(
+        [promtool, "check", "config", "--syntax-only", str(OBS / "prometheus.yml")], capture_output=True, text=True
+    )
+    assert config.returncode == 0, config.stdout + config.stderr
+
+
+def test_prometheus_config_scrapes_every_service_the_dashboards_use() -> None:
+    config = yaml.safe_load((OBS / "prometheus.yml").read_text(encoding="utf-8"))
+    jobs = {job["job_name"] for job in config["scrape_configs"]}
+    assert jobs == {"tiering", "entitlements", "booking", "revisit", "notifier", "gateway"}
+    assert config["rule_files"] == ["alerts.yml"]
+    used_jobs = {m for exprs in dashboard_exprs().values() for e in exprs for m in re.findall(r'job="([a-z]+)"', e)}
+    assert used_jobs <= jobs

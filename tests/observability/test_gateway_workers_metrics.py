@@ -50,3 +50,17 @@ async def test_metrics_sum_over_gateway_workers() -> None:
     finally:
         proc.send_signal(signal.SIGTERM)
         await asyncio.wait_for(proc.wait(), 30)
+
+
+async def test_gateway_metrics_need_the_scrape_token_when_one_is_set() -> None:
+    from gateway.tests.conftest import client, run_gateway
+
+    dead = f"http://127.0.0.1:{free_port()}"
+    upstreams = {name: dead for name in ("tiering", "entitlements", "booking", "revisit", "notifier")}
+    async with run_gateway(upstreams, metrics_token="scrape-token-for-prometheus") as (base, _), client(base) as c:
+        assert (await c.get("/metrics")).status_code == 404
+        assert (await c.get("/metrics", headers={"Authorization": "Bearer wrong"})).status_code == 404
+        ok = await c.get("/metrics", headers={"Authorization": "Bearer scrape-token-for-prometheus"})
+        assert ok.status_code == 200 and "vip_gateway_requests_total" in ok.text
+    async with run_gateway(upstreams) as (base, _), client(base) as c:  # no token set: open (development)
+        assert (await c.get("/metrics")).status_code == 200
