@@ -79,14 +79,15 @@ def rating_of_sums(program: Program, row: bulk_repo.ScoreRow | None) -> rules.Ra
     """
     if row is None or row.counted == 0:
         score = row.score if row is not None else rules.ZERO
-        return rules.Rating(score, NONE, 0, score, NONE, None, ())
+        held, held_score = (row.held, row.held_score) if row is not None else (0, rules.ZERO)
+        return rules.Rating(score, NONE, 0, score, NONE, None, (), held, held_score)
     best = NONE
     sums = iter(row.channel_scores)
     for tier in program.tiers:
         score = row.score if tier.channels is None else next(sums)
         if score >= tier.min_score:
             best = tier.code
-    return rules.Rating(row.score, best, row.counted, row.score, best, None, ())
+    return rules.Rating(row.score, best, row.counted, row.score, best, None, (), row.held, row.held_score)
 
 
 async def ratings(

@@ -156,6 +156,8 @@ class ScoreRow:
     mobile: str | None
     birth_date: dt.date | None  # on the most recently underwritten policy
     waiting_from: dt.date | None  # earliest effective-or-reinstatement date of the counted policies
+    held: int  # policies in force, counted or not (``scoring.is_held``)
+    held_score: Decimal  # standard premiums of the held policies that do not count
 
 
 def _rating_sql(program: Program) -> tuple[str, list[Any], dict[str, Any]]:
@@ -217,7 +219,13 @@ SELECT p.{subj} AS customer_id,
        (array_agg(p.{mobile} ORDER BY p.underwritten_at DESC, p.policy_no) FILTER (WHERE p.{mobile} IS NOT NULL))[1]
          AS mobile,
        (array_agg(p.{birth} ORDER BY p.underwritten_at DESC, p.policy_no))[1] AS birth_date,
-       MIN(COALESCE(p.reinstated_on, p.effective_date)) FILTER (WHERE x.cat = 2) AS waiting_from
+       MIN(COALESCE(p.reinstated_on, p.effective_date)) FILTER (WHERE x.cat = 2) AS waiting_from,
+       COUNT(*) FILTER (
+         WHERE p.status = ANY(:statuses) AND p.channel = ANY(:channels) AND :d >= p.effective_date
+       ) AS held,
+       COALESCE(SUM(x.sp) FILTER (
+         WHERE x.cat <> 2 AND p.status = ANY(:statuses) AND p.channel = ANY(:channels) AND :d >= p.effective_date
+       ), 0) AS held_score
 FROM policies p
 LEFT JOIN LATERAL (
   SELECT COALESCE({top_ups}, 0) AS tu FROM policy_top_ups t
@@ -248,6 +256,8 @@ async def score_rows(
             r.mobile,
             r.birth_date,
             r.waiting_from,
+            int(r.held),
+            Decimal(r.held_score).quantize(CENT),
         )
         for r in rows
     }

@@ -21,18 +21,25 @@ Decisions taken where the spec is silent (binding for the service and its tests)
 - **``stars`` grace**: entered only on a review date (pre-downgrade notice, tier kept, pending
   ``{to, at: next review date}``; ``to`` follows the score while in grace). While already in grace a
   review date before ``at`` cannot occur (``at`` is the next one); on/after ``at`` the customer is
-  downgraded to the tier the score then gives, with no second grace. If the score recovers to the
-  current tier during grace, grace is cleared at once (customer-friendly; no tier change, no event);
-  a later drop re-enters grace only at a review date. A rise above the current tier is an upgrade.
-- **``levels`` next-day drop**: when no counted policy is left the customer gets a one-day ``grace``
-  with ``pending_downgrade {to: none, at: tomorrow}``; the first evaluation on/after that date
-  invalidates (a counted policy back in between cancels it). Ordinary downgrades happen only on
-  30 Jun / 31 Dec, straight to the level the score gives (no notice ahead, a downgrade SMS after).
+  downgraded to the tier the score then gives, with no second grace. The grace is decided at that
+  review date (SPEC 2.2): a recovery to the current tier during grace is seen only then (grace
+  cleared, no tier change), so a recovery followed by a new drop keeps the first grace and its
+  notice. Only a rise above the current tier clears grace earlier (an ordinary upgrade).
+- **``levels`` next-day drop**: only when the last policy *ends* (no policy in force: lapse,
+  surrender, termination, maturity) the customer gets a one-day ``grace`` with
+  ``pending_downgrade {to: none, at: tomorrow}``; the first evaluation on/after that date
+  invalidates (a counted policy back in between cancels it). A policy still in force that merely
+  stops counting (a loan or pledge, payment period + 3 years passed, only cooling-off policies left)
+  lowers the level only on the next 30 Jun / 31 Dec, like any fall of the score (001 Q&A). Ordinary
+  downgrades happen only on 30 Jun / 31 Dec, straight to the level the score gives (no notice
+  ahead, a downgrade SMS after).
 - **``cards`` health-gold** (都会健康金卡): reached when the AFYP of the counted *direct-channel* policies
   alone is ≥ 20,000 (tier ``channels`` filter); it ranks above gold and below platinum, so adding a
   policy never lowers the card.
 - **Reasons**: ``initial`` for a customer's first tier ever, ``restored`` for a tier after ``none``
-  when the customer had one before, ``upgrade``/``downgrade`` between tiers, ``invalidated`` to ``none``.
+  when the customer had one before, ``upgrade``/``downgrade`` between tiers, ``invalidated`` for every
+  change to ``none`` (also a ``cards`` AFYP below silver, whose SMS says the policies no longer
+  qualify rather than "名下已无有效保单" when policies are still in force).
 - **Identity**: a ``resident_id`` number must be 18 characters, its birth date part a real date and
   its check digit right (GB 11643-1999, ISO 7064 MOD 11-2).
 """
@@ -42,6 +49,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from services.tiering.programs import NONE, Program
 from services.tiering.scoring import (
@@ -125,6 +133,7 @@ class Facts:
     current: str
     first_ever: bool
     cause: str = ""
+    previous_score: Decimal = ZERO  # the formal score at the previous evaluation
 
     def detail(self, text: str) -> str:
         return f"{text} ({self.cause})" if self.cause else text
@@ -146,11 +155,21 @@ class Step:
 
 
 def change_tier(f: Facts, step: Step, to: str, reason: str, template: Template | None, detail: str) -> Step:
-    """An effective-tier change on ``f.as_of`` (published with the next sequence; clears any pending)."""
+    """An effective-tier change on ``f.as_of`` (published with the next sequence; clears any pending).
+
+    A change to ``none`` is always ``invalidated`` with the invalidation SMS (SPEC 6 reasons), whatever
+    rule made it (cards AFYP below silver, a levels review with no counted policy).
+    """
+    if to == NONE:
+        reason = "invalidated"
+        template = "tier_invalidated" if template is not None else None
     sequence = step.sequence + 1
     notice = None
     if template is not None:
-        notice = Notice(template, notice_text(f.program, template, from_tier=step.tier, to_tier=to, day=f.as_of))
+        text = notice_text(
+            f.program, template, from_tier=step.tier, to_tier=to, day=f.as_of, policies_left=f.rating.held > 0
+        )
+        notice = Notice(template, text)
     event = TierEvent("tier_changed", step.tier, to, reason, f.detail(detail), sequence, notice)
     return replace(step, tier=to, since=f.as_of, pending=None, sequence=sequence).emit(event)
 
@@ -166,13 +185,32 @@ def no_counted_policy_immediate(f: Facts, step: Step) -> Step:
 
 
 def no_counted_policy_next_day(f: Facts, step: Step) -> Step:
-    """levels: the level drops the next day (a one-day grace); a counted policy back in between cancels it."""
+    """levels: when the last counted policy *ends* (lapse, surrender, termination, maturity) the level
+    drops the next day (a one-day grace; a counted policy back in between cancels it). A policy that
+    merely stops counting (a loan or pledge, the payment period + 3 years passed, only cooling-off
+    policies left) changes the level only on the next 30 Jun / 31 Dec, like any other fall of the score.
+
+    Which one happened is read from the policies: when the policies still held (in force, not
+    counted) would give at least the score of the previous evaluation, nothing that counted has
+    ended (it merely stopped counting); otherwise a counted policy ended (the customer's last
+    counted policy ended while another held policy had stopped counting earlier: next day)."""
+    next_day_drop = step.pending is not None and step.pending.to == NONE  # decided when the policy ended
+    if not next_day_drop and f.rating.held > 0 and f.rating.held_score >= f.previous_score:
+        return stopped_counting_on_dates(f, step)
     pending = step.pending
     if pending is not None and pending.to == NONE and f.as_of >= pending.at:
         return invalidate(f, step)
     if pending is None or pending.to != NONE:
         return replace(step, pending=PendingDowngrade(NONE, f.as_of + dt.timedelta(days=1)))
     return step
+
+
+def stopped_counting_on_dates(f: Facts, step: Step) -> Step:
+    """levels: policies still held but none counted: ``none`` only on a review date (001 Q&A: a policy
+    loan waits for 30 Jun / 31 Dec)."""
+    if not f.program.is_review_date(f.as_of):
+        return step
+    return invalidate(f, step)
 
 
 NO_COUNTED_POLICY: dict[str, Callable[[Facts, Step], Step]] = {
@@ -247,8 +285,11 @@ DOWNGRADE_MODES: dict[str, Callable[[Facts, Step], Step]] = {
 
 # --- the score gives the same tier ---------------------------------------------------------------------------
 def keep_tier(f: Facts, step: Step) -> Step:
-    """The score is back at the current tier: a pending grace is cleared at once (no tier change)."""
-    if step.pending is None:
+    """The score gives the current tier. A stars grace is decided at its review date (SPEC 2.2: "at
+    that next review date the customer is evaluated again"): a recovery during grace is seen only
+    then, and clears it (no tier change); before it the grace, and its notice, stand. Only a rise
+    above the current tier clears grace earlier (``upgrade``)."""
+    if step.pending is None or f.as_of < step.pending.at:
         return step
     event = TierEvent(
         "grace_cleared", f.current, f.current, "grace_cleared", f.detail(f"score {f.rating.score} recovered")
@@ -286,7 +327,7 @@ def evaluate(
     """
     r = rating if rating is not None else rate(program, policies, as_of)
     current = state.tier if state.program == program.program and state.tier in program.rank else NONE
-    f = Facts(program, as_of, r, current, first_ever=state.sequence == 0, cause=cause)
+    f = Facts(program, as_of, r, current, first_ever=state.sequence == 0, cause=cause, previous_score=state.score)
     start = Step(current, state.since, state.pending_downgrade, state.sequence)
     step = no_counted_policy(f, start) if r.counted == 0 else counted_policies(f, start)
     return Evaluation(next_state(program, state, step, r, as_of), list(step.events), r)

@@ -230,6 +230,11 @@ class Rating:
     provisional_tier: str
     provisional_until: dt.date | None
     assessments: tuple[Assessment, ...]
+    #: the subject's policies still in force (status and channel eligible, effective), counted or not:
+    #: one that merely stops counting (loan or pledge, payment period + 3 years, cooling-off) is held
+    held: int = 0
+    #: the standard premiums of the held policies that do not count (what they would add if they did)
+    held_score: Decimal = ZERO
 
 
 def rate(program: Program, policies: Iterable[PolicyFacts], as_of: dt.date) -> Rating:
@@ -255,7 +260,18 @@ def rate(program: Program, policies: Iterable[PolicyFacts], as_of: dt.date) -> R
         provisional_tier=prov_tier,
         provisional_until=until,
         assessments=assessments,
+        held=sum(1 for a in assessments if is_held(program, a.policy, as_of)),
+        held_score=sum(
+            (a.standard_premium for a in assessments if a.counting != "counted" and is_held(program, a.policy, as_of)),
+            ZERO,
+        ),
     )
+
+
+def is_held(program: Program, policy: PolicyFacts, as_of: dt.date) -> bool:
+    """The policy is in force for the subject on ``as_of``, whether or not it counts toward the score."""
+    e = program.eligibility
+    return policy.status in e.statuses and policy.channel in e.channels and as_of >= policy.effective_date
 
 
 def next_tier(program: Program, tier: str, score: Decimal) -> tuple[str, Decimal] | None:

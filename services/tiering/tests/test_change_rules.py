@@ -98,9 +98,10 @@ def test_upgrade_reason_initial_restored_or_upgrade() -> None:
     )
 
 
-def test_keep_tier_clears_a_pending_grace() -> None:
+def test_keep_tier_clears_a_pending_grace_only_at_its_review_date() -> None:
     grace = step("star_3", PendingDowngrade("star_2", D(2026, 6, 30)))
-    out = rules.keep_tier(facts(STARS, D(2026, 4, 20), current="star_3", tier="star_3"), grace)
+    assert rules.keep_tier(facts(STARS, D(2026, 4, 20), current="star_3", tier="star_3"), grace) == grace
+    out = rules.keep_tier(facts(STARS, D(2026, 6, 30), current="star_3", tier="star_3"), grace)
     assert out.pending is None and [e.kind for e in out.events] == ["grace_cleared"]
     assert rules.keep_tier(facts(STARS, D(2026, 4, 20), current="star_3", tier="star_3"), step("star_3")).events == ()
 

@@ -229,15 +229,37 @@ def test_stars_review_date_below_bound_gives_notice_and_grace_to_next_review_the
     assert end.notices[0].template == "tier_downgrade"
 
 
-def test_stars_grace_cleared_when_score_recovers() -> None:
+def test_stars_grace_is_decided_at_the_next_review_date_a_recovery_clears_it_only_then() -> None:
+    """SPEC 2.2: "at that next review date the customer is evaluated again"."""
     policies, s = _star3_customer()
     lapsed = [policies[0], pol("P2", premium="15000.00", eff=D(2025, 1, 1), status="lapsed")]
     grace = evaluate(STARS, lapsed, s, D(2026, 3, 31)).state
     recovered = [*lapsed, pol("P3", premium="12000.00", eff=D(2026, 4, 1))]
-    e = evaluate(STARS, recovered, grace, D(2026, 4, 16))
-    assert (e.state.tier, e.state.status, e.state.pending_downgrade) == ("star_3", "confirmed", None)
-    assert [ev.kind for ev in e.events] == ["grace_cleared"]
-    assert evaluate(STARS, recovered, e.state, D(2026, 6, 30)).events == []
+    e = evaluate(STARS, recovered, grace, D(2026, 4, 16))  # back at 3★ during grace: not seen yet
+    assert (e.state.tier, e.state.status, e.events) == ("star_3", "grace", [])
+    assert e.state.pending_downgrade == grace.pending_downgrade
+    at_review = evaluate(STARS, recovered, e.state, D(2026, 6, 30))
+    assert (at_review.state.status, at_review.state.pending_downgrade) == ("confirmed", None)
+    assert [ev.kind for ev in at_review.events] == ["grace_cleared"] and at_review.notices == []
+
+
+def test_stars_grace_temporary_recovery_then_a_new_drop_keeps_the_first_grace_and_its_notice() -> None:
+    """Issue case: a recovery during grace then a drop again: downgraded at the review date already
+    announced (30 Jun), with no second pre-downgrade SMS a quarter late."""
+    policies, s = _star3_customer()
+    lapsed = [policies[0], pol("P2", premium="15000.00", eff=D(2025, 1, 1), status="lapsed")]
+    review = evaluate(STARS, lapsed, s, D(2026, 3, 31))
+    recovered = [*lapsed, pol("P3", premium="12000.00", eff=D(2026, 4, 1))]
+    up = evaluate(STARS, recovered, review.state, D(2026, 4, 16))
+    dropped = [*lapsed, pol("P3", premium="12000.00", eff=D(2026, 4, 1), status="surrendered")]
+    down = evaluate(STARS, dropped, up.state, D(2026, 5, 20))
+    assert (down.state.status, down.events) == ("grace", [])
+    end = evaluate(STARS, dropped, down.state, D(2026, 6, 30))
+    assert [(c.from_tier, c.to_tier, c.reason) for c in end.tier_changes] == [("star_3", "star_2", "downgrade")]
+    assert [n.template for n in [*review.notices, *up.notices, *down.notices, *end.notices]] == [
+        "tier_pre_downgrade",
+        "tier_downgrade",
+    ]
 
 
 def test_stars_rise_above_current_tier_during_grace_is_an_upgrade() -> None:
@@ -359,10 +381,42 @@ def test_levels_last_policy_ends_level_drops_the_next_day() -> None:
 
 def test_levels_next_day_drop_cancelled_when_a_counted_policy_is_back() -> None:
     s = evaluate(LEVELS, [pol(premium="40000.00")], state("levels"), LATER).state
-    e = evaluate(LEVELS, [pol(premium="40000.00", loan=True)], s, D(2026, 8, 10))
+    e = evaluate(LEVELS, [pol(premium="40000.00", status="lapsed")], s, D(2026, 8, 10))
     assert e.state.pending_downgrade is not None
-    back = evaluate(LEVELS, [pol(premium="40000.00")], e.state, D(2026, 8, 10))
+    back = evaluate(LEVELS, [pol(premium="40000.00")], e.state, D(2026, 8, 10))  # reinstated the same day
     assert (back.state.pending_downgrade, back.state.status, back.events) == (None, "confirmed", [])
+
+
+@pytest.mark.parametrize(
+    ("why", "left"),
+    [
+        ("a policy loan or pledge", [pol(premium="70000.00", loan=True)]),
+        ("payment period + 3 years passed", [pol(premium="70000.00", years=5, eff=D(2018, 1, 10))]),
+        (
+            "only a cooling-off policy left",
+            [
+                pol(premium="70000.00", status="surrendered"),
+                pol("P2", premium="70000.00", eff=D(2026, 8, 5)),
+            ],
+        ),
+    ],
+)
+def test_levels_only_the_end_of_the_last_policy_drops_the_level_the_next_day(why: str, left: list) -> None:
+    """SPEC 2.3, 001 Q&A: a policy that merely stops counting waits for the next 30 Jun / 31 Dec."""
+    gold = evaluate(LEVELS, [pol(premium="70000.00", years=20, eff=D(2025, 1, 10))], state("levels"), LATER).state
+    assert gold.tier == "gold"
+    day = D(2026, 8, 10)
+    e = evaluate(LEVELS, left, gold, day)
+    assert (e.state.tier, e.state.status, e.state.pending_downgrade, e.events) == ("gold", "confirmed", None, []), why
+    assert evaluate(LEVELS, left, e.state, day + dt.timedelta(days=1)).events == [], why
+    review = evaluate(LEVELS, left, e.state, D(2026, 12, 31))
+    if why == "only a cooling-off policy left":
+        assert review.state.tier == "gold"  # 08-05 + 15 days: it counts by 31 Dec
+        return
+    [change] = review.tier_changes
+    assert (change.from_tier, change.to_tier, change.reason) == ("gold", "none", "invalidated"), why
+    [notice] = review.notices
+    assert notice.template == "tier_invalidated" and "已无有效保单" not in notice.text and "不符合" in notice.text
 
 
 # --- cards (SPEC 2.4) -----------------------------------------------------------------------------
@@ -394,6 +448,18 @@ def test_cards_afyp_thresholds_and_health_gold_only_for_direct_channel(
 ) -> None:
     facts = [pol(f"P{i}", premium=p, channel=c) for i, (p, c) in enumerate(policies)]
     assert rules.rate(CARDS, facts, LATER).tier == tier
+
+
+def test_cards_afyp_below_5000_is_invalidated_not_downgraded() -> None:
+    """SPEC 6 reasons: a change to ``none`` is ``invalidated`` (and its SMS does not say 调整为「无卡」)."""
+    s = evaluate(CARDS, [pol(premium="12000.00")], state("cards"), LATER).state
+    e = evaluate(CARDS, [pol(premium="4000.00")], s, D(2026, 5, 13))
+    [change] = e.tier_changes
+    assert (change.from_tier, change.to_tier, change.reason) == ("gold", "none", "invalidated")
+    [notice] = e.notices
+    assert notice.template == "tier_invalidated" and "无卡" not in notice.text
+    assert "都会金卡" in notice.text and "已无有效保单" not in notice.text
+    assert (e.state.tier, e.state.status) == ("none", "invalid")
 
 
 def test_cards_change_at_once_on_suspension_or_premium_change() -> None:

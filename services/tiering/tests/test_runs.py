@@ -229,3 +229,44 @@ async def test_a_run_for_some_customers_only_is_refused_under_the_real_clock(db_
     async with app_client(make_app(db_url, test_clock=False)) as client:
         res = await run_for(client, "2026-05-01", [new_customer()])
         assert res.status_code == 422 and res.json()["field"] == "customer_ids"
+
+
+# --- the rules through runs, on both databases (PostgreSQL runs rate set-wise) -------------------------
+async def test_levels_a_loan_waits_for_the_next_review_date_only_the_end_of_the_last_policy_drops_next_day(
+    db_url: str,
+) -> None:
+    """SPEC 2.3 / 001 Q&A: a policy loan lowers the level on 31 Dec, not the next day."""
+    app = make_app(db_url, "levels")
+    loaned, ended = new_customer(), new_customer()
+    body: dict[str, Any] = {
+        "annual_premium": "70000.00",
+        "payment_years": 20,
+        "effective_date": "2025-03-01",
+        "cooling_off_end": None,
+    }
+    async with app_client(app) as client:
+        for customer in (loaned, ended):
+            policy_no = f"P{customer}"
+            res = await client.put(
+                f"/api/v1/policies/{policy_no}", json=policy_body(customer, **body), headers=ops_at(D(2026, 8, 1))
+            )
+            assert res.status_code == 201, res.text
+            change = {"loan_or_pledge": True} if customer == loaned else {"status": "surrendered"}
+            res = await client.put(
+                f"/api/v1/policies/{policy_no}",
+                json=policy_body(customer, **body, **change),
+                headers=ops_at(D(2026, 8, 10)),
+            )
+            assert res.status_code == 200, res.text
+        assert (await run(client, "2026-08-11")).status_code == 200
+        assert ((await tier(client, loaned))["tier"], (await tier(client, ended))["tier"]) == ("gold", "none")
+        assert (await run(client, "2026-12-31")).status_code == 200
+        state = await tier(client, loaned)
+        assert (state["tier"], state["status"], state["since"]) == ("none", "invalid", "2026-12-31")
+    [change] = [e["data"] for e in await outbox(app, "tier.changed.v1", loaned) if e["data"]["to_tier"] == "none"]
+    assert change["reason"] == "invalidated"
+    sms = [e["data"] for e in await outbox(app, "notification.requested.v1", loaned)]
+    assert [s["template"] for s in sms] == ["tier_upgrade", "tier_invalidated"]
+    assert "已无有效保单" not in sms[-1]["text"] and "不符合" in sms[-1]["text"]
+    ended_sms = [e["data"] for e in await outbox(app, "notification.requested.v1", ended)]
+    assert "已无有效保单" in ended_sms[-1]["text"]
