@@ -37,6 +37,7 @@ from vipkit.db import DbSession
 from vipkit.etag import check_if_match, set_etag
 from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, page, page_in_memory
 from vipkit.problems import NotFound, ValidationProblem
+from vipkit.urlguard import UnsafeUrl
 
 router = APIRouter(prefix="/api/v1", tags=["booking"])
 
@@ -69,7 +70,12 @@ async def put_partner(
     _: StaffIdentity,
     response: Response,
     request: Request,
+    ctx: Ctx,
 ) -> PartnerRead:
+    try:
+        ctx.url_guard.check_static(body.webhook_url)
+    except UnsafeUrl as exc:
+        raise ValidationProblem(f"webhook_url: {exc}", field="webhook_url") from exc
     existing = await repo.get_partner(session, partner_id)
     check_if_match(request, _partner_read(existing) if existing else None)
     row, created = await repo.upsert_partner(session, partner_id, body.name, body.webhook_url, body.secret, clock.now())

@@ -10,6 +10,7 @@ from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
 from vipkit.db import Database
 from vipkit.settings import CommonSettings
+from vipkit.urlguard import UrlGuard
 
 
 @dataclass
@@ -21,6 +22,11 @@ class BookingContext:
     db: Database | None = None
     entitlements: EntitlementsClient | None = None
     wake_worker: Callable[[], None] | None = None
+
+    @property
+    def url_guard(self) -> UrlGuard:
+        """What partner webhook URLs may point at (https outside dev/test; no internal addresses)."""
+        return UrlGuard.from_setting(self.common.env, self.settings.partner_url_allowlist)
 
     @property
     def database(self) -> Database:

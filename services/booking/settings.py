@@ -31,6 +31,11 @@ class BookingSettings(BaseSettings):
     worker_poll_seconds: float = Field(default=1.0, gt=0, description="Worker poll interval when idle")
     webhook_timeout_seconds: float = Field(default=5.0, gt=0, description="Timeout of one outbound webhook call")
     webhook_lease_seconds: int = Field(default=60, ge=5, description="How long a claimed delivery is leased")
+    partner_url_allowlist: str = Field(
+        default="",
+        description="Comma-separated hosts, IPs or CIDRs a partner webhook_url may reach although internal "
+        "(vipkit.urlguard; loopback is allowed in dev/test)",
+    )
     sweeper_grace_seconds: int = Field(
         default=120, ge=0, description="Age after which an unfinished booking attempt's reservation is released"
     )

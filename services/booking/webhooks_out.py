@@ -31,6 +31,7 @@ from services.booking.models import Booking, WebhookAttempt, WebhookDelivery
 from vipkit import clock
 from vipkit.masking import mask_text
 from vipkit.problems import NotFound
+from vipkit.urlguard import UnsafeUrl, UrlGuard, printable_excerpt
 
 log = logging.getLogger("booking.webhooks")
 
@@ -117,20 +118,32 @@ async def deliver_due(ctx: BookingContext, client: httpx.AsyncClient, now: dt.da
     return len(claimed)
 
 
-async def post_signed(client: httpx.AsyncClient, delivery: WebhookDelivery, url: str, secret: str) -> Outcome:
-    """POST one signed delivery to the partner; never raises (the error is the outcome)."""
+async def post_signed(
+    client: httpx.AsyncClient, delivery: WebhookDelivery, url: str, secret: str, guard: UrlGuard | None = None
+) -> Outcome:
+    """POST one signed delivery to the partner; never raises (the error is the outcome).
+
+    With ``guard`` the URL's resolved addresses are checked first (nothing is sent to an internal
+    address that is not allow-listed), and the answer's text is quoted (truncated) only when it
+    came from a public address."""
     started = time.perf_counter()
     started_at = wall_now()
     status_code: int | None = None
     error: str | None = None
+    internal = True
     try:
+        if guard is not None:
+            internal = await asyncio.to_thread(guard.check_resolved, url)
         headers = sign_headers(secret, delivery.id, delivery.payload, started_at)
         response = await client.post(url, content=delivery.payload.encode(), headers=headers)
         status_code = response.status_code
         if not 200 <= status_code < 300:
-            error = f"partner answered {status_code}: {response.text[:300]}"
+            quoted = "" if internal else f": {printable_excerpt(response.text)}"
+            error = f"partner answered {status_code}{quoted}"
+    except UnsafeUrl as exc:
+        error = f"webhook_url refused: {exc}"
     except Exception as exc:
-        error = f"{exc.__class__.__name__}: {exc}"[:1000]
+        error = f"{exc.__class__.__name__}: {exc}"[:300]
     return Outcome(started_at, int((time.perf_counter() - started) * 1000), status_code, error)
 
 
@@ -138,7 +151,7 @@ async def deliver(
     ctx: BookingContext, client: httpx.AsyncClient, delivery: WebhookDelivery, url: str, secret: str, now: dt.datetime
 ) -> None:
     """Deliver one leased row and record the attempt: delivered, retry later, or given up."""
-    outcome = await post_signed(client, delivery, url, secret)
+    outcome = await post_signed(client, delivery, url, secret, ctx.url_guard)
     async with ctx.database.transaction() as session:
         row = await session.get(WebhookDelivery, delivery.id)
         if row is None:
