@@ -234,22 +234,9 @@ class Gateway:
             return problem_response(404, "not_found", "no such resource", path), "-", identity
         rule = match.rule
         route_var.set(rule.pattern)
-        if rule.access != PUBLIC:
-            if identity is None:
-                detail = token_error or "missing bearer token"
-                return (
-                    problem_response(401, "unauthorized", detail, path, {"WWW-Authenticate": "Bearer"}),
-                    rule.service,
-                    None,
-                )
-            if rule.access == OPS and not identity.is_staff:
-                return (
-                    problem_response(403, "forbidden", "this operation is for operations staff only", path),
-                    rule.service,
-                    identity,
-                )
-            if rule.access == CUSTOMER and not identity.can_access_customer(match.customer_id or ""):
-                return problem_response(404, "not_found", "customer not found", path), rule.service, identity
+        refused = access_refusal(rule.access, match.customer_id, identity, token_error, path)
+        if refused is not None:
+            return refused, rule.service, identity
 
         # 4. Body limit.
         length = request.content_length
@@ -331,6 +318,22 @@ class Gateway:
         if request.path == "/":
             raise web.HTTPTemporaryRedirect("/docs")
         return await self.forward(request)
+
+
+def access_refusal(
+    access: str, customer_id: str | None, identity: Identity | None, token_error: str | None, path: str
+) -> web.Response | None:
+    """Whether the caller may use a route of this access level: None, or the 401/403/404 answer."""
+    if access == PUBLIC:
+        return None
+    if identity is None:
+        detail = token_error or "missing bearer token"
+        return problem_response(401, "unauthorized", detail, path, {"WWW-Authenticate": "Bearer"})
+    if access == OPS and not identity.is_staff:
+        return problem_response(403, "forbidden", "this operation is for operations staff only", path)
+    if access == CUSTOMER and not identity.can_access_customer(customer_id or ""):
+        return problem_response(404, "not_found", "customer not found", path)
+    return None
 
 
 def _method_not_allowed(request: web.Request) -> web.Response:

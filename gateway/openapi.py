@@ -109,26 +109,35 @@ def _resolve_component_names(docs: dict[str, dict[str, Any]]) -> dict[str, dict[
     while True:
         changed = False
         for section in COMPONENT_SECTIONS:
-            names: dict[str, list[str]] = {}
-            for service, doc in docs.items():
-                for name in (doc.get("components") or {}).get(section) or {}:
-                    names.setdefault(name, []).append(service)
-            for name, services in names.items():
-                if len(services) < 2 or (section, name) in prefixed:
-                    continue
-                if section == "schemas" and name in PROBLEM_SCHEMA_NAMES | VALIDATION_SCHEMA_NAMES:
-                    continue
-                bodies = {
-                    json.dumps(_rewrite_refs(docs[s]["components"][section][name], renames[s]), sort_keys=True)
-                    for s in services
-                }
-                if len(bodies) > 1:
-                    prefixed.add((section, name))
-                    for s in services:
-                        renames[s][_ref(section, name)] = _ref(section, f"{s}.{name}")
-                    changed = True
+            changed = _prefix_conflicts(section, docs, renames, prefixed) or changed
         if not changed:
             return renames
+
+
+def _prefix_conflicts(
+    section: str, docs: dict[str, dict[str, Any]], renames: dict[str, dict[str, str]], prefixed: set[tuple[str, str]]
+) -> bool:
+    """Prefix the names of ``section`` that several services define differently; True when any was."""
+    changed = False
+    names: dict[str, list[str]] = {}
+    for service, doc in docs.items():
+        for name in (doc.get("components") or {}).get(section) or {}:
+            names.setdefault(name, []).append(service)
+    for name, services in names.items():
+        if len(services) < 2 or (section, name) in prefixed:
+            continue
+        if section == "schemas" and name in PROBLEM_SCHEMA_NAMES | VALIDATION_SCHEMA_NAMES:
+            continue
+        bodies = {
+            json.dumps(_rewrite_refs(docs[s]["components"][section][name], renames[s]), sort_keys=True)
+            for s in services
+        }
+        if len(bodies) > 1:
+            prefixed.add((section, name))
+            for s in services:
+                renames[s][_ref(section, name)] = _ref(section, f"{s}.{name}")
+            changed = True
+    return changed
 
 
 def classify_access(table: RouteTable, method: str, path: str) -> tuple[str | None, str | None]:
@@ -179,30 +188,11 @@ def merge_documents(
         mapping = renames[service]
         info = doc.get("info") or {}
         service_note = f"**{info.get('title', service)}** {info.get('version', '')}: {info.get('description', '')}"
-        for section, entries in (doc.get("components") or {}).items():
-            if section == "securitySchemes":
-                continue
-            for name, body in (entries or {}).items():
-                target = mapping.get(_ref(section, name), _ref(section, name))
-                if target == _ref("schemas", "Problem"):
-                    continue
-                target_name = target.rsplit("/", 1)[1]
-                components.setdefault(section, {})[target_name] = _rewrite_refs(body, mapping)
+        _merge_components(components, doc, mapping)
         for path, item in (doc.get("paths") or {}).items():
-            item = _rewrite_refs(item, mapping)
-            shared = {k: v for k, v in item.items() if k not in HTTP_METHODS}
-            for method in HTTP_METHODS:
-                if method not in item:
-                    continue
-                routed_service, access = classify_access(table, method, path)
-                if routed_service != service:
-                    if service and path not in ("/healthz", "/readyz", "/metrics"):
-                        unrouted.append(f"{service}: {method.upper()} {path}")
-                    continue
-                operation = item[method]
-                paths.setdefault(path, dict(shared))[method] = decorated = _decorate_operation(
-                    operation, service, access or AUTHENTICATED, operation_ids
-                )
+            for decorated in _merge_path(
+                paths, table, service, path, _rewrite_refs(item, mapping), operation_ids, unrouted
+            ):
                 for tag in decorated["tags"]:
                     if tag not in AUDIENCES_AND_FIXED:
                         domain_tags.setdefault(tag, service_note.strip())
@@ -231,6 +221,46 @@ def merge_documents(
     return document
 
 
+def _merge_components(components: dict[str, dict[str, Any]], doc: dict[str, Any], mapping: dict[str, str]) -> None:
+    """A service's components under their merged names (the shared Problem schema once)."""
+    for section, entries in (doc.get("components") or {}).items():
+        if section == "securitySchemes":
+            continue
+        for name, body in (entries or {}).items():
+            target = mapping.get(_ref(section, name), _ref(section, name))
+            if target == _ref("schemas", "Problem"):
+                continue
+            target_name = target.rsplit("/", 1)[1]
+            components.setdefault(section, {})[target_name] = _rewrite_refs(body, mapping)
+
+
+def _merge_path(
+    paths: dict[str, Any],
+    table: RouteTable,
+    service: str,
+    path: str,
+    item: dict[str, Any],
+    operation_ids: set[str],
+    unrouted: list[str],
+) -> list[dict[str, Any]]:
+    """Add a service's operations of ``path`` that the gateway routes to it; returns them decorated."""
+    shared = {k: v for k, v in item.items() if k not in HTTP_METHODS}
+    added = []
+    for method in HTTP_METHODS:
+        if method not in item:
+            continue
+        routed_service, access = classify_access(table, method, path)
+        if routed_service != service:
+            if service and path not in ("/healthz", "/readyz", "/metrics"):
+                unrouted.append(f"{service}: {method.upper()} {path}")
+            continue
+        paths.setdefault(path, dict(shared))[method] = decorated = _decorate_operation(
+            item[method], service, access or AUTHENTICATED, operation_ids
+        )
+        added.append(decorated)
+    return added
+
+
 def _decorate_operation(
     operation: dict[str, Any], service: str, access: str, operation_ids: set[str]
 ) -> dict[str, Any]:
@@ -253,7 +283,17 @@ def _decorate_operation(
     operation["description"] = (operation.get("description") or "").rstrip() + f"\n\n*Access:* {who}"
     if access == PUBLIC:
         operation["security"] = []
-    responses = dict(operation.get("responses") or {})
+    responses = _problem_responses(dict(operation.get("responses") or {}))
+    for status in _gateway_statuses(access):
+        if status not in responses:
+            responses[status] = {"$ref": _ref("responses", GATEWAY_RESPONSES[status][0])}
+    operation["responses"] = responses
+    return operation
+
+
+def _problem_responses(responses: dict[str, Any]) -> dict[str, Any]:
+    """Error responses that point at the Problem schema become problem+json (unless the service
+    documented them itself with codes, examples and headers)."""
     for status, response in list(responses.items()):
         if not status.startswith(("4", "5")) or not isinstance(response, dict):
             continue
@@ -266,6 +306,11 @@ def _decorate_operation(
             if isinstance(media, dict)
         ):
             responses[status] = _problem_response(response.get("description") or "Error")
+    return responses
+
+
+def _gateway_statuses(access: str) -> list[str]:
+    """The error statuses the gateway itself may answer for a route of this access level."""
     wanted = ["413", "429", "502", "504"]
     if access != PUBLIC:
         wanted.insert(0, "401")
@@ -273,11 +318,7 @@ def _decorate_operation(
         wanted.insert(1, "403")
     if access == CUSTOMER:
         wanted.insert(1, "404")
-    for status in wanted:
-        if status not in responses:
-            responses[status] = {"$ref": _ref("responses", GATEWAY_RESPONSES[status][0])}
-    operation["responses"] = responses
-    return operation
+    return wanted
 
 
 class OpenApiAggregator:

@@ -154,36 +154,53 @@ class Proxy:
     async def proxy(
         self, request: web.Request, service: str, long_running: bool, request_id: str
     ) -> web.StreamResponse:
+        state = {"too_large": False}
+        body = await self.request_body(request, state)
+        sent = await self.send(request, service, long_running, request_id, body, state)
+        if isinstance(sent, web.Response):
+            return sent
+        try:
+            return await self.relay_response(request, sent, request_id, service)
+        finally:
+            sent.release()
+
+    async def request_body(self, request: web.Request, state: dict[str, bool]) -> Any:
+        """Small bodies read at once (an idempotent request can then be retried); others streamed."""
+        if not request.body_exists:
+            return None
+        length = request.content_length
+        if length is not None and length <= _SMALL_BODY:
+            return await request.read()
+        return self.limited_body(request, state)
+
+    async def send(
+        self,
+        request: web.Request,
+        service: str,
+        long_running: bool,
+        request_id: str,
+        body: Any,
+        state: dict[str, bool],
+    ) -> aiohttp.ClientResponse | web.Response:
+        """The upstream's response, or the problem response that replaces it (413, 502, 503, 504)."""
         assert self.session is not None
         path = request.path
-        method = request.method
         headers = self.upstream_headers(request, request_id)
-        state = {"too_large": False}
-        body: Any = None
-        length = request.content_length
-        if request.body_exists:
-            if length is not None and length <= _SMALL_BODY:
-                body = await request.read()
-            else:
-                body = self.limited_body(request, state)
-        retryable = method in _IDEMPOTENT and not (body is not None and not isinstance(body, bytes))
-
-        upstream: aiohttp.ClientResponse | None = None
+        retryable = request.method in _IDEMPOTENT and (body is None or isinstance(body, bytes))
         replicas = self.replica_order(service)
         replica = 0
         attempt = 0
         while True:
             url = URL(replicas[replica] + request.raw_path, encoded=True)
             try:
-                upstream = await self.session.request(
-                    method,
+                return await self.session.request(
+                    request.method,
                     url,
                     headers=headers,
                     data=body,
                     allow_redirects=False,
                     timeout=self.timeouts[long_running],
                 )
-                break
             except aiohttp.ClientConnectorError as exc:
                 # Nothing was sent: try the next replica; when none accepts, only this service's
                 # routes answer 503 (the gateway itself stays ready).
@@ -193,25 +210,20 @@ class Proxy:
                 return self.unavailable(service, path, exc)
             except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
                 # A pooled keep-alive socket the service had just closed: retry idempotent requests once.
-                if state["too_large"]:
-                    return self.too_large(path)
-                if attempt == 0 and retryable:
+                if attempt == 0 and retryable and not state["too_large"]:
                     attempt += 1
                     continue
-                return self.bad_gateway(service, path, exc)
-            except TimeoutError:
-                return self.gateway_timeout(service, path)
-            except BodyTooLarge:
-                return self.too_large(path)
-            except aiohttp.ClientError as exc:
-                if state["too_large"]:
-                    return self.too_large(path)
-                return self.bad_gateway(service, path, exc)
-        assert upstream is not None
-        try:
-            return await self.relay_response(request, upstream, request_id, service)
-        finally:
-            upstream.release()
+                return self.failure(exc, service, path, state)
+            except (TimeoutError, BodyTooLarge, aiohttp.ClientError) as exc:
+                return self.failure(exc, service, path, state)
+
+    def failure(self, exc: BaseException, service: str, path: str, state: dict[str, bool]) -> web.Response:
+        """The problem response for a request the upstream did not answer: 504, 413 or 502."""
+        if isinstance(exc, TimeoutError):
+            return self.gateway_timeout(service, path)
+        if isinstance(exc, BodyTooLarge) or state["too_large"]:
+            return self.too_large(path)
+        return self.bad_gateway(service, path, exc)
 
     def too_large(self, path: str) -> web.Response:
         limit = self.settings.max_body_bytes
@@ -269,7 +281,13 @@ class Proxy:
             return self.gateway_timeout(service, request.path)
         except aiohttp.ClientError as exc:
             return self.bad_gateway(service, request.path, exc)
-        # Large or unknown length (chunked, server-sent events): stream it through.
+        return await self.stream_through(request, upstream, headers, service)
+
+    async def stream_through(
+        self, request: web.Request, upstream: aiohttp.ClientResponse, headers: CIMultiDict[str], service: str
+    ) -> web.StreamResponse:
+        """Large or unknown length (chunked, server-sent events): stream it through."""
+        status, length = upstream.status, upstream.content_length
         stream = web.StreamResponse(status=status, headers=headers)
         if length is not None:
             stream.content_length = length

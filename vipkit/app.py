@@ -17,7 +17,6 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -61,7 +60,6 @@ class ServiceSpec:
     version: str = "1.0.0"
     on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = ()
     on_shutdown: Sequence[Callable[[FastAPI], Awaitable[None]]] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
     migrations_dir: str | None = None
     migrate_on_start: bool = False
     operation_docs: Mapping[str, Op] = field(default_factory=dict)  # route name -> its OpenAPI docs
@@ -77,10 +75,8 @@ class ContextMiddleware:
         self.service = service
         self.test_clock = test_clock
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    def read_headers(self, scope: Scope) -> tuple[str, str | None]:
+        """The request id (the client's, or a new one) and the test clock header (when enabled)."""
         request_id = None
         test_now = None
         for name, value in scope["headers"]:  # ASGI header names are lower-case bytes
@@ -88,7 +84,13 @@ class ContextMiddleware:
                 request_id = value.decode("latin-1")
             elif name == _TEST_NOW and self.test_clock:
                 test_now = value.decode("latin-1")
-        request_id = request_id or uuid.uuid4().hex
+        return request_id or uuid.uuid4().hex, test_now
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id, test_now = self.read_headers(scope)
         rid_token = request_id_var.set(request_id)
         clock_token = None
         if test_now is not None:
@@ -214,11 +216,9 @@ class ServiceRuntime:
                 await task
 
 
-def create_service_app(spec: ServiceSpec) -> FastAPI:
+def service_lifespan(spec: ServiceSpec) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
+    """Start-up and shutdown of one service: migrations (when asked), database, hooks, runtime."""
     settings = spec.settings
-    settings.check_secrets()
-    configure_logging(spec.name, settings.log_level)
-    tracing.configure_tracing(spec.name)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -243,11 +243,20 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
                     await hook(app)
             await db.dispose()
 
+    return lifespan
+
+
+def create_service_app(spec: ServiceSpec) -> FastAPI:
+    settings = spec.settings
+    settings.check_secrets()
+    configure_logging(spec.name, settings.log_level)
+    tracing.configure_tracing(spec.name)
+
     app = FastAPI(
         title=spec.title,
         description=spec.description,
         version=spec.version,
-        lifespan=lifespan,
+        lifespan=service_lifespan(spec),
         docs_url="/docs",
         redoc_url=None,
     )

@@ -240,11 +240,6 @@ async def current_identity(request: Request) -> Identity:
     return await _verifier(request).averify(token)
 
 
-async def optional_identity(request: Request) -> Identity | None:
-    token = bearer_token(request.headers.get("authorization"))
-    return await _verifier(request).averify(token) if token else None
-
-
 async def require_staff(identity: Annotated[Identity, Depends(current_identity)]) -> Identity:
     """FastAPI dependency: ops staff; customers (and internal callers) get 403 ``forbidden``."""
     if not identity.is_staff:

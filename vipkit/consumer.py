@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -48,7 +48,6 @@ class ConsumerSpec:
 class ProcessResult:
     status: str  # processed | duplicate | dead
     error: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class ConsumerRunner:

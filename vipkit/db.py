@@ -30,7 +30,7 @@ from sqlalchemy import (
     event,
     text,
 )
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import CursorResult, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.sql import Insert
 from sqlalchemy.types import TypeDecorator
@@ -228,6 +228,12 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 # client that got 2xx can read its write at once and a failing commit becomes an error response
 # (the default "request" scope would commit after the response has gone out).
 DbSession = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+def rowcount(result: Any) -> int:
+    """Rows an UPDATE/DELETE statement matched (``CursorResult.rowcount``)."""
+    assert isinstance(result, CursorResult)
+    return int(result.rowcount)
 
 
 async def insert_ignore(session: AsyncSession, table: Table, values: dict[str, Any]) -> bool:

@@ -264,10 +264,7 @@ def apply_operation_docs(app: FastAPI, routers: Sequence[APIRouter], docs: Mappi
         op = docs.get(route.name)
         if op is None:
             continue
-        route.operation_id = op.operation_id
-        route.summary = op.summary
-        route.description = _describe(op)
-        route.tags = [*op.audience, op.domain]
+        document_route(route, op)
         extras[op.operation_id] = (op, str(route.status_code or 200))
         if op.idempotency_key and not op.own_idempotency and "POST" in (route.methods or ()):
             idempotent.append(route.path_regex)
@@ -277,22 +274,34 @@ def apply_operation_docs(app: FastAPI, routers: Sequence[APIRouter], docs: Mappi
         if app.openapi_schema:
             return app.openapi_schema
         document = original()
-        schemas = document.setdefault("components", {}).setdefault("schemas", {})
-        schemas["Problem"] = copy.deepcopy(PROBLEM_SCHEMA)
-        for name in ("HTTPValidationError", "ValidationError"):
-            schemas.pop(name, None)
-        for item in (document.get("paths") or {}).values():
-            for operation in item.values():
-                if isinstance(operation, dict) and "responses" in operation:
-                    if operation.get("operationId") in extras:
-                        _merge(operation, _extra(*extras[operation["operationId"]]))
-                    _tidy_responses(operation)
-        fill_examples(document)
+        finish_document(document, extras)
         app.openapi_schema = document
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
     return idempotent
+
+
+def document_route(route: APIRoute, op: Op) -> None:
+    route.operation_id = op.operation_id
+    route.summary = op.summary
+    route.description = _describe(op)
+    route.tags = [*op.audience, op.domain]
+
+
+def finish_document(document: dict[str, Any], extras: Mapping[str, tuple[Op, str]]) -> None:
+    """The shared Problem schema, the operations' documented extras, tidy responses, examples."""
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Problem"] = copy.deepcopy(PROBLEM_SCHEMA)
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    for item in (document.get("paths") or {}).values():
+        for operation in item.values():
+            if isinstance(operation, dict) and "responses" in operation:
+                if operation.get("operationId") in extras:
+                    _merge(operation, _extra(*extras[operation["operationId"]]))
+                _tidy_responses(operation)
+    fill_examples(document)
 
 
 def _merge(target: dict[str, Any], extra: dict[str, Any]) -> None:

@@ -81,30 +81,20 @@ def _resolve(schema: dict[str, Any], components: dict[str, Any]) -> dict[str, An
     return schema
 
 
+_NONE_DECLARED = object()
+
+
 def example_for(schema: dict[str, Any], components: dict[str, Any], name: str = "", depth: int = 0) -> Any:
     """An example value for ``schema`` (``components``: the document's schemas)."""
     schema = _resolve(schema, components)
     if depth > 8:
         return None
-    for key in ("examples",):
-        if isinstance(schema.get(key), list) and schema[key]:
-            return schema[key][0]
-    if "example" in schema:
-        return schema["example"]
-    if "const" in schema:
-        return schema["const"]
-    if "enum" in schema:
-        return schema["enum"][0]
-    if "default" in schema and schema["default"] is not None:
-        return schema["default"]
+    declared = declared_example(schema)
+    if declared is not _NONE_DECLARED:
+        return declared
     for key in ("anyOf", "oneOf"):
         if key in schema:
-            options = [o for o in schema[key] if _resolve(o, components).get("type") != "null"]
-            if not options:
-                return None
-            if name in ("next_cursor", "cursor", "remark"):
-                return _BY_NAME.get(name)
-            return example_for(options[0], components, name, depth + 1)
+            return one_of_example(schema[key], components, name, depth)
     if "allOf" in schema:
         return example_for(schema["allOf"][0], components, name, depth + 1)
     kind = schema.get("type")
@@ -117,6 +107,35 @@ def example_for(schema: dict[str, Any], components: dict[str, Any], name: str = 
         item = example_for(schema.get("items") or {}, components, name, depth + 1)
         count = max(1, int(schema.get("minItems", 1)))
         return [item] * count
+    return scalar_example(kind, schema, name)
+
+
+def declared_example(schema: dict[str, Any]) -> Any:
+    """The schema's own example, const, first enum value or default (``_NONE_DECLARED`` without)."""
+    if isinstance(schema.get("examples"), list) and schema["examples"]:
+        return schema["examples"][0]
+    if "example" in schema:
+        return schema["example"]
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "default" in schema and schema["default"] is not None:
+        return schema["default"]
+    return _NONE_DECLARED
+
+
+def one_of_example(options: list[Any], components: dict[str, Any], name: str, depth: int) -> Any:
+    """anyOf/oneOf: the first non-null option (a nullable cursor or remark has its own example)."""
+    non_null = [o for o in options if _resolve(o, components).get("type") != "null"]
+    if not non_null:
+        return None
+    if name in ("next_cursor", "cursor", "remark"):
+        return _BY_NAME.get(name)
+    return example_for(non_null[0], components, name, depth + 1)
+
+
+def scalar_example(kind: Any, schema: dict[str, Any], name: str) -> Any:
     if kind == "boolean":
         return True
     if kind == "integer":
@@ -125,23 +144,28 @@ def example_for(schema: dict[str, Any], components: dict[str, Any], name: str = 
     if kind == "number":
         return max(schema.get("minimum", 1), 1)
     if kind == "string":
-        fmt = schema.get("format")
-        if name in _BY_NAME and _BY_NAME[name] is not None:
-            value = _BY_NAME[name]
-            pattern = schema.get("pattern")
-            if pattern and not re.search(pattern, str(value)) and name in _RAW:
-                return _RAW[name]
-            return value
-        if fmt in _BY_FORMAT:
-            return _BY_FORMAT[fmt]
-        if name.endswith("_at") or name.endswith("_until"):
-            return _BY_FORMAT["date-time"]
-        if name.endswith("date") or name in ("since", "period_start", "period_end", "from", "to"):
-            return _BY_FORMAT["date"]
-        if "pattern" in schema and "\\d+\\.\\d{2}" in schema["pattern"].replace("[0-9]", "\\d"):
-            return "1000.00"
-        return "示例"
+        return string_example(schema, name)
     return None
+
+
+def string_example(schema: dict[str, Any], name: str) -> Any:
+    """A string by field name (realistic values), then by format, then by naming convention."""
+    if name in _BY_NAME and _BY_NAME[name] is not None:
+        value = _BY_NAME[name]
+        pattern = schema.get("pattern")
+        if pattern and not re.search(pattern, str(value)) and name in _RAW:
+            return _RAW[name]
+        return value
+    fmt = schema.get("format")
+    if fmt in _BY_FORMAT:
+        return _BY_FORMAT[fmt]
+    if name.endswith("_at") or name.endswith("_until"):
+        return _BY_FORMAT["date-time"]
+    if name.endswith("date") or name in ("since", "period_start", "period_end", "from", "to"):
+        return _BY_FORMAT["date"]
+    if "pattern" in schema and "\\d+\\.\\d{2}" in schema["pattern"].replace("[0-9]", "\\d"):
+        return "1000.00"
+    return "示例"
 
 
 def fill_examples(document: dict[str, Any]) -> None:

@@ -8,8 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import errors
-from services.booking import repository as repo
+from services.booking import calendar_repository, errors
 from services.booking.calendar import CalendarUnknown, package_schedules
 from services.booking.schemas import (
     CalendarDay,
@@ -40,7 +39,7 @@ async def working_days(
         raise ValidationProblem("'to' must not be before 'from'", field="to")
     if (to - from_).days > 366:
         raise ValidationProblem("at most 367 days per request", field="to")
-    cal = await repo.load_calendar(session)
+    cal = await calendar_repository.load_calendar(session)
     try:
         days = list(cal.days(from_, to))
     except CalendarUnknown as exc:
@@ -54,7 +53,7 @@ async def working_days(
 
 @router.get("/calendar/years", response_model=CalendarYears, tags=["calendar"], summary="Years with a known schedule")
 async def calendar_years(session: DbSession) -> CalendarYears:
-    cal = await repo.load_calendar(session)
+    cal = await calendar_repository.load_calendar(session)
     package = sorted(package_schedules())
     return CalendarYears(
         package_years=package, loaded_years=[y for y, s in cal.schedules.items() if s.source != "package"]
@@ -65,7 +64,7 @@ async def calendar_years(session: DbSession) -> CalendarYears:
     "/calendar/overrides/{date}", response_model=OverrideRead, tags=["calendar"], summary="Override one date (ops)"
 )
 async def put_override(date: dt.date, body: OverrideWrite, session: DbSession, who: StaffIdentity) -> OverrideRead:
-    row = await repo.upsert_override(session, date, body.working, body.name, who.sub, clock.now())
+    row = await calendar_repository.upsert_override(session, date, body.working, body.name, who.sub, clock.now())
     return OverrideRead(
         date=row.date, working=row.working, name=row.name, updated_by=row.updated_by, updated_at=row.updated_at
     )
@@ -73,7 +72,7 @@ async def put_override(date: dt.date, body: OverrideWrite, session: DbSession, w
 
 @router.delete("/calendar/overrides/{date}", status_code=204, tags=["calendar"], summary="Remove an override (ops)")
 async def delete_override(date: dt.date, session: DbSession, _: StaffIdentity) -> Response:
-    if not await repo.delete_override(session, date):
+    if not await calendar_repository.delete_override(session, date):
         raise NotFound("no override for that date")
     return Response(status_code=204)
 
@@ -103,7 +102,9 @@ async def put_year(
     for day in work:
         if day.isoweekday() < 6:
             raise ValidationProblem(f"{day} is a weekday: make-up working days are weekend days", field="working_days")
-    await repo.replace_year(session, year, sorted(off.items()), sorted(work.items()), body.source, who.sub, clock.now())
+    await calendar_repository.replace_year(
+        session, year, sorted(off.items()), sorted(work.items()), body.source, who.sub, clock.now()
+    )
     read = await _year_read(session, year)
     assert read is not None
     set_etag(response, read)
@@ -120,7 +121,7 @@ async def get_year(year: int, session: DbSession, response: Response) -> YearSch
 
 
 async def _year_read(session: AsyncSession, year: int) -> YearScheduleRead | None:
-    found = await repo.get_year(session, year)
+    found = await calendar_repository.get_year(session, year)
     if found is None:
         return None
     row, days = found

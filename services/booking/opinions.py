@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import attempts, errors, rules
+from services.booking import attempts, calendar_repository, errors, rules
 from services.booking import repository as repo
 from services.booking.calendar import CalendarUnknown
 from services.booking.catalog import bookable_entry, check_beneficiary
@@ -75,7 +75,7 @@ async def create_opinion(
                 if existing.request_hash != fingerprint or opinion is None:
                     raise Conflict("this Idempotency-Key is in use by another or an unfinished request")
                 return opinion_view(opinion, now.date()), False
-        cal = await repo.load_calendar(session)
+        cal = await calendar_repository.load_calendar(session)
         try:
             due = rules.contact_due(cal, now, params.contact_working_days)
         except CalendarUnknown as exc:
@@ -141,7 +141,7 @@ async def _apply_step(
     elif target == "materials_complete":
         row.contacted_at = row.contacted_at or now
         row.materials_complete_at = now
-        cal = await repo.load_calendar(session)
+        cal = await calendar_repository.load_calendar(session)
         try:
             row.opinion_due = rules.opinion_due(cal, now, 10)
         except CalendarUnknown as exc:

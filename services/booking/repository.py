@@ -6,18 +6,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.engine import CursorResult
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking.calendar import Override, WorkingCalendar, YearSchedule
 from services.booking.models import (
     Booking,
     BookingAttempt,
     BookingHistory,
-    CalendarOverride,
-    CalendarScheduleDay,
-    CalendarYear,
     CapacityCounter,
     Clinic,
     ClinicService,
@@ -27,79 +22,8 @@ from services.booking.models import (
     WebhookAttempt,
     WebhookDelivery,
 )
-from vipkit.db import insert_ignore
+from vipkit.db import insert_ignore, rowcount
 from vipkit.pagination import after_key
-
-
-def _rowcount(result: Any) -> int:
-    assert isinstance(result, CursorResult)
-    return int(result.rowcount)
-
-
-# --- calendar -------------------------------------------------------------------------------------
-async def load_calendar(session: AsyncSession) -> WorkingCalendar:
-    overrides = {
-        row.date: Override(row.working, row.name) for row in (await session.scalars(select(CalendarOverride))).all()
-    }
-    years = {row.year: row for row in (await session.scalars(select(CalendarYear))).all()}
-    days: dict[int, tuple[dict[dt.date, str], dict[dt.date, str]]] = {y: ({}, {}) for y in years}
-    for day in (await session.scalars(select(CalendarScheduleDay))).all():
-        off, work = days[day.year]
-        (work if day.working else off)[day.date] = day.name
-    loaded = [YearSchedule(year=y, days_off=off, working_days=work) for y, (off, work) in days.items()]
-    return WorkingCalendar(loaded, overrides)
-
-
-async def upsert_override(
-    session: AsyncSession, day: dt.date, working: bool, name: str | None, by: str, at: dt.datetime
-) -> CalendarOverride:
-    row = await session.get(CalendarOverride, day)
-    if row is None:
-        row = CalendarOverride(date=day, working=working, name=name, updated_by=by, updated_at=at)
-        session.add(row)
-    else:
-        row.working, row.name, row.updated_by, row.updated_at = working, name, by, at
-    await session.flush()
-    return row
-
-
-async def delete_override(session: AsyncSession, day: dt.date) -> bool:
-    return _rowcount(await session.execute(delete(CalendarOverride).where(CalendarOverride.date == day))) > 0
-
-
-async def replace_year(
-    session: AsyncSession,
-    year: int,
-    days_off: Sequence[tuple[dt.date, str]],
-    working_days: Sequence[tuple[dt.date, str]],
-    source: str | None,
-    by: str,
-    at: dt.datetime,
-) -> CalendarYear:
-    await session.execute(delete(CalendarScheduleDay).where(CalendarScheduleDay.year == year))
-    row = await session.get(CalendarYear, year)
-    if row is None:
-        row = CalendarYear(year=year, source=source, loaded_by=by, loaded_at=at)
-        session.add(row)
-    else:
-        row.source, row.loaded_by, row.loaded_at = source, by, at
-    await session.flush()
-    session.add_all(CalendarScheduleDay(year=year, date=d, working=False, name=n) for d, n in days_off)
-    session.add_all(CalendarScheduleDay(year=year, date=d, working=True, name=n) for d, n in working_days)
-    await session.flush()
-    return row
-
-
-async def get_year(session: AsyncSession, year: int) -> tuple[CalendarYear, list[CalendarScheduleDay]] | None:
-    row = await session.get(CalendarYear, year)
-    if row is None:
-        return None
-    days = (
-        await session.scalars(
-            select(CalendarScheduleDay).where(CalendarScheduleDay.year == year).order_by(CalendarScheduleDay.date)
-        )
-    ).all()
-    return row, list(days)
 
 
 # --- partners and clinics ------------------------------------------------------------------------
@@ -227,7 +151,7 @@ async def take_place(session: AsyncSession, clinic_id: str, service_code: str, d
         )
         .values(booked=CapacityCounter.booked + 1)
     )
-    return _rowcount(result) == 1
+    return rowcount(result) == 1
 
 
 async def free_place(session: AsyncSession, clinic_id: str, service_code: str, day: dt.date) -> None:
@@ -308,7 +232,7 @@ async def set_status_if(
         .where(Booking.id == booking_id, Booking.status == from_status)
         .values(status=to_status, updated_at=at)
     )
-    return _rowcount(result) == 1
+    return rowcount(result) == 1
 
 
 async def add_history(
@@ -346,7 +270,7 @@ async def mark_reminded(session: AsyncSession, booking_id: str, at: dt.datetime)
     result = await session.execute(
         update(Booking).where(Booking.id == booking_id, Booking.reminder_sent_at.is_(None)).values(reminder_sent_at=at)
     )
-    return _rowcount(result) == 1
+    return rowcount(result) == 1
 
 
 async def pending_ledger_bookings(session: AsyncSession, max_attempts: int, limit: int = 50) -> list[str]:
@@ -383,7 +307,7 @@ async def lease_delivery(session: AsyncSession, delivery_id: str, seen_next: dt.
         )
         .values(next_attempt_at=until)
     )
-    return _rowcount(result) == 1
+    return rowcount(result) == 1
 
 
 async def list_deliveries(
@@ -422,10 +346,6 @@ async def list_deliveries(
     return [(d, by_delivery.get(d.id, [])) for d in deliveries]
 
 
-async def count_deliveries(session: AsyncSession, status: str) -> int:
-    return int(await session.scalar(select(func.count()).where(WebhookDelivery.status == status)) or 0)
-
-
 # --- inbound webhooks ----------------------------------------------------------------------------------------
 async def remember_inbound(
     session: AsyncSession, partner_id: str, webhook_id: str, event_type: str, booking_id: str | None, at: dt.datetime
@@ -454,14 +374,5 @@ async def open_opinions(session: AsyncSession) -> list[SecondOpinion]:
         select(SecondOpinion)
         .where(SecondOpinion.status.in_(("requested", "contacted", "materials_complete")))
         .order_by(SecondOpinion.requested_at)
-    )
-    return list(rows.all())
-
-
-async def customer_opinions(session: AsyncSession, customer_id: str) -> list[SecondOpinion]:
-    rows = await session.scalars(
-        select(SecondOpinion)
-        .where(SecondOpinion.customer_id == customer_id)
-        .order_by(SecondOpinion.requested_at.desc())
     )
     return list(rows.all())

@@ -65,10 +65,6 @@ def check_transition(from_status: str, to_status: str) -> None:
         raise IllegalTransition(from_status, to_status)
 
 
-def is_allowed(from_status: str, to_status: str) -> bool:
-    return BookingStatus(to_status) in TRANSITIONS[BookingStatus(from_status)]
-
-
 # --- booking parameters (from the entitlements catalog) -------------------------------------------
 @dataclass(frozen=True, slots=True)
 class BookingParams:

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import attempts, errors, events, rules, texts, webhooks_out
+from services.booking import attempts, calendar_repository, errors, events, rules, texts, webhooks_out
 from services.booking import repository as repo
 from services.booking.calendar import CalendarUnknown, WorkingCalendar
 from services.booking.catalog import bookable_entry, check_beneficiary, service_name, warm_catalog
@@ -82,7 +82,7 @@ async def earliest(ctx: BookingContext, identity: Identity, service_code: str, c
     _entry, params = await bookable_entry(ctx, service_code)
     now = clock.now()
     async with ctx.database.transaction() as session:
-        cal = await repo.load_calendar(session)
+        cal = await calendar_repository.load_calendar(session)
         try:
             first = rules.earliest_bookable_date(cal, now, params.advance_working_days)
         except CalendarUnknown as exc:
@@ -179,7 +179,7 @@ async def create_booking(
 
 async def check_slot(session: AsyncSession, body: BookingCreate, params: rules.BookingParams, now: dt.datetime) -> Slot:
     """Step 1's checks: the package, the advance notice, the opening day and a free place."""
-    cal = await repo.load_calendar(session)
+    cal = await calendar_repository.load_calendar(session)
     clinic, service = await clinic_service(session, body.clinic_id, body.service_code)
     if body.package_code is not None and body.package_code not in {p["code"] for p in service.packages}:
         raise ValidationProblem(f"clinic {clinic.id} has no package {body.package_code!r}", field="package_code")
@@ -304,7 +304,7 @@ async def run_reminders(ctx: BookingContext, as_of: dt.date) -> dict[str, Any]:
     reminded = 0
     await warm_catalog(ctx)
     async with ctx.database.transaction() as session:
-        cal = await repo.load_calendar(session)
+        cal = await calendar_repository.load_calendar(session)
         try:
             window = rules.reminder_window(cal, as_of)
         except CalendarUnknown as exc:

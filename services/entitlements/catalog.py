@@ -178,22 +178,26 @@ class Catalog(_Strict):
             if service.service_code in seen:
                 raise ValueError(f"{where}.service_code: duplicate service {service.service_code!r}")
             seen.add(service.service_code)
-            for tier in service.tiers:
-                if tier not in self.tiers or tier == NO_TIER:
-                    raise ValueError(f"{where}.tiers.{tier}: unknown tier {tier!r} (program tiers: {list(self.tiers)})")
-            for relation in service.beneficiaries.relations:
-                if relation not in self.relatives.relations:
-                    raise ValueError(f"{where}.beneficiaries.relations: {relation!r} is not in relatives.relations")
-            for tier, grant in service.tiers.items():
-                for relation in grant.beneficiaries.relations if grant.beneficiaries else ():
-                    if relation not in self.relatives.relations:
-                        raise ValueError(
-                            f"{where}.tiers.{tier}.beneficiaries.relations: {relation!r} is not in relatives.relations"
-                        )
+            self._check_service(where, service)
         for tier in self.relatives.tiers or ():
             if tier not in self.tiers:
                 raise ValueError(f"relatives.tiers: unknown tier {tier!r}")
         return self
+
+    def _check_service(self, where: str, service: ServiceEntry) -> None:
+        """A service names only the program's tiers and relations (the error names the key)."""
+        for tier in service.tiers:
+            if tier not in self.tiers or tier == NO_TIER:
+                raise ValueError(f"{where}.tiers.{tier}: unknown tier {tier!r} (program tiers: {list(self.tiers)})")
+        for relation in service.beneficiaries.relations:
+            if relation not in self.relatives.relations:
+                raise ValueError(f"{where}.beneficiaries.relations: {relation!r} is not in relatives.relations")
+        for tier, grant in service.tiers.items():
+            for relation in grant.beneficiaries.relations if grant.beneficiaries else ():
+                if relation not in self.relatives.relations:
+                    raise ValueError(
+                        f"{where}.tiers.{tier}.beneficiaries.relations: {relation!r} is not in relatives.relations"
+                    )
 
     # --- look-ups -------------------------------------------------------------------------------
     def service(self, service_code: str) -> ServiceEntry | None:

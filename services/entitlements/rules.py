@@ -33,9 +33,6 @@ class PeriodRange:
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
-    def overlaps(self, other: PeriodRange) -> bool:
-        return self.start <= other.end and other.start <= self.end
-
 
 def period_of(day: dt.date, kind: PeriodKind, two_year_anchor: int = 2026) -> PeriodRange:
     """The quota period that contains ``day``."""
@@ -127,13 +124,6 @@ class GrantAction:
     period: PeriodRange
     quota: int | None
     previous_quota: int | None = None
-
-
-def tier_quota(catalog: Catalog, service_code: str, tier: str) -> int | None:
-    """The tier's quota for a service; 0 when the tier lacks it. ``None`` = unlimited."""
-    service = catalog.service(service_code)
-    grant = service.grant_for(tier) if service else None
-    return grant.quota if grant else 0
 
 
 def plan_grants(catalog: Catalog, tier: str, day: dt.date, current: Mapping[str, GrantState]) -> list[GrantAction]:

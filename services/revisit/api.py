@@ -15,6 +15,7 @@ from services.revisit import h5, links, phone, questionnaire, rules, service
 from services.revisit import repository as repo
 from services.revisit.links import IssuedLink
 from services.revisit.questionnaire import SubmitResult
+from services.revisit.questionnaire_schemas import QuestionRead, SessionCreate, SessionRead, SubmitRead, SubmitRequest
 from services.revisit.schemas import (
     CustomerRevisitList,
     CustomerRevisitRead,
@@ -24,15 +25,10 @@ from services.revisit.schemas import (
     PhoneItemList,
     PhoneItemRead,
     PhoneResultRequest,
-    QuestionRead,
     RefusedSubmissionRead,
     RunRead,
     RunRequest,
     SessionAudit,
-    SessionCreate,
-    SessionRead,
-    SubmitRead,
-    SubmitRequest,
     TaskDetail,
     TaskList,
     TaskRead,

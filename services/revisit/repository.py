@@ -237,8 +237,3 @@ async def phone_items_of_task(session: AsyncSession, task_id: str) -> list[Phone
 async def add_phone_attempt(session: AsyncSession, row: PhoneAttempt) -> None:
     session.add(row)
     await session.flush()
-
-
-async def phone_attempts_of_item(session: AsyncSession, item_id: str) -> list[PhoneAttempt]:
-    rows = await session.execute(select(PhoneAttempt).where(PhoneAttempt.item_id == item_id).order_by(PhoneAttempt.id))
-    return list(rows.scalars())

@@ -168,7 +168,8 @@ def first_sms_due(underwritten_at: dt.datetime) -> dt.datetime:
     """The 10:00 batch whose window contains ``underwritten_at`` (the first 10:00 strictly after it)."""
     u = local(underwritten_at)
     day = u.date() if u.time() < SMS_BATCH_TIME else u.date() + dt.timedelta(days=1)
-    return local_datetime(day, SMS_BATCH_TIME.hour, SMS_BATCH_TIME.minute)
+    _start, end = sms_batch_window(day)
+    return end
 
 
 def second_sms_due(first_sms_at: dt.datetime) -> dt.datetime:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, Field, PlainSerializer
 
-from contracts.policy import Person, PolicyDocument, Product, TopUp
+from contracts.policy import Person, Product, TopUp
 from vipkit.pagination import PageFields
 
 MoneyStr = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json")]
@@ -180,7 +180,3 @@ class ImportResult(BaseModel):
     rejected: int
     errors: list[ImportError_]
     rerated_customers: int
-
-
-def policy_document(data: dict[str, Any]) -> PolicyDocument:
-    return PolicyDocument.model_validate(data)

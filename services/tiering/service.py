@@ -130,6 +130,20 @@ def subject_of(program: Program, row: Policy) -> str | None:
     return row.holder_customer_id if program.subject == "holder" else row.insured_customer_id
 
 
+def not_newer(row: Policy, doc: PolicyDocument, digest: str) -> UpsertOutcome | None:
+    """The outcome for a document that is not a newer version of ``row`` (stale or unchanged), else None."""
+    if doc.version is not None and row.source_version is not None:
+        if doc.version < row.source_version:
+            return UpsertOutcome("stale", row, message=f"version {doc.version} is older than {row.source_version}")
+        if doc.version == row.source_version and row.content_hash != digest:
+            return UpsertOutcome("stale", row, message=f"version {doc.version} already stored with different content")
+    if row.content_hash == digest:
+        if doc.version is not None and (row.source_version is None or doc.version > row.source_version):
+            row.source_version = doc.version
+        return UpsertOutcome("unchanged", row)
+    return None
+
+
 async def upsert_policy(
     session: AsyncSession,
     program: Program,
@@ -151,17 +165,9 @@ async def upsert_policy(
     row = await repo.get_policy(session, policy_no, for_update=True)
     subjects: set[str] = set()
     if row is not None:
-        if doc.version is not None and row.source_version is not None:
-            if doc.version < row.source_version:
-                return UpsertOutcome("stale", row, message=f"version {doc.version} is older than {row.source_version}")
-            if doc.version == row.source_version and row.content_hash != digest:
-                return UpsertOutcome(
-                    "stale", row, message=f"version {doc.version} already stored with different content"
-                )
-        if row.content_hash == digest:
-            if doc.version is not None and (row.source_version is None or doc.version > row.source_version):
-                row.source_version = doc.version
-            return UpsertOutcome("unchanged", row)
+        refused = not_newer(row, doc, digest)
+        if refused is not None:
+            return refused
         old_subject = subject_of(program, row)
         if old_subject:
             subjects.add(old_subject)
