@@ -25,6 +25,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy vipkit contracts services gateway simulator scripts bench
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/check_file_sizes.py
+	$(BIN)/python scripts/check_private_imports.py
+	$(BIN)/python scripts/check_dead_code.py
 	$(MAKE) --no-print-directory api-check
 
 # The merged OpenAPI document: spectral lint (ruleset .spectral.yaml, 0 errors), the TypeScript types

@@ -53,15 +53,9 @@ def violations(path: Path, modules: set[str]) -> Iterator[tuple[int, str]]:
     aliases: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and is_project(node.module):
-            for alias in node.names:
-                if is_private(alias.name):
-                    yield node.lineno, f"imports private name {alias.name!r} from {node.module}"
-                elif f"{node.module}.{alias.name}" in modules:
-                    aliases.add(alias.asname or alias.name)
+            yield from private_from_import(node, modules, aliases)
         elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if is_project(alias.name) and alias.name in modules:
-                    aliases.add(alias.asname or alias.name)
+            aliases.update(a.asname or a.name for a in node.names if is_project(a.name) and a.name in modules)
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Attribute)
@@ -70,6 +64,15 @@ def violations(path: Path, modules: set[str]) -> Iterator[tuple[int, str]]:
             and node.value.id in aliases
         ):
             yield node.lineno, f"uses private name {node.value.id}.{node.attr} of another module"
+
+
+def private_from_import(node: ast.ImportFrom, modules: set[str], aliases: set[str]) -> Iterator[tuple[int, str]]:
+    """``from module import _name``; a module imported this way is remembered in ``aliases``."""
+    for alias in node.names:
+        if is_private(alias.name):
+            yield node.lineno, f"imports private name {alias.name!r} from {node.module}"
+        elif f"{node.module}.{alias.name}" in modules:
+            aliases.add(alias.asname or alias.name)
 
 
 def main() -> int:

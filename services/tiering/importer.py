@@ -53,18 +53,63 @@ async def _lines(chunks: AsyncIterator[bytes]) -> AsyncIterator[tuple[int, bytes
 async def import_ndjson(
     db: Database, program: Program, chunks: AsyncIterator[bytes], *, batch_size: int = 500
 ) -> ImportResult:
-    result = ImportResult(
-        received=0, created=0, updated=0, unchanged=0, stale=0, rejected=0, errors=[], rerated_customers=0
-    )
-    batch: list[tuple[int, CorePolicyEventV1]] = []
+    run = BatchImport(db, program)
+    async for number, raw in _lines(chunks):
+        if not raw.strip():
+            continue
+        run.result.received += 1
+        item = run.parse(number, raw)
+        if item is None:
+            continue
+        run.batch.append((number, item))
+        if len(run.batch) >= batch_size:
+            await run.flush()
+    await run.flush()
+    return run.result
 
-    def reject(line: int, policy_no: str | None, field: str | None, message: str) -> None:
-        result.rejected += 1
-        if len(result.errors) < MAX_REPORTED_ERRORS:
-            result.errors.append(ImportError_(line=line, policy_no=policy_no, field=field, message=message))
 
-    async def write(session: AsyncSession) -> tuple[dict[str, int], set[str]]:
+class BatchImport:
+    """One import: the result so far and the batch of valid lines not yet written."""
+
+    def __init__(self, db: Database, program: Program) -> None:
+        self.db = db
+        self.program = program
+        self.result = ImportResult(
+            received=0, created=0, updated=0, unchanged=0, stale=0, rejected=0, errors=[], rerated_customers=0
+        )
+        self.batch: list[tuple[int, CorePolicyEventV1]] = []
+
+    def reject(self, line: int, policy_no: str | None, field: str | None, message: str) -> None:
+        self.result.rejected += 1
+        if len(self.result.errors) < MAX_REPORTED_ERRORS:
+            self.result.errors.append(ImportError_(line=line, policy_no=policy_no, field=field, message=message))
+
+    def parse(self, number: int, raw: bytes) -> CorePolicyEventV1 | None:
+        """The line's policy event, or None when it was rejected (reported with its field)."""
+        policy_no = None
+        try:
+            data = json.loads(raw)
+            policy_no = data.get("policy_no") if isinstance(data, dict) else None
+            item = CorePolicyEventV1.model_validate(data)
+        except ValueError as exc:
+            if isinstance(exc, ValidationError):
+                err = exc.errors()[0]
+                field = ".".join(str(p) for p in err["loc"])
+                self.reject(number, policy_no, field, err["msg"])
+            else:
+                self.reject(number, policy_no, None, f"not JSON: {exc}")
+            return None
+        try:
+            service.validate_document(self.program, item.policy)
+        except service.PolicyInvalid as exc:
+            first = exc.extra["errors"][0]
+            self.reject(number, item.policy_no, first["field"], first["message"])
+            return None
+        return item
+
+    async def write(self, session: AsyncSession) -> tuple[dict[str, int], set[str]]:
         counts: dict[str, int] = {}
+        program, batch = self.program, self.batch
         subjects = await service.create_policies(
             session, program, [(item.policy_no, item.policy) for _l, item in batch]
         )
@@ -83,12 +128,13 @@ async def import_ndjson(
             await bulk.rerate(session, program, sorted(unique), clock.now(), cause="bulk import", setwise=True)
         return counts, unique
 
-    async def flush() -> None:
+    async def flush(self) -> None:
+        batch, result = self.batch, self.result
         if not batch:
             return
         try:
-            async with db.transaction() as session:
-                counts, subjects = await write(session)
+            async with self.db.transaction() as session:
+                counts, subjects = await self.write(session)
         except Exception as exc:
             first, last = batch[0][0], batch[-1][0]
             message = mask_text(f"lines {first}-{last} not written ({len(batch)} policies): {exc}".splitlines()[0])
@@ -101,32 +147,3 @@ async def import_ndjson(
                 setattr(result, status, getattr(result, status) + count)
             result.rerated_customers += len(subjects)
         batch.clear()
-
-    async for number, raw in _lines(chunks):
-        if not raw.strip():
-            continue
-        result.received += 1
-        policy_no = None
-        try:
-            data = json.loads(raw)
-            policy_no = data.get("policy_no") if isinstance(data, dict) else None
-            item = CorePolicyEventV1.model_validate(data)
-        except ValueError as exc:
-            if isinstance(exc, ValidationError):
-                err = exc.errors()[0]
-                field = ".".join(str(p) for p in err["loc"])
-                reject(number, policy_no, field, err["msg"])
-            else:
-                reject(number, policy_no, None, f"not JSON: {exc}")
-            continue
-        try:
-            service.validate_document(program, item.policy)
-        except service.PolicyInvalid as exc:
-            first = exc.extra["errors"][0]
-            reject(number, item.policy_no, first["field"], first["message"])
-            continue
-        batch.append((number, item))
-        if len(batch) >= batch_size:
-            await flush()
-    await flush()
-    return result
