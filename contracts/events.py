@@ -192,14 +192,3 @@ EVENT_TYPES: dict[str, str] = {
     Topic.revisit_changed.value: "com.insurer.vip.revisit.changed.v1",
     Topic.notification_requested.value: "com.insurer.vip.notification.requested.v1",
 }
-
-#: Which service publishes each topic (AsyncAPI and README diagram).
-PUBLISHERS: dict[str, str] = {
-    Topic.core_policy_events.value: "core-system",
-    Topic.policy_changed.value: "tiering",
-    Topic.tier_changed.value: "tiering",
-    Topic.entitlement_changed.value: "entitlements",
-    Topic.booking_changed.value: "booking",
-    Topic.revisit_changed.value: "revisit",
-    Topic.notification_requested.value: "tiering, booking, revisit",
-}

@@ -11,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from contracts.events import EVENT_MODELS, EVENT_TYPES, PUBLISHERS, CloudEvent
+from contracts.events import EVENT_MODELS, EVENT_TYPES, CloudEvent
+from contracts.services import PUBLISHERS
 
 HERE = Path(__file__).parent
 

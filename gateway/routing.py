@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from contracts import services as registry
+
 PUBLIC = "public"
 AUTHENTICATED = "authenticated"
 CUSTOMER = "customer"
@@ -108,6 +110,9 @@ class RouteTable:
     """Resolves ``(method, path)`` to its rule; ``None`` for paths no service serves."""
 
     def __init__(self, rules: tuple[RouteRule, ...] = ROUTES) -> None:
+        unknown = sorted({r.service for r in rules} - set(registry.NAMES))
+        if unknown:
+            raise ValueError(f"routes to services not in the registry (contracts.services): {unknown}")
         self.rules = rules
         self._buckets: dict[str, list[tuple[RouteRule, re.Pattern[str]]]] = {}
         for rule in rules:

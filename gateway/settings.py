@@ -9,7 +9,9 @@ from __future__ import annotations
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-SERVICES = ("tiering", "entitlements", "booking", "revisit", "notifier")
+from contracts import services as registry
+
+SERVICES = registry.NAMES
 
 
 class GatewaySettings(BaseSettings):
@@ -19,12 +21,12 @@ class GatewaySettings(BaseSettings):
     port: int = 8000
     workers: int = Field(default=1, ge=1, description="Worker processes (SO_REUSEPORT); 1 is best on 2 cores")
 
-    # Upstreams (docs/internal-apis.md ports).
-    tiering_url: str = "http://127.0.0.1:8001"
-    entitlements_url: str = "http://127.0.0.1:8002"
-    booking_url: str = "http://127.0.0.1:8003"
-    revisit_url: str = "http://127.0.0.1:8004"
-    notifier_url: str = "http://127.0.0.1:8005"
+    # Upstreams (the service registry, contracts.services).
+    tiering_url: str = registry.service("tiering").default_url
+    entitlements_url: str = registry.service("entitlements").default_url
+    booking_url: str = registry.service("booking").default_url
+    revisit_url: str = registry.service("revisit").default_url
+    notifier_url: str = registry.service("notifier").default_url
 
     # Forwarding.
     pool_limit: int = Field(default=256, ge=1, description="Max pooled connections to all upstreams")

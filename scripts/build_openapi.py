@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-SERVICES = ("tiering", "entitlements", "booking", "revisit", "notifier")
+from contracts import services as registry
+
+SERVICES = registry.NAMES
 
 
 def service_documents() -> dict[str, dict[str, Any] | None]:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import httpx
 
+from contracts import services as registry
 from vipkit.broker import LocalBroker, free_port
 from vipkit.db import run_migrations
 from vipkit.supervise import busy_ports, pdeathsig_preexec, started_by
@@ -39,12 +40,8 @@ class ServiceDef:
     migrations: Path | None = None
 
 
-SERVICES: tuple[ServiceDef, ...] = (
-    ServiceDef("tiering", "services.tiering.main:create_app", 1, ROOT / "services/tiering/migrations"),
-    ServiceDef("entitlements", "services.entitlements.main:create_app", 2, ROOT / "services/entitlements/migrations"),
-    ServiceDef("booking", "services.booking.main:create_app", 3, ROOT / "services/booking/migrations"),
-    ServiceDef("revisit", "services.revisit.main:create_app", 4, ROOT / "services/revisit/migrations"),
-    ServiceDef("notifier", "services.notifier.main:create_app", 5, ROOT / "services/notifier/migrations"),
+SERVICES: tuple[ServiceDef, ...] = tuple(
+    ServiceDef(s.name, s.app, s.port - registry.BASE_PORT, ROOT / s.migrations) for s in registry.SERVICES
 )
 SIMULATOR = ServiceDef("simulator", "simulator.main:create_app", 9)
 

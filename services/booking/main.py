@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from contracts.events import Topic
+from contracts import services as registry
 from services.booking import api, api_calendar, consumers, jobs, metrics, openapi_docs
 from services.booking.context import BookingContext
 from services.booking.entitlements import EntitlementsClient
@@ -61,7 +61,7 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
         jobs=jobs.daily_jobs(ctx),
         retention=jobs.retention_rules(settings),
         metrics_probes=[metrics.probe],
-        topics=[Topic.booking_changed.value, Topic.notification_requested.value],
+        topics=list(registry.service(NAME).publishes),
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
         on_startup=[start_context],

@@ -7,16 +7,20 @@ import datetime as dt
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from contracts import services as registry
+
 
 class BookingSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VIP_BOOKING_", extra="ignore")
 
     database_url: str = Field(default="sqlite:///./var/booking.db", description="SQLite file or postgresql:// URL")
     host: str = "127.0.0.1"
-    port: int = 8003
+    port: int = registry.service("booking").port
     migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")
 
-    entitlements_url: str = Field(default="http://127.0.0.1:8002", description="Entitlements service base URL")
+    entitlements_url: str = Field(
+        default=registry.service("entitlements").default_url, description="Entitlements service base URL"
+    )
     entitlements_timeout_seconds: float = Field(default=5.0, gt=0)
     catalog_cache_seconds: float = Field(default=60.0, ge=0, description="How long the catalog is cached")
 

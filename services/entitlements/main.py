@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from contracts.events import Topic
+from contracts import services as registry
 from services.entitlements import api, consumers, jobs, openapi_docs
 from services.entitlements.catalog import load_catalog
 from services.entitlements.settings import EntitlementsSettings
@@ -48,7 +48,7 @@ def create_app(settings: EntitlementsSettings | None = None, common: CommonSetti
         routers=[api.router],
         consumers=consumers.consumer_specs(catalog),
         jobs=jobs.daily_jobs(lambda: holder[0]),
-        topics=[Topic.entitlement_changed.value],
+        topics=list(registry.service(NAME).publishes),
         on_startup=[open_tiering_client],
         on_shutdown=[close_tiering_client],
         migrations_dir=str(MIGRATIONS_DIR),

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from services.entitlements.catalog import NO_TIER, Beneficiaries, Catalog, RelativesPolicy
+from vipkit.dates import age_on
 
 PeriodKind = Literal["calendar_year", "two_years"]
 
@@ -151,12 +152,6 @@ def plan_grants(catalog: Catalog, tier: str, day: dt.date, current: Mapping[str,
 
 
 # --- beneficiaries and relatives ------------------------------------------------------------------
-def age_on(birth_date: dt.date, day: dt.date) -> int:
-    """Age in whole years on ``day`` (周岁)."""
-    years = day.year - birth_date.year
-    if (day.month, day.day) < (birth_date.month, birth_date.day):
-        years -= 1
-    return years
 
 
 @dataclass(frozen=True, slots=True)

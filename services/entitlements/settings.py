@@ -5,16 +5,19 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from contracts import services as registry
+
 
 class EntitlementsSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VIP_ENTITLEMENTS_", extra="ignore")
 
     database_url: str = Field(default="sqlite:///./var/entitlements.db", description="SQLite file or postgresql:// URL")
     host: str = "127.0.0.1"
-    port: int = 8002
+    port: int = registry.service("entitlements").port
     migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")
     tiering_url: str = Field(
-        default="http://127.0.0.1:8001", description="Tiering service base URL (reconciliation reads /api/v1/tiers)"
+        default=registry.service("tiering").default_url,
+        description="Tiering service base URL (reconciliation reads /api/v1/tiers)",
     )
     catalog_dir: str | None = Field(default=None, description="Directory of the catalog YAML files (default: built in)")
     reconciliation_page_size: int = Field(default=500, ge=1, le=5000)

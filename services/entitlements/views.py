@@ -13,6 +13,7 @@ from services.entitlements.catalog import Catalog, ServiceEntry
 from services.entitlements.grants import service_or_404, tier_of, waiting_until
 from services.entitlements.models import Relative
 from vipkit import clock
+from vipkit.dates import age_on
 from vipkit.masking import mask_id_no
 
 
@@ -24,7 +25,7 @@ def relative_view(relative: Relative, day: dt.date) -> dict[str, Any]:
         "relation": relative.relation,
         "id_no": mask_id_no(relative.id_no),
         "birth_date": relative.birth_date.isoformat(),
-        "age": rules.age_on(relative.birth_date, day),
+        "age": age_on(relative.birth_date, day),
         "designated_at": relative.designated_at.astimezone(clock.SHANGHAI).isoformat(),
     }
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 from fastapi import FastAPI
 
-from contracts.events import Topic
+from contracts import services as registry
 from services.notifier import api, consumers, jobs, metrics, openapi_docs
 from services.notifier.adapters import build_adapters
 from services.notifier.settings import NotifierSettings
@@ -57,7 +57,7 @@ def create_app(settings: NotifierSettings | None = None, common: CommonSettings 
         jobs=jobs.daily_jobs(),
         retention=jobs.retention_rules(settings),
         metrics_probes=[metrics.probe],
-        topics=[Topic.notification_requested.value],
+        topics=list(registry.service(NAME).publishes),
         on_startup=[start_worker],
         on_shutdown=[stop_worker],
         migrations_dir=str(MIGRATIONS_DIR),

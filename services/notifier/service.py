@@ -21,18 +21,15 @@ from services.notifier.settings import NotifierSettings
 from vipkit import clock
 from vipkit.db import Database
 from vipkit.events import event_data
-from vipkit.problems import NotFound, Problem
+from vipkit.problems import IllegalTransition, NotFound
 
 
 class NotificationNotFound(NotFound):
     """No notification with that id."""
 
 
-class NotificationNotRetryable(Problem):
+class NotificationNotRetryable(IllegalTransition):
     """Only a failed notification can be queued again."""
-
-    status = 409
-    code = "illegal_transition"
 
 
 # --- storing requests -----------------------------------------------------------------------------

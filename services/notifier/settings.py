@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from contracts import services as registry
 from vipkit.settings import DEV_ENVS, PLACEHOLDER_SECRETS
 
 
@@ -13,7 +14,7 @@ class NotifierSettings(BaseSettings):
 
     database_url: str = Field(default="sqlite:///./var/notifier.db", description="SQLite file or postgresql:// URL")
     host: str = "127.0.0.1"
-    port: int = 8005
+    port: int = registry.service("notifier").port
     migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")
 
     # channel adapters: no URL configured = the local sink (development only)

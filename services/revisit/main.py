@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from contracts.events import Topic
+from contracts import services as registry
 from services.revisit import api, consumers, jobs, openapi_docs
 from services.revisit.settings import RevisitSettings
 from vipkit.app import ServiceSpec, create_service_app
@@ -42,7 +42,7 @@ def create_app(settings: RevisitSettings | None = None, common: CommonSettings |
         routers=[api.router, api.public_router, api.page_router],
         consumers=consumers.consumer_specs(settings),
         jobs=jobs.daily_jobs(get_db, settings),
-        topics=[Topic.revisit_changed.value, Topic.notification_requested.value],
+        topics=list(registry.service(NAME).publishes),
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
     )

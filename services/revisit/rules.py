@@ -18,6 +18,7 @@ import holidays
 
 from contracts.policy import Channel, IdType, PaymentMode, PolicyDocument, PolicyStatus, ProductKind
 from vipkit.clock import SHANGHAI, local_datetime
+from vipkit.dates import age_on
 
 # --- the schedule (SPEC 5, handbook 004) ---------------------------------------------------------
 SMS_BATCH_TIME = dt.time(10, 0)
@@ -231,13 +232,6 @@ def next_office_time(moment: dt.datetime) -> dt.datetime:
 class Question:
     id: str
     text: str
-
-
-def age_on(birth_date: dt.date, on: dt.date) -> int:
-    years = on.year - birth_date.year
-    if (on.month, on.day) < (birth_date.month, birth_date.day):
-        years -= 1
-    return years
 
 
 def format_yuan(amount: Decimal) -> str:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from contracts import services as registry
+
 
 class RevisitSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VIP_REVISIT_", extra="ignore")
 
     database_url: str = Field(default="sqlite:///./var/revisit.db", description="SQLite file or postgresql:// URL")
     host: str = "127.0.0.1"
-    port: int = 8004
+    port: int = registry.service("revisit").port
     migrate_on_start: bool = Field(default=False, description="Run Alembic migrations at start-up")
 
     public_base_url: str = Field(

@@ -27,13 +27,14 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts.events import NotificationRequestedV1, TierChangedV1, Topic
+from contracts.events import TierChangedV1, Topic
 from services.tiering import bulk_repository as bulk_repo
 from services.tiering import repository as repo
 from services.tiering import rules
 from services.tiering.programs import NONE, Program
 from vipkit import clock
 from vipkit.events import add_events
+from vipkit.notifications import notification_request
 
 SOURCE = "tiering"
 
@@ -197,15 +198,16 @@ async def rerate(
                 outgoing.append((Topic.tier_changed, data, customer_id))
             if ev.notice is not None:
                 stats.notices += 1
-                notice = NotificationRequestedV1(
-                    customer_id=customer_id,
-                    mobile=subjects[customer_id].mobile,
-                    template=ev.notice.template,
-                    text=ev.notice.text,
-                    source_service=SOURCE,
-                    reference=reference or cause,
+                outgoing.append(
+                    notification_request(
+                        customer_id,
+                        mobile=subjects[customer_id].mobile,
+                        template=ev.notice.template,
+                        text=ev.notice.text,
+                        source=SOURCE,
+                        reference=reference or cause,
+                    )
                 )
-                outgoing.append((Topic.notification_requested, notice, customer_id))
     await bulk_repo.store_states(session, changed, now)
     await bulk_repo.add_history(session, history)
     await add_events(session, outgoing, source=SOURCE)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from contracts.events import Topic
+from contracts import services as registry
 from services.tiering import api, consumers, jobs, openapi_docs
 from services.tiering.programs import load_program
 from services.tiering.settings import TieringSettings
@@ -39,7 +39,7 @@ def create_app(settings: TieringSettings | None = None, common: CommonSettings |
         jobs=jobs.daily_jobs(
             program, lambda: holder["app"].state.db, settings.run_chunk_size, timelines=common.test_clock
         ),
-        topics=[Topic.policy_changed.value, Topic.tier_changed.value, Topic.notification_requested.value],
+        topics=list(registry.service(NAME).publishes),
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
     )
