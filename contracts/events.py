@@ -24,6 +24,7 @@ class Topic(StrEnum):
     booking_changed = "booking.changed.v1"
     revisit_changed = "revisit.changed.v1"
     notification_requested = "notification.requested.v1"
+    calendar_changed = "calendar.changed.v1"
 
 
 TOPICS: list[str] = [t.value for t in Topic]
@@ -172,6 +173,44 @@ class NotificationRequestedV1(BaseModel):
     reference: str | None = Field(default=None, description="What it is about: policy_no, booking_id, ...")
 
 
+class CalendarDayV1(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date
+    name: str | None = None
+
+
+class CalendarYearV1(BaseModel):
+    """One official year schedule loaded by ops (it replaces the ``holidays`` package's data)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    year: int
+    source: str | None = None
+    days_off: list[CalendarDayV1]
+    working_days: list[CalendarDayV1] = Field(description="Make-up working days (调休上班), weekend dates.")
+
+
+class CalendarOverrideV1(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date
+    working: bool
+    name: str | None = None
+
+
+class CalendarChangedV1(BaseModel):
+    """``calendar.changed.v1``: booking's ops-maintained working-day calendar, whole (every loaded year
+    and every override), published when ops change it and once a day. Consumers keep the newest
+    (``changed_at``) and build the same ``vipkit.calendar.WorkingCalendar`` from it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    changed_at: dt.datetime
+    years: list[CalendarYearV1]
+    overrides: list[CalendarOverrideV1]
+
+
 EVENT_MODELS: dict[str, type[BaseModel]] = {
     Topic.core_policy_events.value: CorePolicyEventV1,
     Topic.policy_changed.value: PolicyChangedV1,
@@ -180,6 +219,7 @@ EVENT_MODELS: dict[str, type[BaseModel]] = {
     Topic.booking_changed.value: BookingChangedV1,
     Topic.revisit_changed.value: RevisitChangedV1,
     Topic.notification_requested.value: NotificationRequestedV1,
+    Topic.calendar_changed.value: CalendarChangedV1,
 }
 
 #: CloudEvents ``type`` attribute per topic.
@@ -191,4 +231,5 @@ EVENT_TYPES: dict[str, str] = {
     Topic.booking_changed.value: "com.insurer.vip.booking.changed.v1",
     Topic.revisit_changed.value: "com.insurer.vip.revisit.changed.v1",
     Topic.notification_requested.value: "com.insurer.vip.notification.requested.v1",
+    Topic.calendar_changed.value: "com.insurer.vip.calendar.changed.v1",
 }

@@ -45,7 +45,11 @@ SERVICES: tuple[ServiceEntry, ...] = (
         (Topic.policy_changed.value, Topic.tier_changed.value, Topic.notification_requested.value),
     ),
     ServiceEntry("entitlements", BASE_PORT + 2, (Topic.entitlement_changed.value,)),
-    ServiceEntry("booking", BASE_PORT + 3, (Topic.booking_changed.value, Topic.notification_requested.value)),
+    ServiceEntry(
+        "booking",
+        BASE_PORT + 3,
+        (Topic.booking_changed.value, Topic.notification_requested.value, Topic.calendar_changed.value),
+    ),
     ServiceEntry("revisit", BASE_PORT + 4, (Topic.revisit_changed.value, Topic.notification_requested.value)),
     ServiceEntry("notifier", BASE_PORT + 5, ()),
 )

@@ -101,6 +101,10 @@ CALENDAR_YEAR_KNOWN = Gauge(
 CALENDAR_NEXT_YEAR_KNOWN = Gauge(
     "vip_calendar_next_year_known", "1 when next year's official schedule is known (load it each November)"
 )
+CALENDAR_NEXT_YEAR_OVERDUE = Gauge(
+    "vip_calendar_next_year_overdue",
+    "1 from 1 December while next year's official working-day schedule is not loaded (alert on it)",
+)
 
 
 # --- counting events when their transaction commits -------------------------------------------------

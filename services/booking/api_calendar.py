@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import calendar_repository, errors
-from services.booking.calendar import CalendarUnknown, package_schedules
+from services.booking import calendar_ops, calendar_repository, errors
+from vipkit.calendar import CalendarUnknown, package_schedules
 from services.booking.schemas import (
     CalendarDay,
     CalendarYears,
@@ -53,11 +53,7 @@ async def working_days(
 
 @router.get("/calendar/years", response_model=CalendarYears, tags=["calendar"], summary="Years with a known schedule")
 async def calendar_years(session: DbSession) -> CalendarYears:
-    cal = await calendar_repository.load_calendar(session)
-    package = sorted(package_schedules())
-    return CalendarYears(
-        package_years=package, loaded_years=[y for y, s in cal.schedules.items() if s.source != "package"]
-    )
+    return calendar_ops.years_view(await calendar_repository.load_calendar(session), clock.today())
 
 
 @router.put(
@@ -65,6 +61,7 @@ async def calendar_years(session: DbSession) -> CalendarYears:
 )
 async def put_override(date: dt.date, body: OverrideWrite, session: DbSession, who: StaffIdentity) -> OverrideRead:
     row = await calendar_repository.upsert_override(session, date, body.working, body.name, who.sub, clock.now())
+    await calendar_ops.publish_calendar(session)
     return OverrideRead(
         date=row.date, working=row.working, name=row.name, updated_by=row.updated_by, updated_at=row.updated_at
     )
@@ -74,6 +71,7 @@ async def put_override(date: dt.date, body: OverrideWrite, session: DbSession, w
 async def delete_override(date: dt.date, session: DbSession, _: StaffIdentity) -> Response:
     if not await calendar_repository.delete_override(session, date):
         raise NotFound("no override for that date")
+    await calendar_ops.publish_calendar(session)
     return Response(status_code=204)
 
 
@@ -104,6 +102,7 @@ async def put_year(
             raise ValidationProblem(f"{day} is a weekday: make-up working days are weekend days", field="working_days")
     await calendar_repository.replace_year(
         session, year, sorted(off.items()), sorted(work.items()), body.source, who.sub, clock.now()
+    await calendar_ops.publish_calendar(session)
     )
     read = await _year_read(session, year)
     assert read is not None

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking.calendar import Override, WorkingCalendar, YearSchedule
 from services.booking.models import CalendarOverride, CalendarScheduleDay, CalendarYear
+from vipkit.calendar import Override, WorkingCalendar, YearSchedule
 from vipkit.db import rowcount
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services.booking import calendar, rules
+from services.booking import rules
+from vipkit import calendar
 from vipkit.problems import CalendarUnknown, FullyBooked, IllegalTransition
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import func
 
+from services.booking import calendar_ops
 from services.booking import service as svc
 from services.booking.context import BookingContext
 from services.booking.models import InboundWebhook, WebhookAttempt, WebhookDelivery
@@ -15,13 +16,21 @@ from vipkit.scheduler import DailyJob
 
 
 def daily_jobs(ctx: BookingContext) -> list[DailyJob]:
-    """The day-before reminders (001), once a day at ``VIP_BOOKING_REMINDER_TIME`` local time."""
+    """The day-before reminders (001), once a day at ``VIP_BOOKING_REMINDER_TIME`` local time; the
+    calendar check (publish the calendar, warn from 1 December about next year) at ``..._CALENDAR_CHECK_TIME``."""
 
     async def reminders(due: dt.datetime) -> object:
         result = await svc.run_reminders(ctx, due.date())
         return result["reminded"]
 
-    return [DailyJob(name="booking_reminders", at=ctx.settings.reminder_time, run=reminders)]
+    async def calendar_check(due: dt.datetime) -> object:
+        view = await calendar_ops.check_calendar(ctx, due.date())
+        return view.warning or "calendar published"
+
+    return [
+        DailyJob(name="booking_reminders", at=ctx.settings.reminder_time, run=reminders),
+        DailyJob(name="booking_calendar_check", at=ctx.settings.calendar_check_time, run=calendar_check),
+    ]
 
 
 def retention_rules(settings: BookingSettings) -> list[PurgeRule]:

@@ -8,10 +8,10 @@ import datetime as dt
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking.calendar import package_schedules
 from services.booking.models import CalendarYear, WebhookDelivery
 from vipkit import clock
-from vipkit.metrics import CALENDAR_NEXT_YEAR_KNOWN, CALENDAR_YEAR_KNOWN, WEBHOOK_DELIVERIES
+from vipkit.calendar import next_year_missing, package_schedules
+from vipkit.metrics import CALENDAR_NEXT_YEAR_KNOWN, CALENDAR_NEXT_YEAR_OVERDUE, CALENDAR_YEAR_KNOWN, WEBHOOK_DELIVERIES
 
 DELIVERY_STATES = ("pending", "failing", "failed")
 
@@ -38,3 +38,5 @@ async def probe(session: AsyncSession) -> None:
         if year >= this_year - 1:
             CALENDAR_YEAR_KNOWN.labels(str(year)).set(1)
     CALENDAR_NEXT_YEAR_KNOWN.set(1 if this_year + 1 in years else 0)
+    real_today = dt.datetime.now(clock.SHANGHAI).date()
+    CALENDAR_NEXT_YEAR_OVERDUE.set(1 if next_year_missing(real_today, years) else 0)

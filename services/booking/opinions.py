@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.booking import attempts, calendar_repository, errors, rules
 from services.booking import repository as repo
-from services.booking.calendar import CalendarUnknown
 from services.booking.catalog import bookable_entry, check_beneficiary
 from services.booking.context import BookingContext
 from services.booking.ledger import apply_effect
@@ -23,6 +22,7 @@ from services.booking.models import SecondOpinion
 from services.booking.schemas import SecondOpinionCreate
 from vipkit import clock
 from vipkit.auth import Identity, ensure_customer_access
+from vipkit.calendar import CalendarUnknown
 from vipkit.problems import Conflict, IllegalTransition, NotFound, ValidationProblem
 
 STEPS = {

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from services.booking.calendar import WorkingCalendar
+from vipkit.calendar import WorkingCalendar
 from vipkit.clock import SHANGHAI, local_datetime
 
 

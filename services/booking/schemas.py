@@ -167,6 +167,12 @@ class YearScheduleRead(BaseModel):
 class CalendarYears(BaseModel):
     package_years: list[int]
     loaded_years: list[int]
+    known_years: list[int] = Field(default_factory=list, description="Every year with a known schedule")
+    next_year: int | None = None
+    next_year_known: bool | None = None
+    warning: str | None = Field(
+        default=None, description="Set from 1 December while next year's official schedule is not loaded"
+    )
 
 
 # --- bookings -----------------------------------------------------------------------------------------

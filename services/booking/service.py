@@ -18,7 +18,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.booking import attempts, calendar_repository, errors, events, rules, texts, webhooks_out
 from services.booking import repository as repo
-from services.booking.calendar import CalendarUnknown, WorkingCalendar
 from services.booking.catalog import bookable_entry, check_beneficiary, service_name, warm_catalog
 from services.booking.context import BookingContext
 from services.booking.ledger import settle_ledger
@@ -28,6 +27,7 @@ from services.booking.schemas import BookingCreate
 from services.booking.transitions import transition
 from vipkit import clock
 from vipkit.auth import Identity, ensure_customer_access
+from vipkit.calendar import CalendarUnknown, WorkingCalendar
 from vipkit.problems import ClinicClosed, Conflict, NotFound, TooLateToBook, ValidationProblem
 
 

@@ -45,3 +45,6 @@ class BookingSettings(BaseSettings):
     )
     sweeper_interval_seconds: float = Field(default=30.0, gt=0)
     reminder_time: dt.time = Field(default=dt.time(9, 0), description="Local time of the daily reminder job")
+    calendar_check_time: dt.time = Field(
+        default=dt.time(17, 0), description="Local time of the daily calendar check (publish, December warning)"
+    )

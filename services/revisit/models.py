@@ -6,6 +6,8 @@
   shown, answers, remark, timestamps, IP and user agent (the audit record).
 - ``revisit_submission_attempts``: every refused (too fast) submission with its answers, remark,
   time, IP and user agent.
+- ``revisit_working_calendar``: the newest ``calendar.changed.v1`` (booking's ops-maintained
+  working-day calendar; one row), from which the phone queue's office hours are computed.
 - ``phone_queue_items``: call-centre work; at most one open item per task (``open_task_id`` unique,
   NULL once done).
 """
@@ -188,3 +190,14 @@ class PhoneAttempt(Base):
     note: Mapped[str | None] = mapped_column(String(500), nullable=True)
     staff_id: Mapped[str] = mapped_column(String(64), nullable=False)
     at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class WorkingCalendarRow(Base):
+    """The newest ``calendar.changed.v1`` received (one row, ``id = 1``)."""
+
+    __tablename__ = "revisit_working_calendar"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)

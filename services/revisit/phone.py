@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.revisit import repository as repo
 from services.revisit import rules
+from services.revisit.calendar_repository import load_calendar
 from services.revisit.errors import IllegalTransition, PhoneItemNotFound
 from services.revisit.events import new_id, publish_change, set_status
 from services.revisit.models import PhoneAttempt, PhoneQueueItem, RevisitTask
@@ -34,6 +35,7 @@ async def queue_for_phone(
     now = clock.now()
     item = await repo.open_phone_item(session, task.id)
     if item is None:
+        office_opens = rules.next_office_time(now, await load_calendar(session))
         await repo.insert_phone_item(
             session,
             {
@@ -44,7 +46,7 @@ async def queue_for_phone(
                 "customer_id": task.customer_id,
                 "reason": reason,
                 "status": "open",
-                "callable_from": rules.next_office_time(now),
+                "callable_from": office_opens,
                 "office_hours": rules.OFFICE_HOURS_TEXT,
                 "answers": answers,
                 "remark": remark,
@@ -91,7 +93,7 @@ async def record_phone_result(
         await set_status(session, task, "closed", outcome="closed")
     else:
         item.outcome = "no_answer"
-        item.callable_from = rules.next_office_time(now + dt.timedelta(hours=1))
+        item.callable_from = rules.next_office_time(now + dt.timedelta(hours=1), await load_calendar(session))
         if item.reason != "problem" and task.electronic_eligible:
             task.electronic_open = True  # a failed call leaves (or re-opens) the electronic route
         task.updated_at = now

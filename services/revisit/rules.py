@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-import holidays
-
 from contracts.policy import Channel, IdType, PaymentMode, PolicyDocument, PolicyStatus, ProductKind
+from vipkit.calendar import CalendarUnknown, WorkingCalendar
 from vipkit.clock import SHANGHAI, local_datetime
 from vipkit.dates import age_on
 
@@ -198,30 +197,36 @@ def wechat_available_from(
 
 
 # --- call-centre office hours ---------------------------------------------------------------------
-@functools.lru_cache(maxsize=8)
-def _china_calendar(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("CN", years=[year])
+@functools.lru_cache(maxsize=1)
+def official_calendar() -> WorkingCalendar:
+    """The package's official years only (until booking's ops-maintained calendar has arrived)."""
+    return WorkingCalendar()
 
 
-def is_working_day(day: dt.date) -> bool:
-    """Mainland China working day: make-up weekend days (调休) work, statutory days off don't."""
-    return bool(_china_calendar(day.year).is_working_day(day))
+def is_working_day(day: dt.date, cal: WorkingCalendar | None = None) -> bool:
+    """Mainland China working day by booking's ops-maintained calendar: make-up weekend days (调休) work,
+    statutory days off don't. In a year with no known schedule (ops were warned from 1 December) the
+    call centre is assumed to work Monday to Friday rather than stop the phone queue."""
+    try:
+        return (cal or official_calendar()).is_working_day(day)
+    except CalendarUnknown:
+        return day.isoweekday() < 6
 
 
-def is_office_time(moment: dt.datetime) -> bool:
+def is_office_time(moment: dt.datetime, cal: WorkingCalendar | None = None) -> bool:
     """The call centre calls on working days 9:00-17:30 local time."""
     t = local(moment)
-    return is_working_day(t.date()) and OFFICE_OPENS <= t.time() < OFFICE_CLOSES
+    return is_working_day(t.date(), cal) and OFFICE_OPENS <= t.time() < OFFICE_CLOSES
 
 
-def next_office_time(moment: dt.datetime) -> dt.datetime:
+def next_office_time(moment: dt.datetime, cal: WorkingCalendar | None = None) -> dt.datetime:
     """``moment`` if inside office hours, else the next opening (9:00 of the next working day)."""
     t = local(moment)
-    if is_office_time(t):
+    if is_office_time(t, cal):
         return t
     day = t.date() if t.time() < OFFICE_OPENS else t.date() + dt.timedelta(days=1)
     for _ in range(60):
-        if is_working_day(day):
+        if is_working_day(day, cal):
             return local_datetime(day, OFFICE_OPENS.hour, OFFICE_OPENS.minute)
         day += dt.timedelta(days=1)
     raise ValueError(f"no working day within 60 days after {t.date()}")

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from services.booking import rules
-from services.booking.calendar import CalendarUnknown, Override, WorkingCalendar, YearSchedule, default_calendar
 from services.booking.rules import BookingStatus as S
+from vipkit.calendar import CalendarUnknown, Override, WorkingCalendar, YearSchedule, default_calendar
 from vipkit.clock import SHANGHAI
 
 D = dt.date.fromisoformat

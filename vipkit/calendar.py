@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from contracts.events import CalendarChangedV1, CalendarDayV1, CalendarOverrideV1, CalendarYearV1
+
 #: Safety bound for walking the calendar (no real schedule has a break this long).
 _MAX_WALK_DAYS = 400
 
@@ -177,3 +179,48 @@ class WorkingCalendar:
 def default_calendar() -> WorkingCalendar:
     """The package-only calendar (no ops data): handy for tests and tools."""
     return WorkingCalendar()
+
+
+#: From 1 December next year's official schedule must be known: from late December every booking
+#: (N working days ahead, cancellation cutoffs) and every phone-queue office time walks into it.
+NEXT_YEAR_DUE = (12, 1)
+
+
+def next_year_missing(today: dt.date, known_years: Iterable[int]) -> int | None:
+    """Next year, when it is on/after 1 December and next year's schedule is not known; else None."""
+    if (today.month, today.day) < NEXT_YEAR_DUE:
+        return None
+    return None if today.year + 1 in set(known_years) else today.year + 1
+
+
+# --- the calendar as an event (calendar.changed.v1: booking publishes it, revisit builds from it) -------
+def calendar_event(cal: WorkingCalendar, changed_at: dt.datetime) -> CalendarChangedV1:
+    """The ops-maintained part of ``cal`` (loaded years and overrides; the package data every service has)."""
+    years = [
+        CalendarYearV1(
+            year=s.year,
+            source=s.source,
+            days_off=[CalendarDayV1(date=d, name=n) for d, n in sorted(s.days_off.items())],
+            working_days=[CalendarDayV1(date=d, name=n) for d, n in sorted(s.working_days.items())],
+        )
+        for s in sorted(cal.schedules.values(), key=lambda s: s.year)
+        if s.source != "package"
+    ]
+    overrides = [CalendarOverrideV1(date=d, working=o.working, name=o.name) for d, o in sorted(cal.overrides.items())]
+    return CalendarChangedV1(changed_at=changed_at, years=years, overrides=overrides)
+
+
+def calendar_from_event(data: CalendarChangedV1 | None) -> WorkingCalendar:
+    """The same calendar as the publisher's (package data + its loaded years and overrides)."""
+    if data is None:
+        return WorkingCalendar()
+    years = [
+        YearSchedule(
+            year=y.year,
+            days_off={d.date: d.name or "" for d in y.days_off},
+            working_days={d.date: d.name or "" for d in y.working_days},
+            source=y.source or "schedule",
+        )
+        for y in data.years
+    ]
+    return WorkingCalendar(years, {o.date: Override(o.working, o.name) for o in data.overrides})

@@ -1,4 +1,4 @@
-"""The working-day calendar (calendar.py): official schedules, ops years, overrides, arithmetic."""
+"""The working-day calendar (vipkit/calendar.py): official schedules, ops years, overrides, arithmetic."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from services.booking.calendar import CalendarUnknown, Override, WorkingCalendar, YearSchedule, package_schedules
+from vipkit.calendar import (
+    CalendarUnknown,
+    Override,
+    WorkingCalendar,
+    YearSchedule,
+    next_year_missing,
+    package_schedules,
+)
 
 D = dt.date.fromisoformat
 
@@ -38,3 +45,12 @@ def test_days_lists_every_date_with_its_source() -> None:
     assert days[-1].source == "override" and days[-1].name == "台风停工"
     with pytest.raises(CalendarUnknown):
         list(cal.days(D("2026-12-30"), D("2027-01-02")))
+
+
+def test_next_years_schedule_is_due_by_1_december() -> None:
+    known = WorkingCalendar().known_years
+    assert next_year_missing(D("2026-11-30"), known) is None  # not yet due
+    assert next_year_missing(D("2026-12-01"), known) == 2027  # due and missing: ops are warned
+    assert next_year_missing(D("2026-12-31"), known) == 2027
+    loaded = WorkingCalendar([YearSchedule(year=2027, days_off={D("2027-01-01"): "元旦"})])
+    assert next_year_missing(D("2026-12-01"), loaded.known_years) is None
