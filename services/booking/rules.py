@@ -76,10 +76,14 @@ class BookingParams:
     opinion_working_days: int = 10
 
 
+#: The one place the booking parameters' defaults live (001: N = 2, cutoff 12:00 the working day before).
+DEFAULT_PARAMS = BookingParams()
+
+
 def booking_params(booking: dict[str, object] | None) -> BookingParams:
     """Read a catalog entry's ``booking`` block; missing values take the 001 defaults."""
     if not booking:
-        return BookingParams()
+        return DEFAULT_PARAMS
     sla = booking.get("sla") or {}
     assert isinstance(sla, dict)
 
@@ -88,11 +92,13 @@ def booking_params(booking: dict[str, object] | None) -> BookingParams:
 
     return BookingParams(
         kind=str(booking.get("kind") or "appointment"),
-        advance_working_days=_int(booking.get("advance_working_days"), 2),
-        cancel_cutoff_working_days=_int(booking.get("cancel_cutoff_working_days"), 1),
-        cancel_cutoff_hour=_int(booking.get("cancel_cutoff_hour"), 12),
-        contact_working_days=_int(sla.get("contact_working_days"), 1),
-        opinion_working_days=_int(sla.get("opinion_working_days"), 10),
+        advance_working_days=_int(booking.get("advance_working_days"), DEFAULT_PARAMS.advance_working_days),
+        cancel_cutoff_working_days=_int(
+            booking.get("cancel_cutoff_working_days"), DEFAULT_PARAMS.cancel_cutoff_working_days
+        ),
+        cancel_cutoff_hour=_int(booking.get("cancel_cutoff_hour"), DEFAULT_PARAMS.cancel_cutoff_hour),
+        contact_working_days=_int(sla.get("contact_working_days"), DEFAULT_PARAMS.contact_working_days),
+        opinion_working_days=_int(sla.get("opinion_working_days"), DEFAULT_PARAMS.opinion_working_days),
     )
 
 
@@ -101,19 +107,27 @@ def local_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(SHANGHAI).date()
 
 
-def earliest_bookable_date(cal: WorkingCalendar, requested_at: dt.datetime, advance_working_days: int = 2) -> dt.date:
+def earliest_bookable_date(
+    cal: WorkingCalendar, requested_at: dt.datetime, advance_working_days: int = DEFAULT_PARAMS.advance_working_days
+) -> dt.date:
     """SPEC 4.2: ``add_working_days(date(t), N)``, with ``t`` in Asia/Shanghai."""
     return cal.add_working_days(local_date(requested_at), advance_working_days)
 
 
 def is_early_enough(
-    cal: WorkingCalendar, requested_at: dt.datetime, appointment: dt.date, advance_working_days: int = 2
+    cal: WorkingCalendar,
+    requested_at: dt.datetime,
+    appointment: dt.date,
+    advance_working_days: int = DEFAULT_PARAMS.advance_working_days,
 ) -> bool:
     return appointment >= earliest_bookable_date(cal, requested_at, advance_working_days)
 
 
 def cancel_deadline(
-    cal: WorkingCalendar, appointment: dt.date, cutoff_working_days: int = 1, cutoff_hour: int = 12
+    cal: WorkingCalendar,
+    appointment: dt.date,
+    cutoff_working_days: int = DEFAULT_PARAMS.cancel_cutoff_working_days,
+    cutoff_hour: int = DEFAULT_PARAMS.cancel_cutoff_hour,
 ) -> dt.datetime:
     """SPEC 4.2: ``previous_working_day(A)`` at 12:00 local time (generalized to k working days before)."""
     day = cal.subtract_working_days(appointment, cutoff_working_days)
@@ -166,12 +180,16 @@ def reminder_window(cal: WorkingCalendar, as_of: dt.date) -> tuple[dt.date, dt.d
     return as_of + dt.timedelta(days=1), cal.add_working_days(as_of, 1)
 
 
-def contact_due(cal: WorkingCalendar, requested_at: dt.datetime, working_days: int = 1) -> dt.date:
+def contact_due(
+    cal: WorkingCalendar, requested_at: dt.datetime, working_days: int = DEFAULT_PARAMS.contact_working_days
+) -> dt.date:
     """Second opinion (000): the provider contacts the customer within 1 working day."""
     return cal.add_working_days(local_date(requested_at), working_days)
 
 
-def opinion_due(cal: WorkingCalendar, materials_complete_at: dt.datetime, working_days: int = 10) -> dt.date:
+def opinion_due(
+    cal: WorkingCalendar, materials_complete_at: dt.datetime, working_days: int = DEFAULT_PARAMS.opinion_working_days
+) -> dt.date:
     """Second opinion (000): the opinion is due within 10 working days after the materials are complete."""
     return cal.add_working_days(local_date(materials_complete_at), working_days)
 

@@ -158,7 +158,7 @@ async def reservations_by_reference(session: AsyncSession, reference: str) -> Se
 
 
 async def transition_reservation(session: AsyncSession, reservation_id: str, *, to_status: str, reason: str) -> bool:
-    """reserved -> consumed | released, once (conditional update)."""
+    """One step of ``rules.RESERVATION_TRANSITIONS`` (reserved -> consumed | released), once (conditional update)."""
     result = await session.execute(
         update(Reservation)
         .where(Reservation.id == reservation_id, Reservation.status == "reserved")

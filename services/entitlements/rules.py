@@ -67,6 +67,26 @@ def units_in_period(use_days: Iterable[dt.date], period: PeriodRange) -> int:
 
 
 # --- tier state -----------------------------------------------------------------------------------
+# --- the reservation state machine (SPEC 3.1) -----------------------------------------------------------
+#: reserved -> consumed (completed, no-show, late cancel) | released (cancelled in time, rejected, failed).
+#: The repository applies a step with a conditional UPDATE (``WHERE status = FROM``), so a step is done once.
+RESERVATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    "reserved": frozenset({"consumed", "released"}),
+    "consumed": frozenset(),
+    "released": frozenset(),
+}
+SettleOutcome = Literal["apply", "replay", "illegal"]
+
+
+def settle_outcome(current: str, target: str) -> SettleOutcome:
+    """What asking a ``current`` reservation to become ``target`` does: the step, a replay of the
+    same step already done (answered as before), or an illegal transition (409)."""
+    steps = RESERVATION_TRANSITIONS.get(current, frozenset())
+    if target in steps:
+        return "apply"
+    return "replay" if current == target and not steps else "illegal"
+
+
 def is_newer(stored_sequence: int | None, incoming_sequence: int) -> bool:
     """Per-customer ordering: only a strictly newer sequence changes the stored tier state."""
     return stored_sequence is None or incoming_sequence > stored_sequence

@@ -241,7 +241,7 @@ async def settle(session: AsyncSession, reservation_id: str, *, consume: bool, r
         existing = await repo.get_reservation(session, reservation_id)
         if existing is None:
             raise NotFound(f"reservation {reservation_id!r} not found")
-        if existing.status != to_status:
+        if rules.settle_outcome(existing.status, to_status) != "replay":
             raise IllegalTransition(
                 f"reservation is {existing.status}; it cannot become {to_status}", current_status=existing.status
             )

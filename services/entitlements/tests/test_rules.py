@@ -234,3 +234,22 @@ def test_customer_is_never_their_own_relative():
     assert rules.self_as_relative_problem("C1", "C1") is not None
     assert rules.self_as_relative_problem("C1", "R1") is None
     assert rules.self_as_relative_problem("C1", None) is None
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "outcome"),
+    [
+        ("reserved", "consumed", "apply"),
+        ("reserved", "released", "apply"),
+        ("consumed", "consumed", "replay"),  # a retried consume answers as before
+        ("released", "released", "replay"),
+        ("consumed", "released", "illegal"),
+        ("released", "consumed", "illegal"),
+        ("reserved", "reserved", "illegal"),
+    ],
+)
+def test_reservation_state_machine_reserved_to_consumed_or_released_once(
+    current: str, target: str, outcome: str
+) -> None:
+    assert rules.settle_outcome(current, target) == outcome
+    assert set(rules.RESERVATION_TRANSITIONS) == {"reserved", "consumed", "released"}
