@@ -25,6 +25,17 @@ def too_large(max_bytes: int) -> Problem:
     return Problem(f"request body over {max_bytes} bytes", status=413, code="payload_too_large", max_bytes=max_bytes)
 
 
+def declared_length(scope: Scope) -> int:
+    """The request's ``Content-Length`` (0 when absent or not a number)."""
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return 0
+    return 0
+
+
 class BodyLimitMiddleware:
     def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
         self.app = app
@@ -34,16 +45,9 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        for name, value in scope["headers"]:
-            if name == b"content-length":
-                try:
-                    declared = int(value)
-                except ValueError:
-                    declared = 0
-                if declared > self.max_bytes:
-                    await problem_response(too_large(self.max_bytes))(scope, receive, send)
-                    return
-                break
+        if declared_length(scope) > self.max_bytes:
+            await problem_response(too_large(self.max_bytes))(scope, receive, send)
+            return
         received = 0
         started = False
 

@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from vipkit.supervise import pdeathsig_preexec, port_open
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -24,15 +26,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def port_open(host: str, port: int) -> bool:
-    with socket.socket() as s:
-        s.settimeout(0.2)
-        return s.connect_ex((host, port)) == 0
-
-
 def _die_with_parent() -> Any:
-    from vipkit.supervise import pdeathsig_preexec
-
     return pdeathsig_preexec(signal.SIGTERM)
 
 

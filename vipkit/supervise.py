@@ -12,13 +12,19 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+import socket
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from vipkit.broker import port_open
-
 PR_SET_PDEATHSIG = 1
+
+
+def port_open(host: str, port: int) -> bool:
+    """Something listens on ``host:port`` (a 0.2 s connect attempt)."""
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex((host, port)) == 0
 
 
 def die_with_parent(sig: int = signal.SIGTERM, expected_parent: int | None = None) -> None:

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.booking import calendar_ops, calendar_repository, errors
-from vipkit.calendar import CalendarUnknown, package_schedules
 from services.booking.schemas import (
     CalendarDay,
     CalendarYears,
@@ -21,6 +20,7 @@ from services.booking.schemas import (
 )
 from vipkit import clock
 from vipkit.auth import StaffIdentity
+from vipkit.calendar import CalendarUnknown
 from vipkit.db import DbSession
 from vipkit.etag import check_if_match, set_etag
 from vipkit.problems import NotFound, ValidationProblem
@@ -102,8 +102,8 @@ async def put_year(
             raise ValidationProblem(f"{day} is a weekday: make-up working days are weekend days", field="working_days")
     await calendar_repository.replace_year(
         session, year, sorted(off.items()), sorted(work.items()), body.source, who.sub, clock.now()
-    await calendar_ops.publish_calendar(session)
     )
+    await calendar_ops.publish_calendar(session)
     read = await _year_read(session, year)
     assert read is not None
     set_etag(response, read)
