@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.entitlements import repository as repo
 from services.entitlements import rules
-from services.entitlements.catalog import Catalog
+from services.entitlements.catalog import Catalog, ServiceEntry
 from services.entitlements.grants import current_grant, publish, service_or_404, sync_grants, tier_of, waiting_until
-from services.entitlements.models import Reservation
+from services.entitlements.models import CustomerTier, Reservation
 from vipkit import clock
 from vipkit.problems import Conflict, IllegalTransition, NotEntitled, NotFound, QuotaExhausted, ValidationProblem
 
@@ -138,27 +138,20 @@ async def _existing_for_key(
     return ReservationView(existing, rules.remaining(grant.quota, grant.used, grant.reserved), False)
 
 
-async def reserve(
+async def check_may_reserve(
     session: AsyncSession,
     catalog: Catalog,
-    *,
+    service: ServiceEntry,
+    snapshot: CustomerTier | None,
     customer_id: str,
-    service_code: str,
     beneficiary_id: str | None,
-    reference: str | None,
-    idempotency_key: str,
-) -> ReservationView:
-    """Reserve one unit (insert-on-conflict on the key; atomic conditional update of the grant)."""
-    found = await _existing_for_key(session, idempotency_key, customer_id, service_code, beneficiary_id)
-    if found is not None:
-        return found
-    service = service_or_404(catalog, service_code)
-    day = clock.today()
-    snapshot = await repo.get_tier(session, customer_id)
+    day: dt.date,
+) -> None:
+    """SPEC 3: the tier has the service, the waiting period is over, the beneficiary may use it."""
     tier = tier_of(snapshot)
     if service.grant_for(tier) is None:
         raise NotEntitled(
-            f"{service_code} is not included at tier {tier!r}",
+            f"{service.service_code} is not included at tier {tier!r}",
             tier=tier,
             tiers_with_service=list(service.tiers),
         )
@@ -184,6 +177,26 @@ async def reserve(
     if refusal is not None:
         raise NotEntitled(f"beneficiary not allowed: {refusal}")
 
+
+async def reserve(
+    session: AsyncSession,
+    catalog: Catalog,
+    *,
+    customer_id: str,
+    service_code: str,
+    beneficiary_id: str | None,
+    reference: str | None,
+    idempotency_key: str,
+) -> ReservationView:
+    """Reserve one unit (insert-on-conflict on the key; atomic conditional update of the grant)."""
+    found = await _existing_for_key(session, idempotency_key, customer_id, service_code, beneficiary_id)
+    if found is not None:
+        return found
+    service = service_or_404(catalog, service_code)
+    day = clock.today()
+    snapshot = await repo.get_tier(session, customer_id)
+    tier = tier_of(snapshot)
+    await check_may_reserve(session, catalog, service, snapshot, customer_id, beneficiary_id, day)
     grant = await current_grant(session, catalog, customer_id, service, tier, day)
     reservation_id = f"R{uuid.uuid4().hex}"
     now = clock.now()

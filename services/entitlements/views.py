@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,7 +13,7 @@ from services.entitlements import repository as repo
 from services.entitlements import rules
 from services.entitlements.catalog import Catalog, ServiceEntry
 from services.entitlements.grants import service_or_404, tier_of, waiting_until
-from services.entitlements.models import Relative
+from services.entitlements.models import Grant, Relative
 from vipkit import clock
 from vipkit.dates import age_on
 from vipkit.masking import mask_id_no
@@ -45,82 +47,99 @@ def beneficiaries_of(
     return out
 
 
+@dataclass(frozen=True)
+class CustomerNow:
+    """What every service line of the entitlements view reads about the customer today."""
+
+    day: dt.date
+    tier: str
+    waiting: dt.date | None
+    own_birth_date: dt.date | None
+    grants: Mapping[str, Grant]
+    relatives: list[Relative]
+    two_year_anchor: int
+
+
 async def entitlements_view(session: AsyncSession, catalog: Catalog, customer_id: str) -> dict[str, Any]:
     """SPEC 7 read: per catalog service its numbers for the current period, availability and beneficiaries."""
     day = clock.today()
     snapshot = await repo.get_tier(session, customer_id)
-    tier = tier_of(snapshot)
-    waiting = waiting_until(catalog, snapshot)
-    own_birth_date = snapshot.birth_date if snapshot else None
-    grants = await repo.grants_containing(session, customer_id, day)
-    relatives = list(await repo.list_relatives(session, customer_id))
-    services = []
-    for service in catalog.services:
-        tier_grant = service.grant_for(tier)
-        period = rules.period_of(day, service.period_for(tier), catalog.two_year_anchor)
-        grant = grants.get(service.service_code)
-        if (
-            grant is not None
-            and tier_grant is not None
-            and (grant.period_start, grant.period_end)
-            != (
-                period.start,
-                period.end,
-            )
-        ):
-            grant = None  # an older period shape; the tier's own period grant is created on first use
-        available, reason = True, None
-        if tier_grant is None:
-            available = False
-            reason = f"not included at tier {tier} (tiers: {', '.join(service.tiers)})"
-        elif waiting is not None and day < waiting:
-            available = False
-            reason = f"waiting period until {waiting.isoformat()}"
-        beneficiaries = beneficiaries_of(service, tier, relatives, day, own_birth_date) if tier_grant else []
-        if available and not beneficiaries:
-            available = False
-            own = rules.beneficiary_refusal(service.beneficiaries_for(tier), None, day, own_birth_date=own_birth_date)
-            reason = f"no beneficiary may use it: {own or 'no designated relative allowed'}"
-        if grant is not None:
-            quota, used, reserved = grant.quota, grant.used, grant.reserved
-            period = rules.PeriodRange(grant.period_start, grant.period_end)
-        else:
-            quota = tier_grant.quota if tier_grant is not None else 0
-            used = reserved = 0
-        remaining = rules.remaining(quota, used, reserved)
-        if tier_grant is None:
-            quota, remaining = 0, 0
-        services.append(
-            {
-                "service_code": service.service_code,
-                "name": service.name,
-                "available": available,
-                "reason": reason,
-                "quota": quota,
-                "used": used,
-                "reserved": reserved,
-                "remaining": remaining,
-                "period": service.period_for(tier),
-                "period_start": period.start.isoformat(),
-                "period_end": period.end.isoformat(),
-                "package": tier_grant.package if tier_grant else None,
-                "package_name": tier_grant.package_name if tier_grant else None,
-                "options": [o.model_dump() for o in tier_grant.options] if tier_grant else [],
-                "designated_expert": tier_grant.designated_expert if tier_grant else False,
-                "sub_items": [i.model_dump() for i in service.sub_items] if tier_grant else [],
-                "bookable": service.bookable,
-                "beneficiaries": beneficiaries,
-            }
-        )
+    now = CustomerNow(
+        day=day,
+        tier=tier_of(snapshot),
+        waiting=waiting_until(catalog, snapshot),
+        own_birth_date=snapshot.birth_date if snapshot else None,
+        grants=await repo.grants_containing(session, customer_id, day),
+        relatives=list(await repo.list_relatives(session, customer_id)),
+        two_year_anchor=catalog.two_year_anchor,
+    )
     return {
         "customer_id": customer_id,
         "program": catalog.program,
-        "tier": tier,
+        "tier": now.tier,
         "tier_status": snapshot.status if snapshot else None,
         "tier_sequence": snapshot.sequence if snapshot else None,
-        "waiting_until": waiting.isoformat() if waiting else None,
+        "waiting_until": now.waiting.isoformat() if now.waiting else None,
         "as_of": day.isoformat(),
-        "services": services,
+        "services": [service_view(service, now) for service in catalog.services],
+    }
+
+
+def availability(service: ServiceEntry, now: CustomerNow, beneficiaries: list[dict[str, Any]]) -> str | None:
+    """Why the customer cannot use ``service`` now (None: available)."""
+    tier, day = now.tier, now.day
+    if service.grant_for(tier) is None:
+        return f"not included at tier {tier} (tiers: {', '.join(service.tiers)})"
+    if now.waiting is not None and day < now.waiting:
+        return f"waiting period until {now.waiting.isoformat()}"
+    if not beneficiaries:
+        own = rules.beneficiary_refusal(service.beneficiaries_for(tier), None, day, own_birth_date=now.own_birth_date)
+        return f"no beneficiary may use it: {own or 'no designated relative allowed'}"
+    return None
+
+
+def service_view(service: ServiceEntry, now: CustomerNow) -> dict[str, Any]:
+    """One service line: its numbers for the current period, availability and who may use it."""
+    tier, day = now.tier, now.day
+    tier_grant = service.grant_for(tier)
+    period = rules.period_of(day, service.period_for(tier), now.two_year_anchor)
+    grant = now.grants.get(service.service_code)
+    if (
+        grant is not None
+        and tier_grant is not None
+        and (grant.period_start, grant.period_end) != (period.start, period.end)
+    ):
+        grant = None  # an older period shape; the tier's own period grant is created on first use
+    beneficiaries = beneficiaries_of(service, tier, now.relatives, day, now.own_birth_date) if tier_grant else []
+    reason = availability(service, now, beneficiaries)
+    if grant is not None:
+        quota, used, reserved = grant.quota, grant.used, grant.reserved
+        period = rules.PeriodRange(grant.period_start, grant.period_end)
+    else:
+        quota = tier_grant.quota if tier_grant is not None else 0
+        used = reserved = 0
+    remaining = rules.remaining(quota, used, reserved)
+    if tier_grant is None:
+        quota, remaining = 0, 0
+    return {
+        "service_code": service.service_code,
+        "name": service.name,
+        "available": reason is None,
+        "reason": reason,
+        "quota": quota,
+        "used": used,
+        "reserved": reserved,
+        "remaining": remaining,
+        "period": service.period_for(tier),
+        "period_start": period.start.isoformat(),
+        "period_end": period.end.isoformat(),
+        "package": tier_grant.package if tier_grant else None,
+        "package_name": tier_grant.package_name if tier_grant else None,
+        "options": [o.model_dump() for o in tier_grant.options] if tier_grant else [],
+        "designated_expert": tier_grant.designated_expert if tier_grant else False,
+        "sub_items": [i.model_dump() for i in service.sub_items] if tier_grant else [],
+        "bookable": service.bookable,
+        "beneficiaries": beneficiaries,
     }
 
 
