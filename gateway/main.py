@@ -368,6 +368,14 @@ def create_app(settings: GatewaySettings | None = None, common: CommonSettings |
         await gateway.stop()
 
     app.cleanup_ctx.append(lifecycle)
+
+    async def request_id_header(request: web.Request, response: web.StreamResponse) -> None:
+        """The gateway's own answers (health, docs, error codes) carry X-Request-ID like forwarded ones."""
+        if "X-Request-ID" not in response.headers:
+            given = request.headers.get("X-Request-ID")
+            response.headers["X-Request-ID"] = request_id_var.get() or request_id_of(given)
+
+    app.on_response_prepare.append(request_id_header)
     router = app.router
     router.add_route("*", "/healthz", gateway.healthz)
     router.add_route("*", "/readyz", gateway.readyz)

@@ -137,6 +137,7 @@ class Op:
     own_idempotency: bool = False  # the use case implements the key itself (not vipkit.idempotency)
     if_match: bool = False
     etag: bool = False
+    created: bool = False  # an upsert (PUT): 201 when it created the resource, 200 when it updated it
     extra: dict[str, Any] = field(default_factory=dict)  # merged into the operation as is
 
     def __post_init__(self) -> None:
@@ -234,6 +235,8 @@ def _extra(op: Op, success: str) -> dict[str, Any]:
         extra["parameters"] = [*extra.get("parameters", []), *parameters]
     responses = extra.setdefault("responses", {})
     responses.update(problem_responses(op.problems))
+    if op.created:
+        responses["201"] = {"description": "Created"}
     ok = responses.setdefault(success, {})
     headers = ok.setdefault("headers", {})
     headers["X-Request-ID"] = REQUEST_ID_HEADER
@@ -316,13 +319,23 @@ def _merge(target: dict[str, Any], extra: dict[str, Any]) -> None:
 
 
 def _tidy_responses(operation: dict[str, Any]) -> None:
-    """FastAPI's 422 is problem+json here; every response names ``X-Request-ID``."""
-    for status, response in operation["responses"].items():
+    """FastAPI's 422 is problem+json here; every error is problem+json; 200 and 201 of an upsert share
+    their body; every response names ``X-Request-ID``."""
+    responses = operation["responses"]
+    ok, created = responses.get("200"), responses.get("201")
+    if ok is not None and created is not None:
+        for source, target in ((ok, created), (created, ok)):
+            if source.get("content") and not target.get("content"):
+                target["content"] = copy.deepcopy(source["content"])
+                target.setdefault("headers", {}).update(copy.deepcopy(source.get("headers", {})))
+    for status, response in responses.items():
         content = response.get("content") or {}
         if status == "422":
             content.pop("application/json", None)
             if not content:
                 response.update(problem_responses(["validation_error"])["422"])
+        elif status[0] in "45" and "application/problem+json" not in content:
+            response["content"] = {"application/problem+json": {"schema": {"$ref": PROBLEM_REF}}}
         response.setdefault("headers", {}).setdefault("X-Request-ID", REQUEST_ID_HEADER)
 
 

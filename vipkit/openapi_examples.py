@@ -18,8 +18,8 @@ _BY_NAME: dict[str, Any] = {
     "holder_name": "丁华清",
     "tier_name": "五星客户",
     "relation": "spouse",
-    "id_no": "110101********1234",
-    "id_last6": "011234",
+    "id_no": "110101********1237",
+    "id_last6": "011237",
     "mobile": "138****8000",
     "contact_mobile": "138****8000",
     "birth_date": "1990-01-01",
@@ -60,7 +60,7 @@ _BY_NAME: dict[str, Any] = {
 _RAW: dict[str, str] = {
     "mobile": "13800138000",
     "contact_mobile": "13800138000",
-    "id_no": "110101199001011234",
+    "id_no": "110101199001011237",
 }
 _BY_FORMAT = {
     "date": "2026-10-09",

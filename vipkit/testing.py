@@ -315,3 +315,33 @@ async def walk_pages(client: httpx.AsyncClient, url: str, headers: dict[str, str
         if cursor is None:
             return pages
         assert len(pages) < 50
+
+
+class OpenApiValidator:
+    """Validates values against schemas of one OpenAPI 3.1 document (``$ref``s into its components)."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
+        self.document = document
+        self.registry = Registry().with_resource(
+            "urn:openapi", Resource.from_contents(document, default_specification=DRAFT202012)
+        )
+
+    def errors(self, schema: dict[str, Any], value: Any) -> list[str]:
+        from jsonschema import Draft202012Validator
+
+        wrapped = {**schema, "$schema": "https://json-schema.org/draft/2020-12/schema"}
+        wrapped = json.loads(json.dumps(wrapped).replace('"#/components/', '"urn:openapi#/components/'))
+        found = Draft202012Validator(wrapped, registry=self.registry).iter_errors(value)
+        return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in found]
+
+    def response(self, operation: dict[str, Any], status: int) -> dict[str, Any] | None:
+        """The documented response of ``operation`` for ``status`` ($ref resolved), or None."""
+        response = (operation.get("responses") or {}).get(str(status))
+        if response is None:
+            return None
+        if "$ref" in response:
+            response = self.document["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+        return dict(response)

@@ -58,7 +58,7 @@ def bearer(sub: str, role: str = "customer") -> dict[str, str]:
     return {"Authorization": f"Bearer {token(sub, role)}"}
 
 
-def _service_app(name: str, database_url: str) -> Any:
+def _service_app(name: str, database_url: str, urls: dict[str, str] | None = None) -> Any:
     main = importlib.import_module(f"services.{name}.main")
     settings_module = importlib.import_module(f"services.{name}.settings")
     settings_cls = next(
@@ -69,7 +69,11 @@ def _service_app(name: str, database_url: str) -> Any:
         and "database_url" in getattr(obj, "model_fields", {})
     )
     model_fields: dict[str, Any] = getattr(settings_cls, "model_fields", {})
-    extra = {k: v for k, v in _QUIET_SETTINGS.items() if k in model_fields}
+    extra: dict[str, Any] = {k: v for k, v in _QUIET_SETTINGS.items() if k in model_fields}
+    # the services it calls, when already up (SERVICES is in dependency order): real HTTP between them
+    for upstream, url in (urls or {}).items():
+        if f"{upstream}_url" in model_fields:
+            extra[f"{upstream}_url"] = url
     return main.create_app(settings_cls(database_url=database_url, **extra), upstream_common())
 
 
@@ -81,7 +85,7 @@ async def serve_services(db_factory: DatabaseFactory) -> AsyncIterator[dict[str,
         for name in SERVICES:
             migrations = importlib.import_module(f"services.{name}.main").MIGRATIONS_DIR
             database_url = db_factory.create("sqlite", migrations)
-            urls[name] = await stack.enter_async_context(serve_app(_service_app(name, database_url)))
+            urls[name] = await stack.enter_async_context(serve_app(_service_app(name, database_url, dict(urls))))
         yield urls
 
 

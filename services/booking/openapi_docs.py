@@ -79,6 +79,7 @@ DOCS: dict[str, Op] = {
         },
         if_match=True,
         etag=True,
+        created=True,
     ),
     "get_partner": Op(
         "getPartner",
@@ -101,6 +102,7 @@ DOCS: dict[str, Op] = {
         request_example=_CLINIC,
         if_match=True,
         etag=True,
+        created=True,
     ),
     "get_clinic": Op(
         "getClinic",
@@ -191,7 +193,7 @@ DOCS: dict[str, Op] = {
         "`clinic_id`, also the first opening day with a free place).",
         (CUSTOMER_APP, OPS),
         "Bookings",
-        (_V, "not_found", "calendar_unknown"),
+        (_V, "not_found", "calendar_unknown", "not_entitled", "service_unavailable"),
         "SPEC 4.1, 4.2 (advance notice)",
     ),
     "create_booking": Op(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import httpx
 from fastapi import FastAPI
 
 from services.entitlements import grants, service
@@ -23,6 +24,7 @@ from services.entitlements.catalog import Catalog
 from vipkit import clock
 from vipkit.db import Database
 from vipkit.http import InternalClient
+from vipkit.problems import ServiceUnavailable
 from vipkit.scheduler import DailyJob
 
 log = logging.getLogger("entitlements.reconciliation")
@@ -127,8 +129,11 @@ async def reconcile(
             params: dict[str, Any] = {"limit": page_size}
             if cursor:
                 params["cursor"] = cursor
-            response = await client.client.get("/api/v1/tiers", params=params)
-            response.raise_for_status()
+            try:
+                response = await client.client.get("/api/v1/tiers", params=params)
+                response.raise_for_status()
+            except httpx.HTTPError as exc:  # nothing repaired past this page; the next run starts over
+                raise ServiceUnavailable(f"tiering could not be read: {exc.__class__.__name__}") from exc
             body = response.json()
             pages += 1
             for item in body.get("items", []):

@@ -23,7 +23,7 @@ DOCS: dict[str, Op] = {
         "is required here: the same key answers the same reservation (200).",
         (SERVICES, OPS),
         "Reservations",
-        (_V, "not_entitled", "quota_exhausted", "conflict"),
+        (_V, "not_found", "not_entitled", "quota_exhausted", "conflict"),
         "SPEC 3.1, 4.2 (entitlement)",
         idempotency_key=True,
         own_idempotency=True,
@@ -91,7 +91,7 @@ DOCS: dict[str, Op] = {
         request_example={
             "name": "丁美玲",
             "relation": "spouse",
-            "id_no": "110101199203041228",
+            "id_no": "110101199203041223",
             "birth_date": "1992-03-04",
         },
         if_match=True,

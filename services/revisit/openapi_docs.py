@@ -84,7 +84,7 @@ DOCS: dict[str, Op] = {
         "Revisit sessions",
         ("identity_mismatch", "session_locked", *_SESSION_ERRORS),
         "SPEC 5 (identity, questionnaire)",
-        request_example={"token": "kQ2d8R5wT1xYzA7", "id_last6": "011234", "birth_date": "1990-01-01"},
+        request_example={"token": "kQ2d8R5wT1xYzA7", "id_last6": "011237", "birth_date": "1990-01-01"},
         idempotency_key=True,
     ),
     "submit_revisit_session": Op(

@@ -9,7 +9,7 @@ _PERSON = {
     "customer_id": "C1001",
     "name": "丁华清",
     "id_type": "resident_id",
-    "id_no": "110101199001011234",
+    "id_no": "110101199001011237",
     "mobile": "13800138000",
     "birth_date": "1990-01-01",
 }
