@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from services.entitlements import jobs, relatives, rules, service, views
 from services.entitlements import repository as repo
 from services.entitlements.catalog import Catalog
+from services.entitlements.context import EntitlementsContext
 from services.entitlements.schemas import (
     EntitlementsRead,
     LedgerRead,
@@ -228,7 +229,7 @@ async def run_reconciliation(
     as_of = (body.as_of if body and body.as_of else None) or clock.now()
     if as_of.tzinfo is None:
         as_of = as_of.replace(tzinfo=clock.SHANGHAI)
-    app = request.app
+    ctx: EntitlementsContext = request.app.state.entitlements
     return await jobs.reconcile(
-        app.state.db, catalog, app.state.tiering_client, as_of, page_size=app.state.settings.reconciliation_page_size
+        ctx.database, catalog, ctx.tiering_client, as_of, page_size=ctx.settings.reconciliation_page_size
     )

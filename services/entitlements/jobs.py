@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import httpx
-from fastapi import FastAPI
 
 from services.entitlements import grants, service
 from services.entitlements import repository as repo
 from services.entitlements.catalog import Catalog
+from services.entitlements.context import EntitlementsContext
 from vipkit import clock
 from vipkit.db import Database
 from vipkit.http import InternalClient
@@ -150,15 +149,10 @@ async def reconcile(
         return {"as_of": as_of, "checked": checked, "repaired": repaired, "skipped": skipped, "pages": pages}
 
 
-def daily_jobs(get_app: Callable[[], FastAPI]) -> list[DailyJob]:
+def daily_jobs(ctx: EntitlementsContext) -> list[DailyJob]:
     async def run(as_of: dt.datetime) -> object:
-        app = get_app()
         result = await reconcile(
-            app.state.db,
-            app.state.catalog,
-            app.state.tiering_client,
-            as_of,
-            page_size=app.state.settings.reconciliation_page_size,
+            ctx.database, ctx.catalog, ctx.tiering_client, as_of, page_size=ctx.settings.reconciliation_page_size
         )
         return f"checked={result['checked']} repaired={len(result['repaired'])}"
 

@@ -14,10 +14,10 @@ from fastapi import FastAPI
 from contracts import services as registry
 from services.entitlements import api, consumers, jobs, openapi_docs
 from services.entitlements.catalog import load_catalog
+from services.entitlements.context import EntitlementsContext
 from services.entitlements.settings import EntitlementsSettings
 from vipkit.app import ServiceSpec, create_service_app
 from vipkit.db import run_migrations
-from vipkit.http import InternalClient
 from vipkit.settings import CommonSettings
 
 NAME = "entitlements"
@@ -28,15 +28,7 @@ def create_app(settings: EntitlementsSettings | None = None, common: CommonSetti
     settings = settings or EntitlementsSettings()
     common = common or CommonSettings()
     catalog = load_catalog(common.program, settings.catalog_dir)
-    holder: list[FastAPI] = []
-
-    async def open_tiering_client(app: FastAPI) -> None:
-        app.state.tiering_client = InternalClient(settings.tiering_url, common, service=NAME, timeout=30.0)
-
-    async def close_tiering_client(app: FastAPI) -> None:
-        client: InternalClient | None = getattr(app.state, "tiering_client", None)
-        if client is not None:
-            await client.aclose()
+    ctx = EntitlementsContext(settings=settings, common=common, catalog=catalog)
 
     spec = ServiceSpec(
         name=NAME,
@@ -47,15 +39,15 @@ def create_app(settings: EntitlementsSettings | None = None, common: CommonSetti
         operation_docs=openapi_docs.DOCS,
         routers=[api.router],
         consumers=consumers.consumer_specs(catalog),
-        jobs=jobs.daily_jobs(lambda: holder[0]),
+        jobs=jobs.daily_jobs(ctx),
         topics=list(registry.service(NAME).publishes),
-        on_startup=[open_tiering_client],
-        on_shutdown=[close_tiering_client],
+        on_startup=[ctx.start],
+        on_shutdown=[ctx.stop],
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
     )
     app = create_service_app(spec)
-    holder.append(app)
+    app.state.entitlements = ctx
     app.state.settings = settings
     app.state.catalog = catalog
     return app

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from contracts import services as registry
 from services.tiering import api, consumers, jobs, openapi_docs
+from services.tiering.context import TieringContext
 from services.tiering.programs import load_program
 from services.tiering.settings import TieringSettings
 from vipkit.app import ServiceSpec, create_service_app
@@ -26,7 +27,7 @@ def create_app(settings: TieringSettings | None = None, common: CommonSettings |
     common = common or CommonSettings()
     # validated at start-up: a bad program file stops the service with the bad key's name
     program = load_program(common.program, Path(settings.programs_dir) if settings.programs_dir else None)
-    holder: dict[str, FastAPI] = {}
+    ctx = TieringContext(settings=settings, common=common, program=program)
     spec = ServiceSpec(
         name=NAME,
         title="Tiering service",
@@ -36,17 +37,16 @@ def create_app(settings: TieringSettings | None = None, common: CommonSettings |
         operation_docs=openapi_docs.DOCS,
         routers=[api.router],
         consumers=consumers.consumer_specs(program),
-        jobs=jobs.daily_jobs(
-            program, lambda: holder["app"].state.db, settings.run_chunk_size, timelines=common.test_clock
-        ),
+        jobs=jobs.daily_jobs(program, ctx.database, settings.run_chunk_size, timelines=common.test_clock),
         topics=list(registry.service(NAME).publishes),
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
+        on_startup=[ctx.start],
     )
     app = create_service_app(spec)
     app.state.settings = settings
     app.state.program = program
-    holder["app"] = app
+    app.state.tiering = ctx
     return app
 
 

@@ -126,7 +126,7 @@ async def test_reconciliation_repairs_a_customer_whose_event_was_dropped(db_url:
                 assert again["repaired"] == [] and again["checked"] == 6
 
                 # the daily job (01:30) runs the same code; on 1 Jan it opens the new period's grants
-                (job,) = jobs.daily_jobs(lambda: app)
+                (job,) = jobs.daily_jobs(app.state.entitlements)
                 assert job.at == dt.time(1, 30)
                 result = await job.run(at("2027-01-01T01:30"))
                 assert "repaired=4" in str(result)  # ok, dropped, unknown, corrupt; ahead is skipped
