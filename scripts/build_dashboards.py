@@ -186,7 +186,11 @@ def platform() -> dict[str, Any]:
                 {"{{service}}/{{job}}": "vip_job_last_success_age_seconds"},
                 unit="s",
             ),
-            panel("Next year's calendar loaded", {"known": "vip_calendar_next_year_known"}, kind="stat"),
+            panel(
+                "Next year's calendar",
+                {"known": "vip_calendar_next_year_known", "overdue": "vip_calendar_next_year_overdue"},
+                kind="stat",
+            ),
             panel("Tier changes (1h)", {"{{reason}}": "sum by (reason) (increase(vip_tier_changes_total[1h]))"}),
             panel("Bookings (1h)", {"{{status}}": "sum by (status) (increase(vip_bookings_total[1h]))"}),
         ],

@@ -86,7 +86,7 @@ def test_every_alert_has_a_runbook_entry_and_the_required_alerts_exist() -> None
         "WebhookDeliveriesFailing": "vip_webhook_deliveries",
         "NotificationsFailing": "vip_notifications",
         "DailyJobNotRun": "vip_job_last_success_timestamp_seconds",
-        "NextYearCalendarMissing": "vip_calendar_next_year_known",
+        "NextYearCalendarMissing": "vip_calendar_next_year_overdue",
         "GatewayHigh5xxRate": "vip_gateway_requests_total",
         "ServiceHigh5xxRate": "http_requests_total",
     }
