@@ -1,10 +1,13 @@
 """The partner-clinic simulator (``make run``): a clinic that answers booking webhooks by itself.
 
 It receives the booking service's Standard Webhooks at ``POST /webhooks/{partner_id}``, verifies
-them with the partner's secret, and after a short (configurable) delay confirms the booking, then
-after another delay completes it, by calling the booking service's real inbound webhook
-``POST /api/v1/partners/{partner_id}/webhooks`` signed with the same secret. A ``booking.cancelled``
-webhook stops what was scheduled for that booking. ``GET /bookings`` shows what it saw and did.
+them with the partner's secret, and like a clinic confirms the booking within seconds, then completes
+it on the appointment date (at ``complete_at_hour`` local time), by calling the booking service's real
+inbound webhook ``POST /api/v1/partners/{partner_id}/webhooks`` signed with the same secret. With
+``VIP_TEST_CLOCK=1`` the platform's days are simulated: the completion is sent ``complete_delay_seconds``
+after the confirmation with ``X-Test-Now`` on the appointment date; otherwise it waits for that day.
+A ``booking.cancelled`` webhook stops what was scheduled for that booking. ``GET /bookings`` shows
+what it saw and did.
 
 Run: ``uvicorn simulator.main:create_app --factory --port 8009``. Settings prefix ``VIP_SIMULATOR_``.
 """
@@ -22,6 +25,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 from fastapi import FastAPI, Request
@@ -31,6 +35,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from standardwebhooks.webhooks import Webhook
 
 log = logging.getLogger("simulator")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 #: Development-only secret shared with the booking demo data; refused outside VIP_ENV=dev/test.
 DEMO_PARTNER_ID = "P-DEMO"
@@ -49,8 +54,12 @@ class SimulatorSettings(BaseSettings):
     extra_partners: dict[str, str] = Field(default_factory=dict, description="More partners: JSON {id: secret}")
     confirm_delay_seconds: float = Field(default=3.0, ge=0, description="Delay before confirming a booking")
     complete_delay_seconds: float = Field(
-        default=10.0, description="Delay after confirming before completing it; negative = never complete"
+        default=10.0,
+        description="Test clock: delay after confirming before completing (stamped on the appointment date); "
+        "negative = never complete",
     )
+    complete_at_hour: int = Field(default=16, ge=0, le=23, description="Local hour of the appointment day to complete")
+    test_clock: bool = Field(default=False, validation_alias="VIP_TEST_CLOCK", description="The platform's test clock")
     reject_service_codes: list[str] = Field(default_factory=list, description="Services this clinic rejects")
     callback_attempts: int = Field(default=5, ge=1, description="Attempts per callback (same webhook-id)")
     callback_backoff_seconds: float = Field(default=0.5, ge=0)
@@ -133,14 +142,23 @@ class Simulator:
             return
         if not await self.callback(seen, "booking.confirmed", {}):
             return
-        if self.settings.complete_delay_seconds < 0:
+        if self.settings.complete_delay_seconds < 0 or not seen.date:
             return
-        await asyncio.sleep(self.settings.complete_delay_seconds)
+        day = dt.date.fromisoformat(seen.date)
+        complete_at = dt.datetime(day.year, day.month, day.day, self.settings.complete_at_hour, tzinfo=SHANGHAI)
+        if self.settings.test_clock:
+            await asyncio.sleep(self.settings.complete_delay_seconds)
+            await self.callback(seen, "booking.completed", {}, test_now=complete_at)
+            return
+        await asyncio.sleep(max((complete_at - dt.datetime.now(SHANGHAI)).total_seconds(), 0))
         await self.callback(seen, "booking.completed", {})
 
     # --- outbound to booking ---------------------------------------------------------------------------
-    async def callback(self, seen: SeenBooking, event_type: str, data: dict[str, Any]) -> bool:
-        """Send one signed webhook to the booking service, retrying with the same webhook-id."""
+    async def callback(
+        self, seen: SeenBooking, event_type: str, data: dict[str, Any], *, test_now: dt.datetime | None = None
+    ) -> bool:
+        """Send one signed webhook to the booking service, retrying with the same webhook-id
+        (``test_now``: sent as ``X-Test-Now``, honoured only by a platform with the test clock on)."""
         secret = self.settings.secrets()[seen.partner_id]
         body = json.dumps({"type": event_type, "booking_id": seen.booking_id, "data": data}, ensure_ascii=False)
         webhook_id = f"sim_{uuid.uuid4().hex}"
@@ -155,6 +173,8 @@ class Simulator:
                 "webhook-signature": Webhook(secret).sign(webhook_id, now, body),
                 "content-type": "application/json",
             }
+            if test_now is not None:
+                headers["X-Test-Now"] = test_now.isoformat()
             try:
                 response = await self.client.post(path, content=body.encode(), headers=headers)
                 outcome["status"] = response.status_code

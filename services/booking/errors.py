@@ -23,6 +23,16 @@ def illegal(exc: rules.IllegalTransition) -> IllegalTransition:
     return IllegalTransition(str(exc), from_status=exc.from_status, to_status=exc.to_status)
 
 
+def outcome_too_early(from_status: str, to_status: str, appointment: dt.date, today: dt.date) -> IllegalTransition:
+    return IllegalTransition(
+        f"a booking cannot become {to_status} before its appointment date {appointment.isoformat()} "
+        f"(today is {today.isoformat()}); report it on or after that date",
+        from_status=from_status,
+        to_status=to_status,
+        appointment_date=appointment.isoformat(),
+    )
+
+
 def concurrent_change(from_status: str, to_status: str) -> IllegalTransition:
     return IllegalTransition(
         "the booking changed concurrently; read it again", from_status=from_status, to_status=to_status

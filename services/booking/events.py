@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import BookingChangedV1, Topic
+from services.booking import contacts
 from services.booking.models import Booking
 from vipkit.events import add_event
 from vipkit.notifications import request_notification
@@ -13,11 +14,11 @@ SOURCE = "booking"
 
 
 async def notify(session: AsyncSession, booking: Booking, template: str, text: str) -> None:
-    """Ask the notifier to send ``text`` to the booking's contact mobile."""
+    """Ask the notifier to send ``text`` to the booking's contact mobile, else the customer's policy mobile."""
     await request_notification(
         session,
         booking.customer_id,
-        mobile=booking.contact_mobile,
+        mobile=await contacts.mobile_for(session, booking),
         template=template,
         text=text,
         source=SOURCE,

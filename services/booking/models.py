@@ -235,3 +235,16 @@ class SecondOpinion(Base):
     opinion_due: Mapped[dt.date | None] = mapped_column(Date)
     delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class CustomerContact(Base):
+    """A customer's mobile from their policies (``policy.changed.v1``): the newest underwritten
+    policy's number wins. Booking SMS go there unless the booking request gives ``contact_mobile``."""
+
+    __tablename__ = "customer_contacts"
+
+    customer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mobile: Mapped[str] = mapped_column(String(32))
+    policy_no: Mapped[str] = mapped_column(String(64))
+    underwritten_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)

@@ -1,8 +1,11 @@
 """Second-opinion requests (SPEC 4.2, handbook 000): SLA due dates in working days, overdue list.
 
-The provider contacts the customer within 1 working day of the request; the opinion is due within
-10 working days after the materials are complete. A request reserves one unit (like a booking, with
-the same attempt trace and sweeper); delivering the opinion consumes it, cancelling releases it.
+The provider contacts the customer within ``sla.contact_working_days`` (1) working day of the
+request; the opinion is due ``sla.opinion_working_days`` (10) working days after the materials are
+complete, both from the service's catalog entry. Only services the catalog gives an opinion SLA are
+second opinions (other request-kind services, e.g. assisted registration, are booked as bookings).
+A request reserves one unit (like a booking, with the same attempt trace and sweeper); delivering
+the opinion consumes it, cancelling releases it.
 """
 
 from __future__ import annotations
@@ -61,8 +64,11 @@ async def create_opinion(
 ) -> tuple[dict[str, Any], bool]:
     ensure_customer_access(identity, body.customer_id)
     entry, params = await bookable_entry(ctx, body.service_code)
-    if params.kind != "request":
-        raise ValidationProblem(f"{body.service_code} is booked with POST /api/v1/bookings", field="service_code")
+    if params.kind != "request" or not params.second_opinion:
+        raise ValidationProblem(
+            f"service_code: {body.service_code} is not a second-opinion service; book it with POST /api/v1/bookings",
+            field="service_code",
+        )
     check_beneficiary(entry, body.beneficiary_id, body.customer_id)
     now = clock.now()
     fingerprint = attempts.request_hash(body.model_dump(mode="json"))
@@ -110,6 +116,7 @@ async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: s
     """Ops / provider steps: contacted, materials-complete (sets the opinion due date), delivered, cancel."""
     expected, target = STEPS[step]
     now = clock.now()
+    working_days = await _opinion_working_days(ctx, request_id) if target == "materials_complete" else 0
     async with ctx.database.transaction() as session:
         row = await repo.get_opinion(session, request_id)
         if row is None or not identity.can_access_customer(row.customer_id):
@@ -119,7 +126,7 @@ async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: s
                 f"a {row.status} request cannot become {target}", from_status=row.status, to_status=target
             )
         row.status, row.updated_at = target, now
-        ledger = await _apply_step(session, row, target, now)
+        ledger = await _apply_step(session, row, target, now, working_days)
         view = opinion_view(row, now.date())
         reservation_id = row.reservation_id
     if ledger and reservation_id:
@@ -132,8 +139,18 @@ async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: s
 STEP_LEDGER = {"delivered": ("consume", "completed"), "cancelled": ("release", "cancelled")}
 
 
+async def _opinion_working_days(ctx: BookingContext, request_id: str) -> int:
+    """The catalog's opinion SLA of the request's service (read before the transaction: an HTTP call)."""
+    async with ctx.database.transaction() as session:
+        row = await repo.get_opinion(session, request_id)
+    if row is None:
+        return rules.BookingParams().opinion_working_days  # 404 follows in the transaction
+    _, params = await bookable_entry(ctx, row.service_code)
+    return params.opinion_working_days
+
+
 async def _apply_step(
-    session: AsyncSession, row: SecondOpinion, target: str, now: dt.datetime
+    session: AsyncSession, row: SecondOpinion, target: str, now: dt.datetime, opinion_working_days: int
 ) -> tuple[str, str] | None:
     """Stamp the step's time (materials complete: the opinion due date); returns its ledger effect."""
     if target == "contacted":
@@ -143,7 +160,7 @@ async def _apply_step(
         row.materials_complete_at = now
         cal = await calendar_repository.load_calendar(session)
         try:
-            row.opinion_due = rules.opinion_due(cal, now, 10)
+            row.opinion_due = rules.opinion_due(cal, now, opinion_working_days)
         except CalendarUnknown as exc:
             raise errors.calendar_unknown(exc) from exc
     elif target == "delivered":

@@ -65,6 +65,15 @@ def check_transition(from_status: str, to_status: str) -> None:
         raise IllegalTransition(from_status, to_status)
 
 
+#: Outcomes a partner reports only once the appointment day has come (SPEC 4.2).
+OUTCOMES_ON_OR_AFTER_THE_DATE = frozenset({S.completed, S.no_show})
+
+
+def too_early_for_outcome(to_status: str, appointment: dt.date, today: dt.date) -> bool:
+    """A booking cannot be completed or marked a no-show before its appointment date."""
+    return BookingStatus(to_status) in OUTCOMES_ON_OR_AFTER_THE_DATE and today < appointment
+
+
 # --- booking parameters (from the entitlements catalog) -------------------------------------------
 @dataclass(frozen=True, slots=True)
 class BookingParams:
@@ -74,6 +83,8 @@ class BookingParams:
     cancel_cutoff_hour: int = 12
     contact_working_days: int = 1
     opinion_working_days: int = 10
+    #: a second opinion: the catalog gives it an opinion SLA (``sla.opinion_working_days``)
+    second_opinion: bool = False
 
 
 #: The one place the booking parameters' defaults live (001: N = 2, cutoff 12:00 the working day before).
@@ -99,6 +110,7 @@ def booking_params(booking: dict[str, object] | None) -> BookingParams:
         cancel_cutoff_hour=_int(booking.get("cancel_cutoff_hour"), DEFAULT_PARAMS.cancel_cutoff_hour),
         contact_working_days=_int(sla.get("contact_working_days"), DEFAULT_PARAMS.contact_working_days),
         opinion_working_days=_int(sla.get("opinion_working_days"), DEFAULT_PARAMS.opinion_working_days),
+        second_opinion=sla.get("opinion_working_days") is not None,
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import attempts, calendar_repository, errors, events, rules, texts, webhooks_out
+from services.booking import attempts, calendar_repository, contacts, errors, events, rules, texts, webhooks_out
 from services.booking import repository as repo
 from services.booking.catalog import bookable_entry, check_beneficiary, service_name, warm_catalog
 from services.booking.context import BookingContext
@@ -247,7 +247,7 @@ async def write_booking(session: AsyncSession, booking: Booking, slot: Slot, act
     pending = BookingStatus.pending.value
     await repo.add_history(session, booking.id, None, pending, "requested", actor, booking.created_at)
     await events.booking_changed(session, booking, None, "requested")
-    payload = webhooks_out.booking_payload(booking)
+    payload = webhooks_out.booking_payload(booking, mobile=await contacts.mobile_for(session, booking))
     await webhooks_out.enqueue(session, booking.partner_id, booking.id, "booking.requested", payload)
     return await booking_view(session, booking)
 

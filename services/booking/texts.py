@@ -25,11 +25,11 @@ def booking_confirmed(service_name: str, clinic_name: str, address: str, day: dt
     )
 
 
-def booking_rejected(service_name: str, clinic_name: str, day: dt.date, reason: str | None) -> str:
-    why = f"原因：{reason}。" if reason else ""
+def booking_rejected(service_name: str, clinic_name: str, day: dt.date) -> str:
+    """The partner's own rejection reason is free text for ops (booking history), never pasted here."""
     return (
-        f"【VIP服务】很抱歉，您预约的{service_name}（{chinese_date(day)}，{clinic_name}）未能安排。{why}"
-        "本次服务次数已退回，您可重新预约其他日期或机构。"
+        f"【VIP服务】很抱歉，您预约的{service_name}（{chinese_date(day)}，{clinic_name}）未能安排。"
+        "本次服务次数已退回，您可重新预约其他日期或机构，详情请咨询客服。"
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import errors, events, rules, texts, webhooks_out
+from services.booking import contacts, errors, events, rules, texts, webhooks_out
 from services.booking import repository as repo
 from services.booking.models import Booking
 from services.booking.rules import BookingStatus
@@ -60,7 +60,7 @@ async def _tell_customer(
         text = texts.booking_confirmed(service_name, clinic_name, address, booking.date, booking.cancel_deadline)
         await events.notify(session, booking, "booking_confirmed", text)
     elif to_status == BookingStatus.rejected:
-        text = texts.booking_rejected(service_name, clinic_name, booking.date, reason)
+        text = texts.booking_rejected(service_name, clinic_name, booking.date)
         await events.notify(session, booking, "booking_rejected", text)
     elif to_status in (BookingStatus.cancelled, BookingStatus.cancelled_late):
         late = to_status == BookingStatus.cancelled_late
@@ -71,5 +71,7 @@ async def _tell_customer(
 async def _tell_partner_cancelled(session: AsyncSession, booking: Booking, reason: str | None) -> None:
     partner = await repo.get_partner(session, booking.partner_id)
     if partner is not None:
-        payload = webhooks_out.booking_payload(booking, reason=reason)
+        payload = webhooks_out.booking_payload(
+            booking, reason=reason, mobile=await contacts.mobile_for(session, booking)
+        )
         await webhooks_out.enqueue(session, partner.id, booking.id, "booking.cancelled", payload)

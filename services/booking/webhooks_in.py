@@ -10,8 +10,8 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from standardwebhooks.webhooks import Webhook
 
+from services.booking import errors, rules
 from services.booking import repository as repo
-from services.booking import rules
 from services.booking.catalog import service_name, warm_catalog
 from services.booking.context import BookingContext
 from services.booking.ledger import settle_ledger
@@ -86,6 +86,9 @@ async def _apply(
     target = INBOUND_TYPES[event.type]
     if booking.status == target.value:
         return {"status": "unchanged", "booking_id": booking.id, "booking_status": booking.status}, False
+    today = clock.today()
+    if rules.too_early_for_outcome(target, booking.date, today):
+        raise errors.outcome_too_early(booking.status, target.value, booking.date, today)
     reason = event.data.get("reason")
     await transition(
         session,

@@ -36,7 +36,8 @@ from vipkit.urlguard import UnsafeUrl, UrlGuard, printable_excerpt
 log = logging.getLogger("booking.webhooks")
 
 
-def booking_payload(booking: Booking, *, reason: str | None = None) -> dict[str, Any]:
+def booking_payload(booking: Booking, *, reason: str | None = None, mobile: str | None = None) -> dict[str, Any]:
+    """The clinic's view of a booking; ``mobile``: the number to call (``contacts.mobile_for``)."""
     data: dict[str, Any] = {
         "booking_id": booking.id,
         "clinic_id": booking.clinic_id,
@@ -45,7 +46,7 @@ def booking_payload(booking: Booking, *, reason: str | None = None) -> dict[str,
         "package_code": booking.package_code,
         "customer_id": booking.customer_id,
         "beneficiary_id": booking.beneficiary_id,
-        "contact_mobile": booking.contact_mobile,
+        "contact_mobile": mobile or booking.contact_mobile,
         "status": booking.status,
     }
     if reason:

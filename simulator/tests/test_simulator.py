@@ -28,6 +28,7 @@ def sim_settings(booking_url: str = "http://127.0.0.1:9", **extra: object) -> Si
         "confirm_delay_seconds": 0.05,
         "complete_delay_seconds": 0.05,
         "callback_backoff_seconds": 0.05,
+        "test_clock": True,
     }
     values.update(extra)
     return SimulatorSettings(**values)  # type: ignore[arg-type]
@@ -119,6 +120,8 @@ async def test_loop_book_then_simulator_confirms_and_completes(db_factory: Datab
             booking = (await client.get(f"/api/v1/bookings/{booking_id}", headers=OPS)).json()
             assert [h["to_status"] for h in booking["history"]] == ["pending", "confirmed", "completed"]
             assert booking["history"][1]["actor"] == "partner:P-SIM"
+            # a clinic completes on the appointment date (the platform's test clock), not before
+            assert booking["history"][2]["at"] == "2026-10-08T08:00:00Z"  # 16:00 in Shanghai
             await wait_for(lambda: booking_ledger_done(client, booking_id), timeout=10, what="ledger settled")
             assert standin.reservations[booking["reservation_id"]]["status"] == "consumed"
             deliveries = (

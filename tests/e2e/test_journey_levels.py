@@ -1,7 +1,9 @@
 """Journey (levels): buy → provisional → confirmed after the cooling-off → entitlements appear →
 book a dental cleaning for the designated spouse 2 working days ahead across National Day → the
 partner (the clinic simulator) confirms → cancel after the noon cutoff → the unit is forfeited in
-the ledger → a second booking is refused with quota_exhausted. Through the gateway only."""
+the ledger → a second booking is refused with quota_exhausted. The booking SMS (confirmation, the
+day-before reminder) are delivered to the mobile of the customer's policy (the request gives none).
+Through the gateway only."""
 
 from __future__ import annotations
 
@@ -79,8 +81,7 @@ async def test_levels_dental_cleaning_for_a_spouse_across_national_day(levels_pl
             "clinic_id": "CL-BJ-001",
             "beneficiary_id": "R1",
             "package_code": "premium",
-            "contact_mobile": "13800138000",
-        }
+        }  # no contact_mobile: the SMS go to the mobile of the customer's policy (SPEC 4.2)
         too_early = await api.call(
             "POST", "/api/v1/bookings", token=token, json_body={**booking_body, "date": "2026-09-30"}
         )
@@ -112,7 +113,23 @@ async def test_levels_dental_cleaning_for_a_spouse_across_national_day(levels_pl
         other = api.token(f"CX{uuid.uuid4().hex[:6]}")
         assert (await api.call("GET", f"/api/v1/bookings/{booking['booking_id']}", token=other)).status_code == 404
 
-        # 5. cancels at 12:00:00 on the previous working day: too late, the use is forfeited
+        # 5. the day-before reminder (the working day before 10-08 is 09-30), then the confirmation and
+        #    the reminder are delivered by the notifier to the policy's mobile (masked for ops)
+        api.now = at("2026-09-30 09:00")
+        await api.as_ops("POST", "/api/v1/bookings/reminders/runs", json_body={"as_of": "2026-09-30"}, expect=200)
+        api.now = None
+
+        async def delivered(template: str) -> dict | None:
+            for n in await api.notifications(customer):
+                if n.get("template") == template and n.get("reference") == booking["booking_id"]:
+                    return n if n.get("status") == "sent" else None
+            return None
+
+        for template in ("booking_confirmed", "booking_reminder"):
+            sms = await wait_for(lambda t=template: delivered(t), timeout=30, interval=0.2, what=f"{template} sent")
+            assert sms["mobile"] == "138****8000" and sms["channel"] == "sms", sms
+
+        # 6. cancels at 12:00:00 on the previous working day: too late, the use is forfeited
         api.now = at("2026-09-30 12:00:00")
         cancelled = await api.call("POST", f"/api/v1/bookings/{booking['booking_id']}/cancel", token=token, expect=200)
         assert cancelled.json()["status"] == "cancelled_late"
@@ -131,7 +148,7 @@ async def test_levels_dental_cleaning_for_a_spouse_across_national_day(levels_pl
         assert "reserved" in actions and actions[-1] == "consumed"
         assert ledger["entries"][-1]["remaining"] == 0 and ledger["entries"][-1]["used"] == 1
 
-        # 6. a second booking finds no unit left
+        # 7. a second booking finds no unit left
         api.now = at("2026-09-30 13:00")
         again = await api.call(
             "POST", "/api/v1/bookings", token=token, json_body={**booking_body, "date": "2026-10-12"}

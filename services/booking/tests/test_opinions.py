@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from services.booking.tests.conftest import OPS, Env, customer_headers, new_customer, ops_headers
+from services.booking.tests.entitlements_standin import CATALOG
 
 WED_0930 = "2026-09-30T16:00:00+08:00"
 
@@ -55,3 +58,41 @@ async def test_an_appointment_service_is_not_a_second_opinion(env: Env) -> None:
     )
     assert r.status_code == 422 and r.json()["code"] == "validation_error"
     assert env.standin.reservations == {}
+
+
+async def test_the_opinion_due_date_comes_from_the_catalog_sla(env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SPEC 4.2: due in ``sla.opinion_working_days`` working days after the materials are complete."""
+    entry = next(s for s in CATALOG["services"] if s["service_code"] == "second_opinion_domestic")
+    monkeypatch.setitem(entry["booking"], "sla", {"contact_working_days": 1, "opinion_working_days": 7})
+    request_id = (await _request(env, new_customer()))["request_id"]
+    thu_1008 = ops_headers("2026-10-08T16:00:00+08:00")
+    assert (
+        await env.client.post(f"/api/v1/second-opinions/{request_id}/contacted", headers=thu_1008)
+    ).status_code == 200
+    done = await env.client.post(f"/api/v1/second-opinions/{request_id}/materials-complete", headers=thu_1008)
+    assert done.status_code == 200, done.text
+    # 7 working days after Thu 10-08: 10-09, Sat 10-10 (make-up working day), 10-12 .. 10-16
+    assert done.json()["opinion_due"] == "2026-10-16"
+
+
+async def test_only_second_opinion_services_are_requested_as_second_opinions(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assisted = {
+        "service_code": "registration_assisted",
+        "name": "协助预约挂号",
+        "tiers": {"star_4": {"quota": None}},
+        "period": "calendar_year",
+        "beneficiaries": {"holder": True, "insured": False, "relations": []},
+        "bookable": True,
+        "booking": {"kind": "request", "advance_working_days": 2, "cancel_cutoff_working_days": 1, "sla": None},
+    }
+    monkeypatch.setitem(CATALOG, "services", [*CATALOG["services"], assisted])
+    c = new_customer()
+    r = await env.client.post(
+        "/api/v1/second-opinions",
+        json={"customer_id": c, "service_code": "registration_assisted"},
+        headers=customer_headers(c, WED_0930),
+    )
+    assert r.status_code == 422 and r.json()["field"] == "service_code", r.text
+    assert "not a second-opinion service" in r.json()["detail"] and env.standin.reservations == {}

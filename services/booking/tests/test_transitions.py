@@ -52,3 +52,16 @@ async def test_cancellation_frees_the_place_tells_the_customer_and_the_partner(e
     sql = "SELECT count(*) FROM webhook_deliveries WHERE event_type = :t AND booking_id = :b"
     assert await env.scalar(sql, t="booking.cancelled", b=booking_id) == 1
     assert await env.scalar(sql, t="booking.requested", b=booking_id) == 1
+
+
+async def test_a_partners_rejection_reason_is_not_pasted_into_the_customers_sms(env: Env) -> None:
+    """The reason is the partner's free text (for ops, in the history); the customer gets a clear SMS."""
+    booking_id = (await env.book(new_customer(), "2026-10-08", contact_mobile="13900139000")).json()["booking_id"]
+    reason = "张医生休假，联系13812345678"
+    r = await env.partner_webhook("booking.rejected", booking_id, data={"reason": reason})
+    assert r.status_code == 200 and r.json()["booking_status"] == "rejected"
+    [sms] = [e["data"] for e in await env.outbox("notification.requested.v1")]
+    assert sms["template"] == "booking_rejected" and "张医生" not in sms["text"] and "13812345678" not in sms["text"]
+    assert "未能安排" in sms["text"] and "已退回" in sms["text"]
+    history = (await env.get_booking(booking_id))["history"]
+    assert history[-1]["to_status"] == "rejected" and "张医生" in (history[-1]["reason"] or "")

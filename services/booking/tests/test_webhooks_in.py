@@ -47,3 +47,21 @@ async def test_the_same_status_twice_under_two_ids_is_unchanged_not_an_error(env
 async def test_unknown_partner_is_404(env: Env) -> None:
     r = await env.partner_webhook("booking.confirmed", "BK1", partner_id="NOPE")
     assert r.status_code == 404 and r.json()["code"] == "not_found"
+
+
+async def test_a_partner_cannot_complete_or_no_show_before_the_appointment_date(env: Env) -> None:
+    """SPEC 4.2: completion and no-show are reported on or after the appointment date (409 before)."""
+    booking_id = (await env.book(new_customer(), "2026-10-08", now="2026-09-28T10:00:00+08:00")).json()["booking_id"]
+    assert (
+        await env.partner_webhook("booking.confirmed", booking_id, now="2026-09-28T10:05:00+08:00")
+    ).status_code == 200
+    for event in ("booking.completed", "booking.no_show"):
+        early = await env.partner_webhook(event, booking_id, webhook_id="wh-early", now="2026-10-07T23:59:59+08:00")
+        assert early.status_code == 409 and early.json()["code"] == "illegal_transition", early.text
+        assert early.json()["appointment_date"] == "2026-10-08" and "appointment date" in early.json()["detail"]
+    assert (await env.get_booking(booking_id))["status"] == "confirmed"
+    # the refused webhook-id was not burnt: the partner's retry on the day applies it
+    on_the_day = await env.partner_webhook(
+        "booking.completed", booking_id, webhook_id="wh-early", now="2026-10-08T16:00:00+08:00"
+    )
+    assert on_the_day.status_code == 200 and on_the_day.json()["booking_status"] == "completed"
