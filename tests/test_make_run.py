@@ -55,6 +55,12 @@ def test_supervisor_sigkill_leaves_no_process_and_busy_ports_are_refused(tmp_pat
     pids = [int(p) for p in pidfile.read_text().split()]
     try:
         assert "All services ready" in first.banner, first.banner
+        # "ready" means the consumers already have their partitions (no event waits for a group join)
+        import httpx
+
+        for offset in (1, 2, 3, 4, 5):
+            body = httpx.get(f"http://127.0.0.1:{first.base_port + offset}/readyz", timeout=5).json()
+            assert body["pid"] in pids and all(v == "assigned" for v in body.get("consumers", {}).values()), body
         second = start_make_run(tmp_path / "b", "--no-demo", base_port=first.base_port, kafka_port=kafka_port)
         rest = second.process.stdout.read() if second.process.stdout else ""
         assert second.process.wait(30) != 0
