@@ -78,6 +78,9 @@ class Gateway:
         )
         self.tracing = tracing.configure_tracing("gateway")
         self.proxy = Proxy(settings, forward_test_clock=common.test_clock, tracing_on=self.tracing)
+        self.openapi_timeout = aiohttp.ClientTimeout(
+            total=settings.openapi_fetch_timeout, sock_connect=min(settings.connect_timeout, 1.0)
+        )
         self.probe_timeout = aiohttp.ClientTimeout(
             total=settings.upstream_probe_timeout, sock_connect=min(settings.connect_timeout, 1.0)
         )
@@ -109,7 +112,7 @@ class Gateway:
         error: Exception | None = None
         for base in self.proxy.replica_order(service):
             try:
-                async with self.proxy.session.get(base + "/openapi.json", timeout=self.probe_timeout) as resp:
+                async with self.proxy.session.get(base + "/openapi.json", timeout=self.openapi_timeout) as resp:
                     resp.raise_for_status()
                     data = json.loads(await resp.read())
                     if not isinstance(data, dict):

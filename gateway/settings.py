@@ -61,7 +61,13 @@ class GatewaySettings(BaseSettings):
     # Docs and health.
     openapi_ttl_seconds: float = Field(default=60.0, gt=0, description="Cache of each upstream's OpenAPI document")
     openapi_retry_seconds: float = Field(default=5.0, gt=0, description="Retry of an upstream that was down")
-    upstream_probe_timeout: float = Field(default=3.0, gt=0, description="Timeout of /readyz and /openapi.json probes")
+    upstream_probe_timeout: float = Field(default=3.0, gt=0, description="Timeout of the /readyz probes")
+    openapi_fetch_timeout: float = Field(
+        default=15.0,
+        gt=0,
+        description="Timeout of an upstream's /openapi.json fetch (a documented service builds a large document "
+        "on its first request; a slow answer must not drop it from the merged docs)",
+    )
 
     access_log: bool = Field(default=True, description="One masked JSON line per request")
     metrics_token: str | None = Field(
