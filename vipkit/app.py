@@ -232,6 +232,8 @@ def service_lifespan(spec: ServiceSpec) -> Callable[[FastAPI], contextlib.Abstra
         app.state.runtime = runtime
         for hook in spec.on_startup:
             await hook(app)
+        # built once before serving: the gateway's first fetch of /openapi.json must not wait for it
+        await asyncio.to_thread(app.openapi)
         await runtime.start()
         log.info("service started", extra={"program": settings.program, "test_clock": settings.test_clock})
         try:
