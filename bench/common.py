@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import sys
 import uuid
@@ -42,10 +43,12 @@ def figure(
     """Print one figure as a ``BENCH`` line (the human-readable lines are the script's own)."""
     if ratio is None and floor:
         ratio = value / floor
+    if ratio is not None and math.isnan(ratio):
+        ratio = None
     line = {
         "bench": bench,
         "name": name,
-        "value": round(value, 3),
+        "value": None if math.isnan(value) else round(value, 3),  # nothing measured: null, not NaN
         "unit": unit,
         "floor": None if floor is None else round(floor, 3),
         "floor_name": floor_name,
