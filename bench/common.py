@@ -95,6 +95,30 @@ def tree_rss_mb(pid: int) -> float:
     return total + sum(tree_rss_mb(int(c)) for c in children)
 
 
+def free_base_port() -> int:
+    """A free range of ten ports for a ``Cluster`` (base .. base + 9), picked at random in 21000-29000
+    so that benchmarks and test runs of other engineers started at the same moment rarely collide;
+    every port is checked by binding it."""
+    import random
+    import socket
+
+    for _ in range(200):
+        base = random.randrange(21000, 29000, 10)
+        sockets = []
+        try:
+            for port in range(base, base + 10):
+                s = socket.socket()
+                sockets.append(s)
+                s.bind(("127.0.0.1", port))
+            return base
+        except OSError:
+            continue
+        finally:
+            for s in sockets:
+                s.close()
+    raise RuntimeError("no free range of ten ports")
+
+
 def admin_url() -> str:
     return os.environ.get("VIP_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 

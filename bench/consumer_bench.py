@@ -40,8 +40,8 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import figure, load_average, percentile  # noqa: E402
-from bench.event_latency_bench import free_base_port, print_log_tails  # noqa: E402
+from bench.common import figure, free_base_port, load_average, percentile  # noqa: E402
+from bench.event_latency_bench import print_log_tails  # noqa: E402
 from contracts.events import TierChangedV1, Topic  # noqa: E402
 from vipkit import clock  # noqa: E402
 from vipkit.broker import free_port  # noqa: E402

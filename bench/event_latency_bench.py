@@ -47,10 +47,10 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from bench.common import figure  # noqa: E402
+from bench.common import figure, free_base_port  # noqa: E402
 from contracts.policy import resident_id  # noqa: E402
 from vipkit.auth import mint_token  # noqa: E402
-from vipkit.broker import free_port, port_open  # noqa: E402
+from vipkit.broker import free_port  # noqa: E402
 from vipkit.devrun import SERVICES, Cluster  # noqa: E402
 from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, postgres_admin_url  # noqa: E402
 
@@ -95,14 +95,6 @@ def policy_body(customer_id: str, seq: int, today: dt.date) -> dict[str, Any]:
 
 
 # -- the platform ----------------------------------------------------------------------------------
-
-
-def free_base_port() -> int:
-    """A free range of ten ports (the pattern of tests/e2e/harness.py, another range)."""
-    for base in range(21100, 23000, 20):
-        if not any(port_open("127.0.0.1", base + i) for i in range(10)):
-            return base
-    raise RuntimeError("no free port range")
 
 
 def make_cluster(var: Path, fetch_wait_ms: int, database_urls: dict[str, str]) -> Cluster:

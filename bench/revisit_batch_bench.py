@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import figure, load_average  # noqa: E402
-from bench.event_latency_bench import free_base_port, policy_body, print_log_tails  # noqa: E402
+from bench.common import figure, free_base_port, load_average  # noqa: E402
+from bench.event_latency_bench import policy_body, print_log_tails  # noqa: E402
 from vipkit.auth import mint_token  # noqa: E402
 from vipkit.broker import free_port  # noqa: E402
 from vipkit.db import Database  # noqa: E402
