@@ -18,7 +18,13 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python scripts/run.py
 
-test: $(STAMP)
+# what the browser tests inject into pages (axe-core), pinned by tests/browser/package-lock.json
+BROWSER_TOOLS := tests/browser
+$(BROWSER_TOOLS)/node_modules/.installed: $(BROWSER_TOOLS)/package-lock.json
+	cd $(BROWSER_TOOLS) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(STAMP) $(BROWSER_TOOLS)/node_modules/.installed
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -280,6 +280,13 @@ async def abort_revisit_session(session_id: str, request: Request, session: DbSe
 
 
 # --- the H5 page ----------------------------------------------------------------------------------------
+@page_router.post("/r/{token}", response_class=HTMLResponse, summary="The identity form posted without JavaScript")
+async def revisit_page_without_javascript(token: str, request: Request) -> HTMLResponse:
+    """A browser without JavaScript posted the identity form: nothing is checked or kept; the page
+    asks to open the link with JavaScript (the ID digits were in the body, never in the URL)."""
+    return h5.message_page(_settings(request), "nojs")
+
+
 @page_router.get("/r/{token}", response_class=HTMLResponse, summary="The H5 questionnaire page (Simplified Chinese)")
 async def revisit_page(token: str, request: Request, session: DbSession) -> HTMLResponse:
     settings = _settings(request)

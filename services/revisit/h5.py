@@ -4,12 +4,16 @@
 The page itself is static HTML; ``/r/static/revisit.js`` drives the identity step, the questions,
 the countdown that keeps "提交" disabled until the minimum answer time, and the result screens.
 No external CDN; a strict Content-Security-Policy (no inline script), no Referer (the token is in
-the URL), no caching.
+the URL), no caching. Static assets carry a content hash (``?v=``) so a phone never runs an old script
+against a new page. Without JavaScript the identity form posts (``method="post"``: the ID digits never
+go into the URL) to a page that asks to open the link with JavaScript on.
 """
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
+from pathlib import Path
 
 from fastapi.responses import HTMLResponse
 
@@ -26,6 +30,15 @@ SECURITY_HEADERS = {
     ),
 }
 
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def asset_url(name: str) -> str:
+    """``/r/static/<name>?v=<content hash>``: a changed file gets a new URL (no stale cached script)."""
+    digest = hashlib.sha256((STATIC_DIR / name).read_bytes()).hexdigest()[:12]
+    return f"/r/static/{name}?v={digest}"
+
+
 _HEAD = """<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -34,7 +47,7 @@ _HEAD = """<!doctype html>
 <meta name="referrer" content="no-referrer">
 <meta name="format-detection" content="telephone=no">
 <title>{title} - {insurer}</title>
-<link rel="stylesheet" href="/r/static/revisit.css">
+<link rel="stylesheet" href="{css}">
 {script}
 </head>
 <body>
@@ -58,6 +71,11 @@ MESSAGES = {
         "warn",
     ),
     "done": ("回访已完成", "该保单的电子化回访已经完成，感谢您的支持与配合。", "ok"),
+    "nojs": (
+        "请开启JavaScript",
+        "该页面需要浏览器支持JavaScript才能完成回访。请在微信或手机浏览器中重新打开短信中的链接，或致电客服热线{hotline}。",
+        "warn",
+    ),
     "phone": (
         "回访将由客服电话完成",
         "该保单的回访将由我司客服人员在工作日9:00-17:30通过电话与您联系，感谢您的配合。",
@@ -70,7 +88,8 @@ def _head(settings: RevisitSettings, title: str, *, script: bool) -> str:
     return _HEAD.format(
         title=escape(title),
         insurer=escape(settings.insurer_name),
-        script='<script src="/r/static/revisit.js" defer></script>' if script else "",
+        css=asset_url("revisit.css"),
+        script=f'<script src="{asset_url("revisit.js")}" defer></script>' if script else "",
     )
 
 
@@ -95,11 +114,12 @@ def message_page(settings: RevisitSettings, kind: str, *, status_code: int = 200
 def questionnaire_page(settings: RevisitSettings, token: str) -> HTMLResponse:
     html = (
         _head(settings, "保单电子化回访", script=True)
-        + f"""<main class="page" id="app" data-token="{escape(token)}" data-hotline="{escape(settings.hotline)}" data-ttl="{settings.link_ttl_days}">
+        + f"""<main class="page" id="app" data-token="{escape(token)}" data-hotline="{escape(settings.hotline)}" data-ttl="{settings.link_ttl_days}" data-timeout-ms="{settings.h5_request_timeout_ms}">
+<noscript><p class="notice">该页面需要开启JavaScript才能完成回访，请在微信或手机浏览器中打开短信中的链接。</p></noscript>
 <section class="card" id="step-identity">
-  <h2>身份验证</h2>
+  <h2 tabindex="-1">身份验证</h2>
   <p class="muted">为保护您的信息安全，请先验证投保人身份。</p>
-  <form id="identity-form" novalidate>
+  <form id="identity-form" method="post" novalidate>
     <label class="field">身份证号码后6位
       <input id="id-last6" name="id_last6" maxlength="6" autocomplete="off" autocapitalize="characters" placeholder="例如 011234" required>
     </label>
@@ -112,8 +132,9 @@ def questionnaire_page(settings: RevisitSettings, token: str) -> HTMLResponse:
 </section>
 
 <section id="step-questions" hidden>
-  <p id="timer" class="timer" aria-live="polite"></p>
-  <div class="card intro"><p id="intro"></p></div>
+  <p id="timer" class="timer" aria-hidden="true"></p>
+  <p id="timer-status" class="sr-only" role="status"></p>
+  <div class="card intro"><h2 id="questions-title" tabindex="-1">回访问题</h2><p id="intro"></p></div>
   <form id="questions-form" novalidate>
     <ol id="question-list" class="questions"></ol>
     <div class="card">
@@ -137,7 +158,7 @@ def questionnaire_page(settings: RevisitSettings, token: str) -> HTMLResponse:
 
 <section class="card result" id="step-done" hidden>
   <div class="icon ok" id="done-icon" aria-hidden="true">✓</div>
-  <h2 id="done-title">电子回访已完成</h2>
+  <h2 id="done-title" tabindex="-1">电子回访已完成</h2>
   <p id="done-message">感谢您的支持与配合</p>
 </section>
 </main>

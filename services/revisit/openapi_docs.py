@@ -121,4 +121,14 @@ DOCS: dict[str, Op] = {
         ("not_found", "link_expired"),
         "SPEC 5 (H5 page)",
     ),
+    "revisit_page_without_javascript": Op(
+        "postRevisitPageWithoutJavascript",
+        "The identity form posted without JavaScript",
+        "A browser without JavaScript posts the identity form here (never into the URL); nothing is checked "
+        "or kept, the page asks to open the link with JavaScript on.",
+        (LINK_HOLDER,),
+        "Revisit sessions",
+        (),
+        "SPEC 5 (H5 page)",
+    ),
 }

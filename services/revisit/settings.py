@@ -29,3 +29,6 @@ class RevisitSettings(BaseSettings):
     )
     insurer_name: str = Field(default="长生人寿", description="Insurer name in the SMS and on the H5 page")
     hotline: str = Field(default="400-820-8599", description="Customer-service hotline quoted to customers")
+    h5_request_timeout_ms: int = Field(
+        default=15000, ge=500, description="The H5 page gives up a request after this long and offers a retry"
+    )

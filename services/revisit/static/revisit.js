@@ -7,13 +7,50 @@
   var token = app.getAttribute("data-token");
   var hotline = app.getAttribute("data-hotline") || "";
   var ttl = app.getAttribute("data-ttl") || "30";
+  var timeoutMs = parseInt(app.getAttribute("data-timeout-ms") || "15000", 10);
+  var NETWORK_ERROR = "网络连接不稳定，请求未完成。请检查网络后点击按钮重试，已填写的答案不会丢失。";
   var $ = function (id) { return document.getElementById(id); };
 
   var state = { sessionId: null, questions: [], deadline: 0, timer: null, busy: false };
 
+  var HEADINGS = { "step-identity": "#step-identity h2", "step-questions": "#questions-title", "step-done": "#done-title" };
+
   function show(id) {
     ["step-identity", "step-questions", "step-done"].forEach(function (s) { $(s).hidden = s !== id; });
     window.scrollTo(0, 0);
+    var heading = document.querySelector(HEADINGS[id]);
+    if (heading) heading.focus();  /* screen readers follow each step */
+  }
+
+  /* --- answers survive a reload of the WeChat webview (never the identity data) --- */
+  function storeKey() { return state.sessionId ? "revisit-answers:" + state.sessionId : null; }
+
+  function saveAnswers() {
+    var key = storeKey();
+    if (!key) return;
+    try {
+      window.sessionStorage.setItem(key, JSON.stringify({ answers: answers(), remark: $("remark").value }));
+    } catch (e) { /* storage unavailable: answering still works */ }
+  }
+
+  function restoreAnswers() {
+    var key = storeKey();
+    var saved = null;
+    try { saved = key && JSON.parse(window.sessionStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (!saved) return;
+    (saved.answers || []).forEach(function (a) {
+      if (!a.answer) return;
+      var input = document.querySelector('input[name="' + a.question_id + '"][value="' + a.answer + '"]');
+      if (input) input.checked = true;
+    });
+    $("remark").value = saved.remark || "";
+    $("remark-count").textContent = String($("remark").value.length);
+    updateHint();
+  }
+
+  function forgetAnswers() {
+    var key = storeKey();
+    try { if (key) window.sessionStorage.removeItem(key); } catch (e) { /* ignore */ }
   }
 
   function showError(id, text) {
@@ -30,21 +67,33 @@
     icon.textContent = tone === "ok" || !tone ? "✓" : "!";
     $("step-done").setAttribute("data-kind", tone || "ok");
     stopTimer();
+    forgetAnswers();
     show("step-done");
   }
 
+  /* a phone's network may hang: every request gives up after ``timeoutMs`` and the button comes back */
   function post(path, body) {
-    return fetch(path, {
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = setTimeout(function () { if (controller) controller.abort(); }, timeoutMs);
+    var request = fetch(path, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(body || {}),
       credentials: "same-origin",
       cache: "no-store",
+      signal: controller ? controller.signal : undefined,
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
         return { ok: res.ok, status: res.status, data: data };
       });
     });
+    var deadline = new Promise(function (_, reject) {
+      setTimeout(function () { reject(new Error("timeout")); }, timeoutMs + 50);
+    });
+    return Promise.race([request, deadline]).then(
+      function (res) { clearTimeout(timer); return res; },
+      function (err) { clearTimeout(timer); throw err; }
+    );
   }
 
   function commonProblem(res, errorId) {
@@ -106,7 +155,7 @@
           showError("identity-error", "系统繁忙，请稍后再试。");
         }
       })
-      .catch(function () { showError("identity-error", "网络异常，请检查网络后重试。"); })
+      .catch(function () { showError("identity-error", NETWORK_ERROR); })
       .then(function () { state.busy = false; $("identity-submit").disabled = false; });
   });
 
@@ -136,7 +185,7 @@
         input.type = "radio";
         input.name = q.id;
         input.value = c[0];
-        input.addEventListener("change", updateHint);
+        input.addEventListener("change", function () { updateHint(); saveAnswers(); });
         label.appendChild(input);
         label.appendChild(document.createTextNode(" " + c[1]));
         choices.appendChild(label);
@@ -144,6 +193,7 @@
       li.appendChild(choices);
       list.appendChild(li);
     });
+    restoreAnswers();
     show("step-questions");
     startTimer(data.seconds_remaining);
   }
@@ -164,6 +214,7 @@
   $("remark").addEventListener("input", function () {
     $("remark-count").textContent = String($("remark").value.length);
     updateHint();
+    saveAnswers();
   });
 
   /* --- the countdown: "提交" stays disabled until the minimum answer time --- */
@@ -171,9 +222,13 @@
     if (state.timer) { clearInterval(state.timer); state.timer = null; }
   }
 
+  /* the visible countdown is hidden from screen readers; they hear the wait once and "ready" once */
+  function announce(text) { $("timer-status").textContent = text; }
+
   function startTimer(seconds) {
     stopTimer();
     state.deadline = Date.now() + Math.max(0, seconds) * 1000;
+    if (seconds > 0) announce("请认真阅读每个问题，答题满" + Math.ceil(seconds) + "秒后可提交。");
     tick();
     state.timer = setInterval(tick, 250);
   }
@@ -192,6 +247,7 @@
       button.textContent = "提交";
       $("timer").textContent = "已满足最短答题时间，请确认答案后提交";
       $("timer").className = "timer ready";
+      announce("已满足最短答题时间，可以提交。");
     }
   }
 
@@ -235,7 +291,7 @@
           showError("submit-error", "系统繁忙，请稍后再试。");
         }
       })
-      .catch(function () { showError("submit-error", "网络异常，请检查网络后重试。"); })
+      .catch(function () { showError("submit-error", NETWORK_ERROR); })
       .then(function () {
         state.busy = false;
         if (!state.timer) $("submit-btn").disabled = false;
@@ -254,7 +310,7 @@
         }
         if (!commonProblem(res, "submit-error")) showError("submit-error", "系统繁忙，请稍后再试。");
       })
-      .catch(function () { showError("submit-error", "网络异常，请检查网络后重试。"); })
+      .catch(function () { showError("submit-error", NETWORK_ERROR); })
       .then(function () { state.busy = false; });
   });
 })();

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 from typing import Any
 
 import httpx
@@ -236,8 +237,10 @@ async def test_h5_page_is_chinese_self_contained_and_friendly_for_bad_links(harn
         page.headers["referrer-policy"] == "no-referrer"
         and "script-src 'self'" in page.headers["content-security-policy"]
     )
-    for asset in ("/r/static/revisit.js", "/r/static/revisit.css"):
-        assert (await client.get(asset)).status_code == 200
+    for asset in ("revisit.js", "revisit.css"):  # versioned URLs: a changed file gets a new one
+        versioned = re.search(rf'"(/r/static/{asset}\?v=[0-9a-f]{{12}})"', page.text)
+        assert versioned, page.text
+        assert (await client.get(versioned.group(1))).status_code == 200
     gone = await client.get(f"/r/{token}", headers=now_header("2026-06-09 12:00:00"))
     assert gone.status_code == 410 and "链接已过期" in gone.text
     missing = await client.get("/r/not-a-real-token", headers=now_header("2026-05-09 12:00:00"))
