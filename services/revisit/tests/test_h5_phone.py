@@ -7,7 +7,6 @@ from ``tests/browser`` (``npm ci`` there, run by ``make test``).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,8 +18,7 @@ import pytest
 from services.revisit.consumers import consumer_specs
 from services.revisit.main import MIGRATIONS_DIR, create_app
 from services.revisit.settings import RevisitSettings
-from services.revisit.tests.helpers import STAFF, deliver, new_customer, new_policy_no, policy_event
-from vipkit import clock
+from services.revisit.tests.test_browser import Served
 from vipkit.broker import free_port
 from vipkit.consumer import ConsumerRunner
 from vipkit.settings import CommonSettings
@@ -37,7 +35,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-async def site(db_factory: DatabaseFactory) -> AsyncIterator[tuple[str, httpx.AsyncClient, ConsumerRunner]]:
+async def site(db_factory: DatabaseFactory) -> AsyncIterator[Served]:
     require_chromium()
     if not AXE.exists():
         if in_ci():
@@ -54,27 +52,12 @@ async def site(db_factory: DatabaseFactory) -> AsyncIterator[tuple[str, httpx.As
     )
     app = create_app(settings, common)
     async with serve_app(app, port=port) as served, httpx.AsyncClient(base_url=served, timeout=10) as http:
-        yield base, http, ConsumerRunner(consumer_specs(settings)[0], app.state.db, common, service="revisit")
+        yield Served(base, http, ConsumerRunner(consumer_specs(settings)[0], app.state.db, common, service="revisit"))
     db_factory.drop(url)
 
 
-async def new_link(site: tuple[str, httpx.AsyncClient, ConsumerRunner]) -> str:
-    _base, http, runner = site
-    customer, policy_no = new_customer(), new_policy_no()
-    now = clock.now()
-    raw = policy_event(
-        customer,
-        policy_no,
-        seen_at=now,
-        underwritten_at=(now - dt.timedelta(hours=1)).isoformat(),
-        effective_date=now.date().isoformat(),
-        cooling_off_end=(now.date() + dt.timedelta(days=15)).isoformat(),
-    )
-    assert await deliver(runner, raw) == "processed"
-    task = (await http.get("/api/v1/revisits", params={"policy_no": policy_no}, headers=STAFF)).json()["items"][0]
-    res = await http.post(f"/api/v1/revisits/{task['task_id']}/link", headers=STAFF)
-    assert res.status_code == 201, res.text
-    return str(res.json()["url"])
+async def new_link(site: Served) -> str:
+    return await site.new_link()
 
 
 async def browser_context(pw: Any, **extra: Any) -> tuple[Any, Any]:
