@@ -40,6 +40,9 @@ def free_base_port(span: int = 20) -> int:
 
 def staging_env(idp: LocalIdp) -> dict[str, str]:
     return {
+        # whatever earlier tests left in the environment, these processes get the staging wiring
+        "OTEL_EXPORTER_OTLP_ENDPOINT": "",
+        "VIP_REDIS_URL": "",
         "VIP_ENV": "staging",
         "VIP_PROGRAM": "levels",
         "VIP_JWT_SECRET": JWT_SECRET,
@@ -77,7 +80,7 @@ def production_like_cluster(db_factory: DatabaseFactory, idp: LocalIdp) -> Itera
     )
     cluster.start()
     try:
-        cluster.wait_ready(timeout=240)
+        cluster.wait_ready(timeout=480)
         yield cluster
     except BaseException:
         for log in sorted((var / "logs").glob("*.log")):

@@ -33,7 +33,8 @@ from vipkit.db import job_runs_table, outbox_table, sync_url
 from vipkit.devrun import SERVICES, Cluster
 from vipkit.testing import DatabaseFactory, in_ci, wait_for
 
-pytestmark = [pytest.mark.production, pytest.mark.slow]
+# the cluster (12 processes) starts in the first test's setup: generous on a loaded 2-core machine
+pytestmark = [pytest.mark.production, pytest.mark.slow, pytest.mark.timeout(1200)]
 
 
 @pytest.fixture(scope="module")
