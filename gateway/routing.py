@@ -77,6 +77,11 @@ ROUTES: tuple[RouteRule, ...] = (
     RouteRule("/r/**", "revisit", PUBLIC),
     # notifier
     RouteRule("/api/v1/notifications/**", "notifier", OPS),
+    # every service's plumbing: durable jobs, parked outbox rows, dead letters (vipkit.ops)
+    *(
+        RouteRule(f"/api/v1/ops/{service}/**", service, OPS)
+        for service in ("tiering", "entitlements", "booking", "revisit", "notifier")
+    ),
 )
 
 _API = "/api/v1/"

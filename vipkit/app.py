@@ -27,12 +27,14 @@ from vipkit import clock, metrics, tracing
 from vipkit.bodylimit import BodyLimitMiddleware
 from vipkit.consumer import ConsumerRunner, ConsumerSpec
 from vipkit.db import Database
+from vipkit.durable import JobKind, JobRunner
 from vipkit.health import readiness
 from vipkit.idempotency import IdempotencyMiddleware
 from vipkit.kafka import ensure_topics
 from vipkit.logging import configure_logging, request_id_var
 from vipkit.masking import redact_path
 from vipkit.openapi_docs import HEALTH_DOCS, Op, apply_operation_docs
+from vipkit.ops import ops_router
 from vipkit.problems import Problem, install_problem_handlers, problem_response
 from vipkit.relay import OutboxRelay
 from vipkit.retention import PURGE_AT, PURGE_JOB, PurgeRule, plumbing_rules, purge
@@ -56,6 +58,7 @@ class ServiceSpec:
     routers: Sequence[APIRouter] = ()
     consumers: Sequence[ConsumerSpec] = ()
     jobs: Sequence[DailyJob] = ()
+    job_kinds: Mapping[str, JobKind] = field(default_factory=dict)  # durable jobs (vipkit.durable)
     topics: Sequence[str] = ()
     version: str = "1.0.0"
     on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = ()
@@ -141,6 +144,18 @@ class ServiceRuntime:
         self.spec = spec
         self.db = db
         settings = spec.settings
+        self.job_runner = (
+            JobRunner(
+                db,
+                spec.job_kinds,
+                name=spec.name,
+                base_seconds=settings.jobs_backoff_base_s,
+                cap_seconds=settings.jobs_backoff_cap_s,
+                test_clock=settings.test_clock,
+            )
+            if spec.job_kinds and settings.jobs_enabled
+            else None
+        )
         self.relay = OutboxRelay(db, settings, name=spec.name) if settings.kafka_enabled else None
         self.consumers = (
             [ConsumerRunner(c, db, settings, service=spec.name) for c in spec.consumers]
@@ -198,6 +213,8 @@ class ServiceRuntime:
             self.tasks.append(asyncio.create_task(runner.run(), name=f"consumer-{runner.group_id}"))
 
     async def start(self) -> None:
+        if self.job_runner is not None:
+            self.tasks.append(asyncio.create_task(self.job_runner.run(), name="durable-jobs"))
         if self.relay is not None:
             self.tasks.append(asyncio.create_task(self.relay.run(), name="outbox-relay"))
             self.tasks.append(asyncio.create_task(self._run_kafka(), name="kafka-setup"))
@@ -205,6 +222,8 @@ class ServiceRuntime:
             self.tasks.append(asyncio.create_task(self.scheduler.run(), name="scheduler"))
 
     async def stop(self) -> None:
+        if self.job_runner is not None:
+            await self.job_runner.stop()
         for runner in self.consumers:
             await runner.stop()
         if self.relay is not None:
@@ -287,6 +306,7 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
     idempotent_posts = apply_operation_docs(app, [app.router, *spec.routers], {**HEALTH_DOCS, **spec.operation_docs})
     for router in spec.routers:
         app.include_router(router)
+    app.include_router(ops_router(spec.name))
     if idempotent_posts:
         app.add_middleware(IdempotencyMiddleware, paths=idempotent_posts, settings=settings)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.request_max_body_bytes)  # outside idempotency

@@ -1,9 +1,13 @@
 """Consumer-group runner: each message's effect and its inbox row commit in one transaction.
 
 - A redelivered event (same CloudEvent ``id``) finds its inbox row and has no second effect.
-- A handler failure is retried ``kafka_consumer_retries`` times; then the message goes to
-  ``<topic>.dlq`` with the error in the ``error`` header, and the consumer moves on.
-- Offsets are committed only after the effect has committed.
+- A failing handler is treated by ``vipkit.consumer_errors``: transient errors are retried in place
+  (offset not committed), permanent ones are dead-lettered at once, unknown ones after
+  ``kafka_consumer_retries`` attempts.
+- A dead letter is first recorded in the service's ``dead_letters`` table (durable, listed and
+  replayed by ops), then published to ``<topic>.dlq`` with the error in the ``error`` header; a
+  failed DLQ publish is logged and never blocks or loops — the consumer moves on.
+- Offsets are committed only after the effect (or the dead letter) has committed.
 - The event's ``testnow`` attribute becomes the clock for the handler when the test clock is on.
 """
 
@@ -17,14 +21,17 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
+from sqlalchemy import insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import CloudEvent
 from vipkit import clock
 from vipkit.consumer_batch import merge_fetches, process_partition
+from vipkit.consumer_errors import apply_with_retries
 from vipkit.db import Database, inbox_table, insert_ignore
 from vipkit.events import parse_event
 from vipkit.kafka import dlq_topic, security_kwargs, start_producer
+from vipkit.plumbing import dead_letters_table
 from vipkit.settings import CommonSettings
 from vipkit.tracing import consume_span
 
@@ -139,23 +146,40 @@ class ConsumerRunner:
         except ValueError as exc:
             await self._dead_letter(topic, raw, record, f"unparseable: {exc}")
             return ProcessResult("dead", str(exc))
-        last_error: BaseException | None = None
-        for attempt in range(1, self.settings.kafka_consumer_retries + 1):
-            try:
-                with consume_span(self.group_id, topic, event, record.headers if record is not None else None):
-                    return await self._apply(topic, event)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                last_error = exc
-                log.warning(
-                    "handler failed",
-                    extra={"group": self.group_id, "event_id": event.id, "attempt": attempt, "error": repr(exc)},
-                )
-                await asyncio.sleep(min(0.05 * 2**attempt, 1.0))
-        error = f"{type(last_error).__name__}: {last_error}"
-        await self._dead_letter(topic, raw, record, error)
-        return ProcessResult("dead", error)
+        headers = record.headers if record is not None else None
+
+        async def apply() -> ProcessResult:
+            with consume_span(self.group_id, topic, event, headers):
+                return await self._apply(topic, event)
+
+        outcome = await apply_with_retries(
+            apply,
+            unknown_attempts=self.settings.kafka_consumer_retries,
+            backoff_cap_seconds=self.settings.kafka_retry_backoff_cap_s,
+            stopped=lambda: self._stopped,
+            context={"group": self.group_id, "event_id": event.id, "topic": topic},
+        )
+        if outcome.error is None:
+            assert isinstance(outcome.result, ProcessResult)
+            return outcome.result
+        await self._dead_letter(topic, raw, record, outcome.error)
+        return ProcessResult("dead", outcome.error)
+
+    async def replay(self, letter: dict[str, Any]) -> ProcessResult:
+        """Ops: feed a recorded dead letter through this consumer again (the inbox makes it idempotent)."""
+        t = dead_letters_table
+        try:
+            result = await self._apply(letter["topic"], parse_event(letter["payload"]))
+            note = result.status
+        except Exception as exc:
+            result = ProcessResult("failed", f"{type(exc).__name__}: {exc}"[:2000])
+            note = f"failed: {result.error}"
+        async with self.db.transaction() as session:
+            values: dict[str, Any] = {"replay_result": note[:2000]}
+            if result.status != "failed":
+                values["replayed_at"] = clock.now()
+            await session.execute(update(t).where(t.c.id == letter["id"]).values(**values))
+        return result
 
     async def _apply(self, topic: str, event: CloudEvent) -> ProcessResult:
         test_now = event.testnow if self.settings.test_clock else None
@@ -176,8 +200,32 @@ class ConsumerRunner:
     async def _dead_letter(
         self, topic: str, raw: bytes | None, record: ConsumerRecord[Any, Any] | None, error: str
     ) -> None:
+        """Record the dead letter (durable; retried while the database is away), then publish it to
+        ``<topic>.dlq`` best-effort: a failed publish is logged, never retried in a loop."""
         self.dead += 1
-        log.error("message dead-lettered", extra={"group": self.group_id, "topic": topic, "error": error})
+        log.error("message dead-lettered", extra={"group": self.group_id, "topic": topic, "error": error[:500]})
+        key = record.key if record is not None else None
+        letter = {
+            "consumer": self.group_id,
+            "topic": topic,
+            "partition": record.partition if record is not None else None,
+            "offset": record.offset if record is not None else None,
+            "key": key.decode(errors="replace")[:200] if isinstance(key, bytes) else None,
+            "payload": (raw or b"").decode(errors="replace"),
+            "error": error[:2000],
+        }
+
+        async def record_letter() -> None:
+            async with self.db.transaction() as session:
+                await session.execute(insert(dead_letters_table).values(**letter, created_at=clock.now()))
+
+        await apply_with_retries(
+            record_letter,
+            unknown_attempts=self.settings.kafka_consumer_retries,
+            backoff_cap_seconds=self.settings.kafka_retry_backoff_cap_s,
+            stopped=lambda: self._stopped,
+            context={"group": self.group_id, "topic": topic, "what": "record dead letter"},
+        )
         headers = [
             ("error", error[:2000].encode()),
             ("consumer", self.group_id.encode()),
@@ -186,10 +234,23 @@ class ConsumerRunner:
         if record is not None:
             headers.append(("original-offset", str(record.offset).encode()))
             headers.append(("original-partition", str(record.partition).encode()))
-        if self._dlq_producer is None:
-            self._dlq_producer = await start_producer(self.settings, client_id=f"{self.service}-dlq")
-        key = record.key if record is not None else None
-        await self._dlq_producer.send_and_wait(dlq_topic(topic), value=raw or b"", key=key, headers=headers)
+        try:
+            if self._dlq_producer is None:
+                self._dlq_producer = await asyncio.wait_for(
+                    start_producer(self.settings, client_id=f"{self.service}-dlq"), 15
+                )
+            producer: AIOKafkaProducer = self._dlq_producer
+            await asyncio.wait_for(
+                producer.send_and_wait(dlq_topic(topic), value=raw or b"", key=key, headers=headers), 15
+            )
+        except Exception as exc:  # kept in dead_letters; never block the partition on the DLQ topic
+            log.warning("DLQ publish failed; the dead letter is kept in the database", extra={"error": repr(exc)})
+            stale, self._dlq_producer = self._dlq_producer, None
+            if stale is not None:
+                try:
+                    await asyncio.wait_for(stale.stop(), 5)
+                except Exception:
+                    pass
 
     async def _close_consumer(self) -> None:
         if self.consumer is not None:

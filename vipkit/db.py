@@ -86,6 +86,7 @@ outbox_table = Table(
     Column("published_at", UtcDateTime, nullable=True),
     Column("attempts", Integer, nullable=False, default=0),
     Column("last_error", Text, nullable=True),
+    Column("parked_at", UtcDateTime, nullable=True),  # vipkit.plumbing: the relay gave up on this row
 )
 Index("ix_outbox_pending", outbox_table.c.published_at, outbox_table.c.id)
 
@@ -106,6 +107,8 @@ job_runs_table = Table(
     Column("started_at", UtcDateTime, nullable=False),
     Column("finished_at", UtcDateTime, nullable=True),
     Column("result", Text, nullable=True),
+    Column("attempts", Integer, nullable=False, default=1),  # vipkit.plumbing: re-claims after failure
+    Column("lease_until", UtcDateTime, nullable=True),
 )
 
 
@@ -189,8 +192,9 @@ class Database:
         return self.engine.dialect.name == "postgresql"
 
     def notify_committed(self, session: AsyncSession) -> None:
-        """Tell listeners (the outbox relay) that a transaction with new outbox rows committed."""
-        if session.info.pop("outbox_pending", False):
+        """Tell listeners (the outbox relay, the durable-job runner) that new rows committed."""
+        outbox = session.info.pop("outbox_pending", False)
+        if session.info.pop("jobs_pending", False) or outbox:
             for hook in self.after_commit_hooks:
                 hook()
 

@@ -33,6 +33,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
 from vipkit.db import Database, job_runs_table, outbox_table
+from vipkit.plumbing import JOB_STATES, dead_letters_table
+from vipkit.plumbing import durable_jobs_table as d
 
 log = logging.getLogger("vipkit.metrics")
 
@@ -82,6 +84,7 @@ CONSUMER_LAG = Gauge(
     "vip_consumer_lag", "Messages behind the partition end, per group and partition", ["group", "topic", "partition"]
 )
 DURABLE_JOBS = Gauge("vip_durable_jobs", "Durable jobs by state (pending, dead)", ["service", "state"])
+DEAD_LETTERS = Gauge("vip_dead_letters", "Dead-lettered messages not yet replayed", ["service"])
 JOB_LAST_SUCCESS = Gauge(
     "vip_job_last_success_timestamp_seconds", "When each scheduled job last succeeded (Unix time)", ["service", "job"]
 )
@@ -208,6 +211,13 @@ async def refresh_plumbing(service: str, session: AsyncSession) -> None:
     count, oldest = (await session.execute(select(func.count(), func.min(t.c.created_at)).where(pending))).one()
     OUTBOX_PENDING.labels(service).set(count or 0)
     OUTBOX_OLDEST_AGE.labels(service).set(_age_seconds(oldest, now))
+    for state in JOB_STATES:
+        DURABLE_JOBS.labels(service, state).set(0)
+    for state, n in (await session.execute(select(d.c.state, func.count()).group_by(d.c.state))).all():
+        DURABLE_JOBS.labels(service, state).set(n)
+    DEAD_LETTERS.labels(service).set(
+        await session.scalar(select(func.count()).where(dead_letters_table.c.replayed_at.is_(None))) or 0
+    )
     j = job_runs_table
     rows = await session.execute(
         select(j.c.job, func.max(j.c.finished_at)).where(j.c.result.like("ok%")).group_by(j.c.job)

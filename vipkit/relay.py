@@ -13,6 +13,14 @@ Messages follow the CloudEvents Kafka protocol binding in structured mode: the e
 value, ``content-type: application/cloudevents+json``, the key is the ``partitionkey``, and no
 ``ce_*`` header (a ``ce_`` header makes SDK readers treat the message as binary mode). With tracing
 on, a ``traceparent`` header carries the publish span (vipkit.tracing).
+
+Poison rows (issue 12): every failed send records ``attempts`` and ``last_error`` on its row. A row
+the broker can never take (larger than the broker's message limit, an invalid topic: errors that
+no retry can fix) is **parked** after ``relay_park_after`` attempts (``parked_at``). Per-key order
+holds: a key's later rows are not sent in a batch after its row failed, and they wait behind a
+parked row until ops retries it (``POST /api/v1/ops/{service}/outbox/{id}/retry``) or discards it
+(``.../discard``); every other key keeps flowing. Transient errors (broker away, timeouts) never
+park a row; the relay backs off and tries again for as long as it takes.
 """
 
 from __future__ import annotations
@@ -23,7 +31,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
-from sqlalchemy import func, select, update
+from aiokafka.errors import (
+    InvalidTopicError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    RecordTooLargeError,
+    UnsupportedForMessageFormatError,
+)
+from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from vipkit import clock
 from vipkit.db import Database, outbox_table
@@ -36,6 +52,38 @@ log = logging.getLogger("vipkit.relay")
 CONTENT_TYPE_HEADER = ("content-type", b"application/cloudevents+json; charset=utf-8")
 #: Advisory lock key of the relay (each service has its own database, so one constant suffices).
 RELAY_LOCK_KEY = 0x56495052454C4159 & 0x7FFFFFFFFFFFFFFF
+#: Errors no retry can fix: the row is parked after ``relay_park_after`` attempts.
+UNPUBLISHABLE = (
+    MessageSizeTooLargeError,
+    RecordTooLargeError,
+    RecordListTooLargeError,
+    InvalidTopicError,
+    UnsupportedForMessageFormatError,
+)
+
+
+class BrokerUnavailable(Exception):
+    """Some rows failed for a reason that may pass (broker away, timeout): back off, try again."""
+
+
+def pending_rows_query(limit: int) -> Any:
+    """Unpublished, unparked rows whose key has no parked row before them, oldest first."""
+    t = outbox_table
+    parked = outbox_table.alias("parked")
+    held = exists().where(
+        and_(
+            parked.c.key == t.c.key,
+            parked.c.id < t.c.id,
+            parked.c.parked_at.is_not(None),
+            parked.c.published_at.is_(None),
+        )
+    )
+    return (
+        select(t.c.id, t.c.event_id, t.c.topic, t.c.key, t.c.payload, t.c.attempts)
+        .where(t.c.published_at.is_(None), t.c.parked_at.is_(None), ~held)
+        .order_by(t.c.id)
+        .limit(limit)
+    )
 
 
 class OutboxRelay:
@@ -102,7 +150,11 @@ class OutboxRelay:
             return await self._publish_postgres()
         return await self._publish_unlocked()
 
-    async def _send(self, rows: Sequence[Any]) -> None:
+    async def _send(self, rows: Sequence[Any]) -> dict[int, BaseException]:
+        """Send the rows in order; returns the rows that failed (by id) with their error.
+
+        After a row of a key fails, that key's later rows are not sent in this batch (they count as
+        failed with the same error but are not charged an attempt), so per-key order holds."""
         producer = await self._ensure_producer()
         topics = {row.topic for row in rows} - self._known_topics
         if topics:
@@ -115,21 +167,73 @@ class OutboxRelay:
             )
             self._known_topics |= topics
         spans = PublishSpans(rows)
-        try:
-            futures = [
-                await producer.send(
+        failed: dict[int, BaseException] = {}
+        failed_keys: set[str] = set()
+        futures: dict[int, asyncio.Future[Any]] = {}
+        for i, row in enumerate(rows):
+            if row.key in failed_keys:
+                continue
+            try:
+                futures[row.id] = await producer.send(
                     row.topic,
                     value=row.payload.encode(),
                     key=row.key.encode(),
                     headers=[CONTENT_TYPE_HEADER, *spans.headers(i)],
                 )
-                for i, row in enumerate(rows)
-            ]
-            await asyncio.wait_for(asyncio.gather(*futures), timeout=30)
-        except BaseException as exc:
-            spans.end(exc)
-            raise
-        spans.end()
+            except Exception as exc:  # refused before sending (e.g. larger than max_request_size)
+                failed[row.id] = exc
+                failed_keys.add(row.key)
+        if futures:
+            _done, not_done = await asyncio.wait(futures.values(), timeout=30)
+            for row_id, future in futures.items():
+                if future in not_done:
+                    future.cancel()
+                    failed[row_id] = TimeoutError("broker did not acknowledge within 30 s")
+                elif future.exception() is not None:
+                    failed[row_id] = future.exception()  # type: ignore[assignment]
+        spans.end(next(iter(failed.values()), None))
+        return failed
+
+    async def _mark(self, session: AsyncSession, rows: Sequence[Any], failed: dict[int, BaseException]) -> int:
+        """Mark sent rows published; charge failed rows an attempt (parking unpublishable ones)."""
+        t = outbox_table
+        now = clock.now()
+        # a key's rows after its first failure were not sent at all (order): they stay pending
+        first_failure: dict[str, int] = {}
+        for row in rows:
+            if row.id in failed and row.key not in first_failure:
+                first_failure[row.key] = row.id
+        sent = [row.id for row in rows if row.id not in failed and row.id < first_failure.get(row.key, row.id + 1)]
+        if sent:
+            await session.execute(update(t).where(t.c.id.in_(sent)).values(published_at=now))
+        for row in rows:
+            exc = failed.get(row.id)
+            if exc is None:
+                continue
+            attempts = row.attempts + 1
+            park = isinstance(exc, UNPUBLISHABLE) and attempts >= self.settings.relay_park_after
+            await session.execute(
+                update(t)
+                .where(t.c.id == row.id)
+                .values(
+                    attempts=attempts,
+                    last_error=f"{type(exc).__name__}: {exc}"[:2000],
+                    parked_at=now if park else None,
+                )
+            )
+            if park:
+                log.error(
+                    "outbox row parked: it cannot be published; the key's later rows wait for ops",
+                    extra={"outbox_id": row.id, "topic": row.topic, "error": repr(exc)[:500]},
+                )
+        self.published += len(sent)
+        return len(sent)
+
+    @staticmethod
+    def _raise_if_transient(failed: dict[int, BaseException]) -> None:
+        transient = [exc for exc in failed.values() if not isinstance(exc, UNPUBLISHABLE)]
+        if transient:
+            raise BrokerUnavailable(repr(transient[0]))
 
     async def _publish_postgres(self) -> int:
         t = outbox_table
@@ -139,36 +243,24 @@ class OutboxRelay:
                 return 0  # another replica is publishing this round
             rows = (
                 await session.execute(
-                    select(t.c.id, t.c.event_id, t.c.topic, t.c.key, t.c.payload)
-                    .where(t.c.published_at.is_(None))
-                    .order_by(t.c.id)
-                    .limit(self.settings.relay_batch)
-                    .with_for_update(skip_locked=True)
+                    pending_rows_query(self.settings.relay_batch).with_for_update(of=t, skip_locked=True)
                 )
             ).all()
             if not rows:
                 return 0
-            await self._send(rows)
-            await session.execute(update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=clock.now()))
-        self.published += len(rows)
-        return len(rows)
+            failed = await self._send(rows)
+            count = await self._mark(session, rows, failed)
+        self._raise_if_transient(failed)
+        return count
 
     async def _publish_unlocked(self) -> int:
-        t = outbox_table
         async with self.db.sessionmaker() as session:
-            rows = (
-                await session.execute(
-                    select(t.c.id, t.c.event_id, t.c.topic, t.c.key, t.c.payload)
-                    .where(t.c.published_at.is_(None))
-                    .order_by(t.c.id)
-                    .limit(self.settings.relay_batch)
-                )
-            ).all()
+            rows = (await session.execute(pending_rows_query(self.settings.relay_batch))).all()
             await session.rollback()
         if not rows:
             return 0
-        await self._send(rows)
+        failed = await self._send(rows)
         async with self.db.sessionmaker() as session, session.begin():
-            await session.execute(update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=clock.now()))
-        self.published += len(rows)
-        return len(rows)
+            count = await self._mark(session, rows, failed)
+        self._raise_if_transient(failed)
+        return count

@@ -77,12 +77,23 @@ class CommonSettings(BaseSettings):
     kafka_batch_linger_ms: int = Field(
         default=0, ge=0, le=1000, description="Wait once this long to fill a consumer batch (adds latency)"
     )
-    kafka_consumer_retries: int = Field(default=3, ge=1, description="Attempts before a message goes to the DLQ")
+    kafka_consumer_retries: int = Field(
+        default=5, ge=1, description="Attempts before a message failing with an unknown error goes to the DLQ"
+    )
+    kafka_retry_backoff_cap_s: float = Field(
+        default=10.0, gt=0, description="Cap of the in-place retry delay of a transient consumer error"
+    )
     kafka_idempotent_producer: bool = Field(
         default=True, description="Try the idempotent producer; falls back when the broker lacks it (tansu)"
     )
     relay_poll_ms: int = Field(default=100, ge=5, description="Outbox relay poll interval when idle")
     relay_batch: int = Field(default=200, ge=1)
+    relay_park_after: int = Field(
+        default=3, ge=1, description="Attempts before an unpublishable outbox row (too large, bad topic) is parked"
+    )
+    jobs_enabled: bool = Field(default=True, description="Run the durable-job runner (vipkit.durable)")
+    jobs_backoff_base_s: float = Field(default=1.0, gt=0, description="First retry delay of a failed durable job")
+    jobs_backoff_cap_s: float = Field(default=300.0, gt=0, description="Cap of a durable job's retry delay")
     kafka_enabled: bool = Field(default=True, description="Start relay and consumers (off only in unit tests)")
 
     jwt_secret: str = Field(default=DEV_JWT_SECRET, description="HS256 secret for customer/ops JWTs")

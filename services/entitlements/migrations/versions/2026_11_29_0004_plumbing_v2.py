@@ -1,0 +1,25 @@
+"""plumbing v2: durable_jobs, dead_letters, outbox parking, scheduler leases
+
+Revision ID: entitlements_0004_plumbing_v2
+Revises: entitlements_0003
+Create Date: 2026-11-29
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+from vipkit.plumbing import add_plumbing_v2, drop_plumbing_v2
+
+revision: str = "entitlements_0004_plumbing_v2"
+down_revision: str | None = "entitlements_0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    add_plumbing_v2(op)
+
+
+def downgrade() -> None:
+    drop_plumbing_v2(op)

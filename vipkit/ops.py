@@ -1,0 +1,171 @@
+"""Ops view of every service's plumbing (issue 12): durable jobs, parked outbox rows, dead letters.
+
+Mounted by every service under ``/api/v1/ops/{service}/`` and routed by the gateway (ops only):
+
+- ``GET  jobs?state=dead`` — durable jobs by state; ``POST jobs/{id}/retry`` | ``jobs/{id}/discard``
+- ``GET  outbox?state=parked`` — rows the relay gave up on; ``POST outbox/{id}/retry`` | ``/discard``
+- ``GET  dead-letters`` — permanently bad consumed messages; ``POST dead-letters/{id}/replay``
+  feeds one through its consumer again (idempotent: the inbox drops an event already applied).
+
+The same counts feed ``/metrics`` (``vip_durable_jobs``, ``vip_outbox_parked``, ``vip_dead_letters``;
+refreshed at scrape by ``vipkit.metrics``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from vipkit import clock, durable
+from vipkit.auth import StaffIdentity
+from vipkit.db import Database, DbSession, outbox_table
+from vipkit.plumbing import dead_letters_table
+from vipkit.problems import Conflict, NotFound
+
+
+class JobRead(BaseModel):
+    id: int
+    kind: str
+    state: str
+    attempts: int
+    ordering_key: str | None
+    run_after: dt.datetime
+    give_up_at: dt.datetime
+    last_error: str | None
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+
+
+class OutboxRowRead(BaseModel):
+    id: int
+    event_id: str
+    topic: str
+    key: str
+    size_bytes: int
+    attempts: int
+    last_error: str | None
+    created_at: dt.datetime
+    parked_at: dt.datetime | None
+
+
+class DeadLetterRead(BaseModel):
+    id: int
+    consumer: str
+    topic: str
+    partition: int | None
+    offset: int | None
+    error: str
+    created_at: dt.datetime
+    replayed_at: dt.datetime | None
+    replay_result: str | None
+
+
+class ItemList(BaseModel):
+    items: list[dict[str, Any]]
+
+
+async def parked_outbox_rows(session: AsyncSession, limit: int) -> list[OutboxRowRead]:
+    t = outbox_table
+    rows = (
+        await session.execute(
+            select(t, func.length(t.c.payload).label("size_bytes"))
+            .where(t.c.parked_at.is_not(None), t.c.published_at.is_(None))
+            .order_by(t.c.id)
+            .limit(limit)
+        )
+    ).mappings()
+    return [OutboxRowRead.model_validate(dict(r)) for r in rows]
+
+
+async def unpark_outbox_row(session: AsyncSession, row_id: int, *, discard: bool) -> bool:
+    """Ops: send a parked row again (retry), or give it up (discard: marked published, never sent),
+    which releases the key's later rows."""
+    t = outbox_table
+    values: dict[str, Any] = {"parked_at": None, "attempts": 0}
+    if discard:
+        values = {"published_at": clock.now(), "last_error": "discarded by ops"}
+    result = await session.execute(
+        update(t).where(t.c.id == row_id, t.c.parked_at.is_not(None), t.c.published_at.is_(None)).values(**values)
+    )
+    session.info["outbox_pending"] = True
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def ops_router(service: str) -> APIRouter:
+    """The ops endpoints of one service's plumbing, under ``/api/v1/ops/{service}``."""
+    router = APIRouter(prefix=f"/api/v1/ops/{service}", tags=["ops"])
+
+    @router.get("/jobs", response_model=list[JobRead], summary="Durable jobs by state (ops), newest first")
+    async def list_jobs(
+        session: DbSession,
+        _staff: StaffIdentity,
+        state: Literal["pending", "running", "done", "dead", "discarded"] | None = None,
+        kind: Annotated[str | None, Query(max_length=100)] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    ) -> list[JobRead]:
+        rows = await durable.list_jobs(session, state=state, kind=kind, limit=limit)
+        return [JobRead.model_validate(r) for r in rows]
+
+    @router.post("/jobs/{job_id}/retry", response_model=JobRead, summary="Run a dead job again (ops)")
+    async def retry_job(job_id: int, session: DbSession, _staff: StaffIdentity) -> JobRead:
+        if not await durable.retry_job(session, job_id):
+            raise Conflict(f"job {job_id} does not exist or is not dead/discarded")
+        return JobRead.model_validate(await durable.get_job(session, job_id))
+
+    @router.post("/jobs/{job_id}/discard", response_model=JobRead, summary="Give a dead job up (ops)")
+    async def discard_job(job_id: int, session: DbSession, _staff: StaffIdentity) -> JobRead:
+        if not await durable.discard_job(session, job_id):
+            raise Conflict(f"job {job_id} does not exist or is not dead")
+        return JobRead.model_validate(await durable.get_job(session, job_id))
+
+    @router.get("/outbox", response_model=list[OutboxRowRead], summary="Parked outbox rows (ops)")
+    async def list_parked(
+        session: DbSession, _staff: StaffIdentity, limit: Annotated[int, Query(ge=1, le=500)] = 100
+    ) -> list[OutboxRowRead]:
+        return await parked_outbox_rows(session, limit)
+
+    @router.post("/outbox/{row_id}/{action}", summary="Retry or discard a parked outbox row (ops)")
+    async def unpark(
+        row_id: int, action: Literal["retry", "discard"], session: DbSession, _staff: StaffIdentity
+    ) -> dict[str, Any]:
+        if not await unpark_outbox_row(session, row_id, discard=action == "discard"):
+            raise Conflict(f"outbox row {row_id} does not exist or is not parked")
+        return {"id": row_id, "action": action}
+
+    @router.get("/dead-letters", response_model=list[DeadLetterRead], summary="Dead-lettered messages (ops)")
+    async def list_dead_letters(
+        session: DbSession,
+        _staff: StaffIdentity,
+        replayed: bool | None = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    ) -> list[DeadLetterRead]:
+        t = dead_letters_table
+        query = select(t).order_by(t.c.id.desc()).limit(limit)
+        if replayed is not None:
+            query = query.where(t.c.replayed_at.is_not(None) if replayed else t.c.replayed_at.is_(None))
+        return [DeadLetterRead.model_validate(dict(r)) for r in (await session.execute(query)).mappings()]
+
+    @router.post("/dead-letters/{letter_id}/replay", summary="Feed a dead letter through its consumer again (ops)")
+    async def replay_dead_letter(letter_id: int, request: Request, _staff: StaffIdentity) -> dict[str, Any]:
+        runtime = request.app.state.runtime
+        db: Database = request.app.state.db
+        async with db.sessionmaker() as session:
+            row = (
+                (await session.execute(select(dead_letters_table).where(dead_letters_table.c.id == letter_id)))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            raise NotFound(f"dead letter {letter_id} not found")
+        runner = next((r for r in runtime.consumers if r.group_id == row["consumer"]), None)
+        if runner is None:
+            raise Conflict(f"consumer {row['consumer']} does not run in this service")
+        result = await runner.replay(dict(row))
+        return {"id": letter_id, "status": result.status, "error": result.error}
+
+    return router
