@@ -104,7 +104,11 @@ class PolicyDocument(BaseModel):
     annual_premium: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
     payment_years: int = Field(ge=1, le=100)
     coverage_years: int | None = Field(default=None, ge=0, le=150)
-    top_ups: list[TopUp] = Field(default_factory=list)
+    top_ups: list[TopUp] = Field(
+        default_factory=list,
+        max_length=2000,
+        description="At most 2000 (a monthly top-up for 160 years): keeps every event far below the broker's limit.",
+    )
     status: PolicyStatus
     underwritten_at: dt.datetime
     effective_date: dt.date

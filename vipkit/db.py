@@ -255,6 +255,14 @@ async def insert_ignore(session: AsyncSession, table: Table, values: dict[str, A
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def advisory_xact_lock(session: AsyncSession, key: str) -> None:
+    """Serialize transactions on ``key`` until this one ends (PostgreSQL advisory lock; SQLite's
+    ``BEGIN IMMEDIATE`` already serializes writers). For check-then-write sequences that no unique
+    key can guard, e.g. "is this the holder's first policy?"."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+
+
 # --- migrations -----------------------------------------------------------------------------------
 def run_migrations(migrations_dir: str | Path, url: str, revision: str = "head") -> None:
     """Upgrade the database at ``url`` with the Alembic scripts in ``migrations_dir``."""

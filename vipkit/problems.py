@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vipkit.error_codes import ERROR_CODES
@@ -241,6 +242,39 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(
             Problem(detail, status=exc.status_code, code=code, headers=dict(exc.headers or {})), request.url.path
         )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # a concurrent writer won a unique key (check-then-insert race): the client may retry
+        log.warning("integrity conflict", extra={"path": request.url.path, "error": str(exc.orig)[:300]})
+        problem = Conflict("a concurrent request changed the same resource; retry the request")
+        return problem_response(problem, request.url.path)
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> JSONResponse:
+        # the database refused a value (too long for its column, out of range): the input's fault
+        log.warning("value refused by the database", extra={"path": request.url.path, "error": str(exc.orig)[:300]})
+        return problem_response(ValidationProblem("a value is too long or out of range"), request.url.path)
+
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, exc: OverflowError) -> JSONResponse:
+        return problem_response(ValidationProblem("a date or number is out of range"), request.url.path)
+
+    @app.exception_handler(DBAPIError)
+    async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
+        from vipkit.consumer_errors import classify
+
+        if classify(exc) == "transient":  # database restarting, deadlock, connection lost: retry
+            log.warning("database unavailable", extra={"path": request.url.path, "error": str(exc.orig)[:300]})
+            problem = Problem(
+                "the database is briefly unavailable; retry the request",
+                status=503,
+                code="service_unavailable",
+                headers={"Retry-After": "1"},
+            )
+            return problem_response(problem, request.url.path)
+        log.exception("unhandled database error", extra={"path": request.url.path})
+        return problem_response(Problem("internal error", status=500, code="internal_error"), request.url.path)
 
     @app.exception_handler(Exception)
     async def _unhandled(request: Request, exc: Exception) -> JSONResponse:

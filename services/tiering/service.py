@@ -41,6 +41,7 @@ from services.tiering import repository as repo
 from services.tiering.models import Policy, PolicyTopUp
 from services.tiering.programs import Program
 from vipkit import clock
+from vipkit.db import advisory_xact_lock
 from vipkit.events import add_event, add_events
 from vipkit.problems import Conflict, NotFound, ValidationProblem
 
@@ -162,6 +163,8 @@ async def upsert_policy(
     digest = content_hash(doc)
     cooling_off_end = doc.cooling_off_end or rules.default_cooling_off_end(doc.effective_date, program.cooling_off_days)
     now = clock.now()
+    # concurrent first PUTs of one policy: the second waits and then sees the first's row (no 500)
+    await advisory_xact_lock(session, f"policy:{policy_no}")
     row = await repo.get_policy(session, policy_no, for_update=True)
     subjects: set[str] = set()
     if row is not None:
@@ -188,7 +191,9 @@ async def upsert_policy(
         change = "created"
     await session.flush()
     holder_id = row.holder_customer_id
-    first = not await repo.holder_has_earlier_policy(session, holder_id, policy_no, row.underwritten_at)
+    # one holder's policies taken in concurrently: decided one after the other, so never two "first"
+    await repo.lock_holders(session, [holder_id])
+    first = not await repo.holder_has_earlier_policy(session, holder_id, policy_no, row.underwritten_at, row.created_at)
     await add_event(
         session,
         Topic.policy_changed,
@@ -219,8 +224,8 @@ async def create_policies(
     Returns ``None`` (nothing written) unless every policy number is distinct and not stored yet;
     the caller then goes through ``upsert_policy`` one by one. Otherwise returns the subjects to
     re-rate, having written exactly the rows and ``policy.changed.v1`` events of
-    ``upsert_policy(..., rerate=False)`` applied in order (``first_policy_of_holder`` sees the stored
-    policies and the earlier ones of the batch): one existence query, one holder query, and policies,
+    ``upsert_policy(..., rerate=False)`` applied in order (``first_policy_of_holder``: the holder has no
+    stored policy and no earlier line in the batch): one existence query, one holder query, and policies,
     top-ups and outbox rows each in one ``COPY`` (PostgreSQL) or executemany.
     """
     numbers = [no for no, _ in items]
@@ -240,6 +245,7 @@ async def create_policies(
             {"policy_no": policy_no, "kind": t.kind.value, "amount": t.amount, "date": t.date} for t in doc.top_ups
         ]
     holders = sorted({str(r["holder_customer_id"]) for r in rows})
+    await repo.lock_holders(session, holders)
     earliest = await repo.earliest_underwriting(session, holders)
     await bulk_repository.add_policies(session, rows, top_ups)
     events: list[tuple[str, BaseModel, str]] = []
@@ -248,7 +254,7 @@ async def create_policies(
         holder_id = str(row["holder_customer_id"])
         underwritten_at = doc.underwritten_at
         before = earliest.get(holder_id)
-        first = before is None or not before < underwritten_at
+        first = before is None  # any stored policy, or an earlier line, came first (see upsert_policy)
         earliest[holder_id] = underwritten_at if before is None else min(before, underwritten_at)
         events.append(
             (

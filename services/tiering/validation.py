@@ -7,10 +7,18 @@ from dataclasses import dataclass
 
 from contracts.policy import PolicyDocument, gb11643_check_digit
 
+#: Dates a policy document may carry (issue 12: 0001-01-01 or 9999-12-25 overflowed date arithmetic).
+PLAUSIBLE_DATES = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+
 
 def resident_id_problem(id_no: str) -> str | None:
     """Why ``id_no`` is not a valid resident ID number (GB 11643), or None."""
-    if len(id_no) != 18 or not id_no[:17].isdigit() or not (id_no[17].isdigit() or id_no[17] in "Xx"):
+    if (
+        len(id_no) != 18
+        or not id_no.isascii()  # str.isdigit() also accepts full-width and other scripts' digits
+        or not id_no[:17].isdigit()
+        or not (id_no[17].isdigit() or id_no[17] in "Xx")
+    ):
         return "must be 18 characters: 17 digits and a check digit (0-9 or X)"
     try:
         dt.date(int(id_no[6:10]), int(id_no[10:12]), int(id_no[12:14]))
@@ -38,7 +46,7 @@ def policy_business_errors(doc: PolicyDocument, *, subject: str) -> list[FieldEr
             if problem:
                 errors.append(FieldError(f"{role}.id_no", problem))
         if person.mobile is not None and not (
-            len(person.mobile) == 11 and person.mobile.isdigit() and person.mobile[0] == "1"
+            len(person.mobile) == 11 and person.mobile.isascii() and person.mobile.isdigit() and person.mobile[0] == "1"
         ):
             errors.append(FieldError(f"{role}.mobile", "must be an 11-digit mainland mobile number"))
     if not doc.holder.customer_id:
@@ -51,4 +59,15 @@ def policy_business_errors(doc: PolicyDocument, *, subject: str) -> list[FieldEr
         errors.append(FieldError("cooling_off_end", "must not be before effective_date"))
     if doc.underwritten_at.tzinfo is None:
         errors.append(FieldError("underwritten_at", "needs a UTC offset, e.g. +08:00"))
+    dates = {
+        "underwritten_at": doc.underwritten_at.date(),
+        "effective_date": doc.effective_date,
+        "cooling_off_end": doc.cooling_off_end,
+        "holder.birth_date": doc.holder.birth_date,
+        "insured.birth_date": doc.insured.birth_date,
+        **{f"top_ups.{i}.date": t.date for i, t in enumerate(doc.top_ups)},
+    }
+    for name, day in dates.items():
+        if day is not None and not PLAUSIBLE_DATES[0] <= day <= PLAUSIBLE_DATES[1]:
+            errors.append(FieldError(name, f"must lie between {PLAUSIBLE_DATES[0]} and {PLAUSIBLE_DATES[1]}"))
     return errors

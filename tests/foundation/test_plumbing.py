@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import json
 import logging
 
 import pytest
+from sqlalchemy import select
 
 from tests.foundation.probe import app as probe
 from vipkit import clock
 from vipkit.auth import Identity, TokenVerifier, ensure_customer_access, mint_token
-from vipkit.db import Database
+from vipkit.db import Database, job_runs_table
 from vipkit.logging import JsonFormatter
 from vipkit.masking import mask_id_no, mask_mobile, mask_text
 from vipkit.problems import NotFound, Unauthorized
@@ -83,3 +86,58 @@ async def test_a_job_occurrence_runs_once_across_replicas(db_kind, db_factory):
     assert await claim_occurrence(dbs[1], "probe-daily", "2026-09-29") is False
     for d in dbs:
         await d.dispose()
+
+
+async def test_a_failed_occurrence_is_run_again_on_the_next_tick_once(db_kind, db_factory):
+    """Issue 12: a scheduled run that raised is re-run on the next tick, exactly once."""
+    url = db_factory.create(db_kind, probe.MIGRATIONS_DIR)
+    db = Database(url)
+    calls: list[dt.datetime] = []
+
+    async def job(as_of: dt.datetime) -> int:
+        calls.append(as_of)
+        if len(calls) == 1:
+            raise ConnectionError("notifier down")
+        return 1
+
+    scheduler = Scheduler(db, [DailyJob("probe-daily", dt.time(10, 0), job)])
+    at_ten = clock.local_datetime(dt.date(2026, 9, 28), 10, 0, 0)
+    assert await scheduler.tick(at_ten) == []  # failed
+    assert await scheduler.tick(at_ten + dt.timedelta(seconds=15)) == ["probe-daily"]  # re-run
+    assert await scheduler.tick(at_ten + dt.timedelta(seconds=30)) == []  # once
+    assert calls == [at_ten, at_ten]
+    async with db.sessionmaker() as s:
+        row = (await s.execute(select(job_runs_table))).mappings().one()
+    assert row["attempts"] == 2 and row["finished_at"] is not None and row["result"] == "ok: 1"
+    await db.dispose()
+
+
+async def test_an_interrupted_occurrence_is_claimed_again_and_missed_days_catch_up_in_order(db_kind, db_factory):
+    url = db_factory.create(db_kind, probe.MIGRATIONS_DIR)
+    db = Database(url)
+    runs: list[dt.date] = []
+    started = asyncio.Event()
+
+    async def slow(as_of: dt.datetime) -> int:
+        runs.append(as_of.date())
+        started.set()
+        await asyncio.sleep(3600)
+        return 0
+
+    async def quick(as_of: dt.datetime) -> int:
+        runs.append(as_of.date())
+        return 0
+
+    day1 = clock.local_datetime(dt.date(2026, 9, 28), 10, 0, 0)
+    task = asyncio.create_task(Scheduler(db, [DailyJob("probe-daily", dt.time(10, 0), slow)]).tick(day1))
+    await started.wait()
+    task.cancel()  # shutdown mid-run
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    # back three days later: the interrupted day first, then the missed days, in order, once each
+    scheduler = Scheduler(db, [DailyJob("probe-daily", dt.time(10, 0), quick)])
+    day4 = clock.local_datetime(dt.date(2026, 10, 1), 10, 0, 0)
+    assert await scheduler.tick(day4) == ["probe-daily"] * 4
+    assert await scheduler.tick(day4 + dt.timedelta(hours=1)) == []
+    assert runs == [dt.date(2026, 9, 28), *(dt.date(2026, 9, 28) + dt.timedelta(days=n) for n in range(4))]
+    await db.dispose()

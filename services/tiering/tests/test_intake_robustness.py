@@ -1,0 +1,119 @@
+"""Issue 12 item 7 and issue 14 item 6: intake under concurrency and hostile input.
+
+- concurrent first PUTs of one policy: one 201, the others 200 (never a server error);
+- concurrent intake of one holder's policies: exactly one is the holder's first;
+- inputs found by fuzzing get 4xx, and an event can never outgrow the broker (bounded top-ups).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from services.tiering.tests.conftest import make_app, new_customer, new_policy_no, ops_at, outbox, policy_body
+from vipkit.testing import app_client
+
+DAY = dt.date(2026, 5, 10)
+
+
+@pytest.fixture
+async def app(db_url: str) -> FastAPI:
+    return make_app(db_url)
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with app_client(app) as http:
+        yield http
+
+
+async def put(client: httpx.AsyncClient, policy_no: str, body: dict[str, Any]) -> httpx.Response:
+    return await client.put(f"/api/v1/policies/{policy_no}", json=body, headers=ops_at(DAY))
+
+
+async def test_concurrent_first_puts_of_one_policy_give_one_201_and_never_a_server_error(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    statuses: list[int] = []
+    for _ in range(10):
+        policy_no, body = new_policy_no(), policy_body(new_customer())
+        responses = await asyncio.gather(*(put(client, policy_no, body) for _ in range(3)))
+        codes = sorted(r.status_code for r in responses)
+        statuses += codes
+        assert codes == [200, 200, 201], [r.text for r in responses]
+        created = [e for e in await outbox(app, "policy.changed.v1") if e["data"]["policy_no"] == policy_no]
+        assert len(created) == 1
+    assert not [s for s in statuses if s >= 500]
+
+
+async def test_concurrent_intake_of_one_holders_policies_marks_one_first(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    for round_no in range(5):
+        holder = new_customer()
+        # two of one instant and a later one, all arriving at once: exactly one is the first
+        times = ["2026-05-08T15:30:00+08:00", "2026-05-08T15:30:00+08:00", "2026-05-08T16:00:00+08:00"]
+        policies = [(new_policy_no(), policy_body(holder, underwritten_at=t)) for t in times]
+        responses = await asyncio.gather(*(put(client, p, b) for p, b in policies))
+        assert [r.status_code for r in responses] == [201, 201, 201], round_no
+        events = await outbox(app, "policy.changed.v1", key=holder)
+        firsts = [e["data"]["policy_no"] for e in events if e["data"]["first_policy_of_holder"]]
+        assert len(firsts) == 1, (round_no, firsts)
+        # an update of any of them later never makes a second "first"
+        for policy_no, body in policies:
+            assert (await put(client, policy_no, {**body, "annual_premium": "4000.00"})).status_code == 200
+        events = await outbox(app, "policy.changed.v1", key=holder)
+        assert len({e["data"]["policy_no"] for e in events if e["data"]["first_policy_of_holder"]}) == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("underwritten_at", "9999-12-25T10:00:00+08:00"),
+        ("effective_date", "9999-12-25"),
+        ("effective_date", "0001-01-01"),
+        ("cooling_off_end", "0001-01-01"),
+    ],
+)
+async def test_far_dates_are_a_validation_error_not_a_server_error(
+    client: httpx.AsyncClient, field: str, value: str
+) -> None:
+    r = await put(client, new_policy_no(), policy_body(new_customer(), **{field: value}))
+    assert 400 <= r.status_code < 500, r.text
+    assert r.headers["content-type"] == "application/problem+json"
+
+
+async def test_non_ascii_digits_in_an_id_number_are_refused(client: httpx.AsyncClient) -> None:
+    body = policy_body(new_customer())
+    body["holder"]["id_no"] = "１１０１０１１９９００１０１１２３７"  # full-width digits
+    r = await put(client, new_policy_no(), body)
+    assert r.status_code == 422, r.text
+
+
+async def test_top_ups_are_bounded_so_no_event_can_outgrow_the_broker(client: httpx.AsyncClient) -> None:
+    top_up = {"kind": "ad_hoc", "amount": "100.00", "date": "2026-05-09"}
+    r = await put(client, new_policy_no(), policy_body(new_customer(), top_ups=[top_up] * 2001))
+    assert r.status_code == 422 and r.json()["code"] == "validation_error"
+    assert "top_ups" in r.json()["detail"]
+    ok = await put(client, new_policy_no(), policy_body(new_customer(), top_ups=[top_up] * 2000))
+    assert ok.status_code == 201
+    assert len(json.dumps(ok.json())) < 1_000_000
+
+
+async def test_over_long_ids_and_huge_offsets_are_client_errors(client: httpx.AsyncClient) -> None:
+    long_no = "P" + "9" * 300
+    r = await put(client, long_no, policy_body(new_customer()))
+    assert 400 <= r.status_code < 500, r.text
+    r = await client.get(f"/api/v1/policies/{long_no}", headers=ops_at(DAY))
+    assert 400 <= r.status_code < 500, r.text
+    body = policy_body(new_customer())
+    body["holder"]["customer_id"] = "C" + "1" * 200
+    r = await put(client, new_policy_no(), body)
+    assert 400 <= r.status_code < 500, r.text
