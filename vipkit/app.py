@@ -34,7 +34,7 @@ from vipkit.kafka import ensure_topics
 from vipkit.logging import configure_logging, request_id_var
 from vipkit.masking import redact_path
 from vipkit.openapi_docs import HEALTH_DOCS, Op, apply_operation_docs
-from vipkit.ops import ops_router
+from vipkit.ops import ops_docs, ops_router
 from vipkit.problems import Problem, install_problem_handlers, problem_response
 from vipkit.relay import OutboxRelay
 from vipkit.retention import PURGE_AT, PURGE_JOB, PurgeRule, plumbing_rules, purge
@@ -303,10 +303,13 @@ def create_service_app(spec: ServiceSpec) -> FastAPI:
             await metrics.refresh_business_metrics(spec.name, runtime.db, spec.metrics_probes, runtime.consumers)
         return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
 
-    idempotent_posts = apply_operation_docs(app, [app.router, *spec.routers], {**HEALTH_DOCS, **spec.operation_docs})
+    plumbing = ops_router(spec.name)
+    idempotent_posts = apply_operation_docs(
+        app, [app.router, *spec.routers, plumbing], {**HEALTH_DOCS, **ops_docs(spec.name), **spec.operation_docs}
+    )
     for router in spec.routers:
         app.include_router(router)
-    app.include_router(ops_router(spec.name))
+    app.include_router(plumbing)
     if idempotent_posts:
         app.add_middleware(IdempotencyMiddleware, paths=idempotent_posts, settings=settings)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.request_max_body_bytes)  # outside idempotency

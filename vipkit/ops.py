@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vipkit import clock, durable
 from vipkit.auth import StaffIdentity
 from vipkit.db import Database, DbSession, outbox_table
+from vipkit.openapi_docs import OPS, Op
 from vipkit.plumbing import dead_letters_table
 from vipkit.problems import Conflict, NotFound
 
@@ -94,6 +95,73 @@ async def unpark_outbox_row(session: AsyncSession, row_id: int, *, discard: bool
     )
     session.info["outbox_pending"] = True
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def ops_docs(service: str) -> dict[str, Op]:
+    """OpenAPI documentation of the ops endpoints of one service (operation ids carry its name)."""
+    svc = service.capitalize()
+    domain = "Operations: jobs and dead letters"
+    auth = ("unauthorized", "forbidden")
+    return {
+        "list_jobs": Op(
+            f"list{svc}Jobs",
+            "Durable jobs by state",
+            "Work that must eventually happen (ledger calls, webhooks, notifications), newest first; "
+            "`state=dead` lists what gave up and needs a person.",
+            (OPS,),
+            domain,
+            (*auth, "validation_error"),
+        ),
+        "retry_job": Op(
+            f"retry{svc}Job",
+            "Run a dead job again",
+            "A fresh retry window; the job keeps its attempt count and last error.",
+            (OPS,),
+            domain,
+            (*auth, "conflict"),
+        ),
+        "discard_job": Op(
+            f"discard{svc}Job",
+            "Give a dead job up",
+            "It stops holding later jobs with the same ordering key.",
+            (OPS,),
+            domain,
+            (*auth, "conflict"),
+        ),
+        "list_parked": Op(
+            f"list{svc}ParkedOutboxRows",
+            "Parked outbox rows",
+            "Events the relay could not publish (e.g. larger than the broker's limit); the same "
+            "customer's later events wait behind them.",
+            (OPS,),
+            domain,
+            (*auth, "validation_error"),
+        ),
+        "unpark": Op(
+            f"resolve{svc}ParkedOutboxRow",
+            "Retry or discard a parked outbox row",
+            "`retry` publishes it again; `discard` gives it up and releases the customer's later events.",
+            (OPS,),
+            domain,
+            (*auth, "conflict", "validation_error"),
+        ),
+        "list_dead_letters": Op(
+            f"list{svc}DeadLetters",
+            "Dead-lettered messages",
+            "Consumed messages that were permanently bad (unparseable, contract violation), newest first.",
+            (OPS,),
+            domain,
+            (*auth, "validation_error"),
+        ),
+        "replay_dead_letter": Op(
+            f"replay{svc}DeadLetter",
+            "Replay a dead letter",
+            "Feeds the message through its consumer again; idempotent (an event already applied is a no-op).",
+            (OPS,),
+            domain,
+            (*auth, "not_found", "conflict"),
+        ),
+    }
 
 
 def ops_router(service: str) -> APIRouter:
