@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from contracts import services as registry
-from services.booking import api, api_calendar, consumers, jobs, metrics, openapi_docs
+from services.booking import api, api_calendar, consumers, jobs, ledger, metrics, openapi_docs
 from services.booking.context import BookingContext
 from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
@@ -61,6 +61,7 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
         jobs=jobs.daily_jobs(ctx),
         retention=jobs.retention_rules(settings),
         metrics_probes=[metrics.probe],
+        job_kinds=ledger.job_kinds(ctx),
         topics=list(registry.service(NAME).publishes),
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,

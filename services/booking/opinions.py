@@ -11,22 +11,24 @@ the opinion consumes it, cancelling releases it.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import attempts, calendar_repository, errors, rules
+from services.booking import attempts, calendar_repository, errors, ledger, rules
 from services.booking import repository as repo
 from services.booking.catalog import bookable_entry, check_beneficiary
 from services.booking.context import BookingContext
-from services.booking.ledger import apply_effect
 from services.booking.models import SecondOpinion
 from services.booking.schemas import SecondOpinionCreate
 from vipkit import clock
 from vipkit.auth import Identity, ensure_customer_access
 from vipkit.calendar import CalendarUnknown
-from vipkit.problems import Conflict, IllegalTransition, NotFound, ValidationProblem
+from vipkit.problems import Conflict, IllegalTransition, NotFound, Problem, ValidationProblem
+
+log = logging.getLogger("booking.opinions")
 
 STEPS = {
     "contacted": ("requested", "contacted"),
@@ -126,12 +128,16 @@ async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: s
                 f"a {row.status} request cannot become {target}", from_status=row.status, to_status=target
             )
         row.status, row.updated_at = target, now
-        ledger = await _apply_step(session, row, target, now, working_days)
+        effect = await _apply_step(session, row, target, now, working_days)
         view = opinion_view(row, now.date())
         reservation_id = row.reservation_id
-    if ledger and reservation_id:
-        action, reason = ledger
-        await apply_effect(ctx, action, reservation_id, reason)
+        if effect and reservation_id:  # durable: committed with the step, retried until entitlements settles
+            await ledger.enqueue_opinion_effect(session, request_id, effect[0], reservation_id, effect[1])
+    if effect and reservation_id:
+        try:  # at once when entitlements answers; otherwise the job retries (the step stays committed)
+            await ledger.apply_effect(ctx, effect[0], reservation_id, effect[1])
+        except Problem as exc:
+            log.warning("opinion %s: ledger effect left to its job: %s", request_id, exc.detail)
     return view
 
 

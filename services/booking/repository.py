@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from services.booking.models import (
     Booking,
@@ -287,9 +288,21 @@ async def pending_ledger_bookings(session: AsyncSession, max_attempts: int, limi
 
 # --- webhook deliveries -----------------------------------------------------------------------------------
 async def due_deliveries(session: AsyncSession, now: dt.datetime, limit: int = 20) -> list[WebhookDelivery]:
+    """Due deliveries, one booking's in order: a delivery waits while an earlier one of its booking
+    is not delivered (in backoff, leased, or failed until ops retry it)."""
+    earlier = aliased(WebhookDelivery)
+    waits = exists().where(
+        earlier.booking_id == WebhookDelivery.booking_id,
+        earlier.status != "delivered",
+        earlier.created_at < WebhookDelivery.created_at,
+    )
     rows = await session.scalars(
         select(WebhookDelivery)
-        .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= now)
+        .where(
+            WebhookDelivery.status == "pending",
+            WebhookDelivery.next_attempt_at <= now,
+            or_(WebhookDelivery.booking_id.is_(None), ~waits),
+        )
         .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.created_at)
         .limit(limit)
     )

@@ -56,7 +56,8 @@ async def booking_view(session: AsyncSession, booking: Booking) -> dict[str, Any
                 "action": booking.ledger_action,
                 "reason": booking.ledger_reason,
                 "done": booking.ledger_done_at is not None,
-                "error": booking.ledger_error,
+                # the stable code only (e.g. service_unavailable): never the neighbour's internal text
+                "error": booking.ledger_error.split(":", 1)[0] if booking.ledger_error else None,
             }
             if booking.ledger_action
             else None

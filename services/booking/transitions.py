@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import contacts, errors, events, rules, texts, webhooks_out
+from services.booking import contacts, errors, events, ledger, rules, texts, webhooks_out
 from services.booking import repository as repo
 from services.booking.models import Booking
 from services.booking.rules import BookingStatus
@@ -45,6 +45,7 @@ async def transition(
         booking.ledger_done_at = None
         booking.ledger_attempts = 0
         booking.ledger_error = None
+        await ledger.enqueue_booking_effect(session, booking)
     await _tell_customer(session, booking, to_status, reason, service_name)
     if to_status in (BookingStatus.cancelled, BookingStatus.cancelled_late):
         await _tell_partner_cancelled(session, booking, reason)

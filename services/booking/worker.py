@@ -1,5 +1,5 @@
-"""Booking's background worker: delivers due partner webhooks, retries pending ledger effects and
-sweeps stranded reservations. Woken by the use cases after a commit; polls otherwise."""
+"""Booking's background worker: delivers due partner webhooks and sweeps stranded reservations.
+Woken by the use cases after a commit; polls otherwise. (Ledger effects are durable jobs: ledger.py.)"""
 
 from __future__ import annotations
 
@@ -14,13 +14,12 @@ import httpx
 from services.booking import webhooks_out
 from services.booking.attempts import sweep_attempts
 from services.booking.context import BookingContext
-from services.booking.ledger import settle_pending
 
 log = logging.getLogger("booking.worker")
 
 
 class BackgroundWorker:
-    """Delivers due webhooks, retries pending ledger effects, and sweeps stranded reservations."""
+    """Delivers due webhooks and sweeps stranded reservations."""
 
     def __init__(self, ctx: BookingContext, *, client: httpx.AsyncClient | None = None) -> None:
         self.ctx = ctx
@@ -64,7 +63,6 @@ class BackgroundWorker:
     async def run_once(self, now: dt.datetime | None = None, *, sweep: bool | None = None) -> int:
         """One pass (tests drive it with ``now``): returns how much work was done."""
         done = await self.deliver_due(now)
-        await settle_pending(self.ctx)  # retries wait for the next poll
         monotonic = time.monotonic()
         if sweep or (sweep is None and monotonic - self._last_sweep >= self.settings.sweeper_interval_seconds):
             self._last_sweep = monotonic

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI, Request
-from sqlalchemy import text
+from sqlalchemy import text, update
 
 from services.booking.main import MIGRATIONS_DIR, create_app
 from services.booking.settings import BookingSettings
@@ -24,6 +24,8 @@ from services.booking.webhooks_out import sign_headers
 from services.booking.worker import BackgroundWorker
 from vipkit.auth import mint_token
 from vipkit.db import Database
+from vipkit.durable import JobRunner
+from vipkit.plumbing import durable_jobs_table
 from vipkit.settings import CommonSettings
 from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, app_client, serve_app
 
@@ -54,6 +56,7 @@ def make_common_settings(**extra: Any) -> CommonSettings:
         "test_clock": True,
         "scheduler": "off",
         "kafka_enabled": False,
+        "jobs_enabled": False,  # tests drive the durable jobs themselves (Env.run_jobs)
     }
     values.update(extra)
     return CommonSettings(**values)
@@ -192,6 +195,18 @@ class Env:
                 await conn.execute(text("SELECT payload FROM outbox WHERE topic = :t ORDER BY id"), {"t": topic})
             ).all()
         return [json.loads(r[0]) for r in rows]
+
+    async def run_jobs(self, *, due_now: bool = True) -> int:
+        """Run the durable jobs (ledger effects) once; ``due_now``: skip their backoff wait."""
+        if due_now:
+            async with self.db.transaction() as session:
+                await session.execute(
+                    update(durable_jobs_table)
+                    .where(durable_jobs_table.c.state == "pending")
+                    .values(run_after=dt.datetime.now(dt.UTC))
+                )
+        runner = JobRunner(self.db, self.app.state.spec.job_kinds, name="test", test_clock=True)
+        return await runner.run_once()
 
     async def scalar(self, sql: str, **params: Any) -> Any:
         async with self.db.engine.connect() as conn:

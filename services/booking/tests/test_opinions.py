@@ -96,3 +96,25 @@ async def test_only_second_opinion_services_are_requested_as_second_opinions(
     )
     assert r.status_code == 422 and r.json()["field"] == "service_code", r.text
     assert "not a second-opinion service" in r.json()["detail"] and env.standin.reservations == {}
+
+
+async def test_cancel_while_entitlements_is_down_commits_and_its_durable_job_releases_the_unit_later(
+    env: Env,
+) -> None:
+    """Issue 12: the cancellation and its ledger job commit together; no 503, no unit stuck reserved."""
+    c = new_customer()
+    request_id = (await _request(env, c))["request_id"]
+    env.standin.down = True
+    r = await env.client.post(f"/api/v1/second-opinions/{request_id}/cancel", headers=customer_headers(c))
+    assert r.status_code == 200 and r.json()["status"] == "cancelled"
+    assert len(env.standin.with_status("reserved", c)) == 1
+    assert await env.run_jobs() == 1  # still down: kept, retried later
+    assert await env.scalar("SELECT state FROM durable_jobs") == "pending"
+    env.standin.down = False
+    assert await env.run_jobs() == 1
+    assert len(env.standin.with_status("released", c)) == 1 and not env.standin.with_status("reserved", c)
+    assert await env.scalar("SELECT state FROM durable_jobs") == "done"
+    # a repeated cancel is refused (already cancelled) and releases nothing twice
+    r = await env.client.post(f"/api/v1/second-opinions/{request_id}/cancel", headers=customer_headers(c))
+    assert r.status_code == 409 and r.json()["code"] == "illegal_transition"
+    assert len(env.standin.with_status("released", c)) == 1

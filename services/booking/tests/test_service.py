@@ -103,7 +103,7 @@ async def test_entitlements_down_at_release_time_is_retried_by_the_worker(env: E
     booking = await env.get_booking(booking_id)
     assert booking["ledger"]["done"] is False and "service_unavailable" in booking["ledger"]["error"]
     env.standin.down = False
-    await env.worker.run_once(sweep=False)
+    assert await env.run_jobs() == 1  # the durable ledger job written with the cancellation
     booking = await env.get_booking(booking_id)
     assert booking["ledger"]["done"] is True
     assert env.standin.reservations[booking["reservation_id"]]["status"] == "released"
