@@ -1,7 +1,7 @@
 """plumbing v2: durable_jobs, dead_letters, outbox parking, scheduler leases
 
-Revision ID: entitlements_0004_plumbing_v2
-Revises: entitlements_0003
+Revision ID: entitlements_plumbing_v2
+Revises: entitlements_0004
 Create Date: 2026-11-29
 """
 
@@ -11,8 +11,8 @@ from alembic import op
 
 from vipkit.plumbing import add_plumbing_v2, drop_plumbing_v2
 
-revision: str = "entitlements_0004_plumbing_v2"
-down_revision: str | None = "entitlements_0003"
+revision: str = "entitlements_plumbing_v2"
+down_revision: str | None = "entitlements_0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

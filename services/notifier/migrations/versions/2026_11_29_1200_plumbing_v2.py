@@ -1,7 +1,7 @@
 """plumbing v2: durable_jobs, dead_letters, outbox parking, scheduler leases
 
-Revision ID: tiering_0004_plumbing_v2
-Revises: tiering_0003
+Revision ID: notifier_plumbing_v2
+Revises: notifier_0003
 Create Date: 2026-11-29
 """
 
@@ -11,8 +11,8 @@ from alembic import op
 
 from vipkit.plumbing import add_plumbing_v2, drop_plumbing_v2
 
-revision: str = "tiering_0004_plumbing_v2"
-down_revision: str | None = "tiering_0003"
+revision: str = "notifier_plumbing_v2"
+down_revision: str | None = "notifier_0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
