@@ -3,7 +3,8 @@
 The worker polls for due ``queued`` notifications, claims a batch (a lease, so several replicas
 never deliver the same notification at once and a crashed worker's claim comes back), sends each
 through its channel adapter concurrently, and records every attempt. Failures are retried with
-exponential backoff up to ``max_attempts``, then the notification is ``failed``.
+exponential backoff (capped at ``retry_max_seconds``) for ``retry_for_hours`` (24 h) after the first
+attempt, then the notification is ``failed`` (ops can retry it).
 """
 
 from __future__ import annotations

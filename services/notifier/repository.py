@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -112,6 +112,13 @@ async def lock_for_update(session: AsyncSession, notification_id: int) -> Notifi
             .execution_options(populate_existing=True)
         )
     ).scalar_one_or_none()
+
+
+async def first_attempt_at(session: AsyncSession, notification_id: int) -> dt.datetime | None:
+    """When delivery of the notification was first tried (the start of its retry window)."""
+    return await session.scalar(
+        select(func.min(DeliveryAttempt.attempted_at)).where(DeliveryAttempt.notification_id == notification_id)
+    )
 
 
 def add_attempt(session: AsyncSession, attempt: DeliveryAttempt) -> None:

@@ -27,8 +27,13 @@ def after_failure(
     base_seconds: float,
     max_seconds: float,
     permanent: bool = False,
+    trying_for_seconds: float = 0.0,
+    retry_for_seconds: float | None = None,
 ) -> RetryDecision:
-    """Retry with backoff while attempts remain; a permanent error (no recipient) fails at once."""
+    """Retry with backoff while attempts remain and the retry window is open (issue 12: at least
+    24 h, so a provider outage never drops a message); a permanent error (no recipient) fails at once."""
     if permanent or attempts_made >= max_attempts:
+        return RetryDecision("failed", None)
+    if retry_for_seconds is not None and trying_for_seconds >= retry_for_seconds:
         return RetryDecision("failed", None)
     return RetryDecision("queued", backoff_delay(attempts_made, base_seconds=base_seconds, max_seconds=max_seconds))

@@ -159,12 +159,15 @@ async def record_result(
             notification.next_attempt_at = None
             notification.last_error = None
         else:
+            first_attempt = await repository.first_attempt_at(session, notification.id) or now
             decision = rules.after_failure(
                 notification.attempt_count,
                 max_attempts=settings.max_attempts,
                 base_seconds=settings.retry_base_seconds,
                 max_seconds=settings.retry_max_seconds,
                 permanent=result.permanent,
+                trying_for_seconds=(now - first_attempt).total_seconds(),
+                retry_for_seconds=settings.retry_for_hours * 3600,
             )
             notification.status = decision.status
             notification.last_error = result.error

@@ -36,9 +36,14 @@ class NotifierSettings(BaseSettings):
     lease_seconds: float = Field(
         default=60.0, gt=0, description="A claimed notification is retried after this long if its worker died"
     )
-    max_attempts: int = Field(default=5, ge=1, description="Delivery attempts before a notification is failed")
+    max_attempts: int = Field(
+        default=1000, ge=1, description="Safety cap of delivery attempts (the retry window ends it first)"
+    )
+    retry_for_hours: float = Field(
+        default=24.0, gt=0, description="Keep retrying a failed delivery this long after its first attempt"
+    )
     retry_base_seconds: float = Field(default=2.0, gt=0, description="First retry delay; doubles each attempt")
-    retry_max_seconds: float = Field(default=300.0, gt=0, description="Cap of the retry delay")
+    retry_max_seconds: float = Field(default=600.0, gt=0, description="Cap of the retry delay")
 
     def check_secrets(self, env: str) -> None:
         """Refuse to start with a placeholder provider key, or with the sink in production."""

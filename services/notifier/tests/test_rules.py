@@ -67,3 +67,25 @@ def test_production_refuses_the_sink() -> None:
         wechat_url="https://wx.example.com",
         wechat_key="k-real-2",
     ).check_secrets("prod")
+
+
+def test_a_provider_outage_is_retried_for_at_least_24_hours_before_giving_up() -> None:
+    """Issue 12: 5 tries at 2/4/8/16 s dropped a minute's outage; now the window is 24 h."""
+    total = 0.0
+    attempts = 0
+    while True:
+        attempts += 1
+        decision = after_failure(
+            attempts,
+            max_attempts=1000,
+            base_seconds=2,
+            max_seconds=600,
+            trying_for_seconds=total,
+            retry_for_seconds=24 * 3600,
+        )
+        if decision.status == "failed":
+            break
+        assert decision.delay_seconds is not None and decision.delay_seconds <= 600
+        total += decision.delay_seconds
+    assert total >= 24 * 3600
+    assert attempts < 1000  # the window, not the safety cap, ends it
