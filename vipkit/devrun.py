@@ -60,6 +60,7 @@ class Cluster:
     gateway_workers: int = 1
     replicas: int = 1
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    argv: dict[str, list[str]] = field(default_factory=dict)
     broker: LocalBroker | None = None
 
     def port(self, name: str) -> int:
@@ -133,6 +134,7 @@ class Cluster:
             start_new_session=True,
             preexec_fn=pdeathsig_preexec(signal.SIGTERM),
         )
+        self.argv[name] = argv
         out.close()
 
     def check_ports(self) -> None:
@@ -147,6 +149,20 @@ class Cluster:
                 "another program) still running? Stop it, or choose other ports (VIP_BASE_PORT, "
                 "VIP_LOCAL_KAFKA_PORT)."
             )
+
+    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+        """Send ``sig`` to one process (and its group) and wait for it to end (fault tests)."""
+        proc = self.processes[name]
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            pass
+        proc.wait(30)
+
+    def restart(self, name: str) -> None:
+        """Start a stopped process again with the same command and environment."""
+        assert self.processes[name].poll() is not None, f"{name} is still running"
+        self._spawn(name, self.argv[name], self.process_env())
 
     def start(self) -> Cluster:
         self.var_dir.mkdir(parents=True, exist_ok=True)
