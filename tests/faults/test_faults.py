@@ -318,3 +318,68 @@ async def test_entitlements_killed_60s_while_bookings_move_leaves_no_unit_stuck_
 async def _all(check: Any, items: list[str]) -> bool:
     results = await _gather(8, [check(i) for i in items])
     return all(results)
+
+
+# --- each service SIGKILLed in turn in the middle of a load ------------------------------------------------
+KILLED_IN_TURN = ("tiering", "revisit", "entitlements", "notifier", "booking")
+POLICIES_PER_KILL = 24
+
+
+async def _ready(cluster: Cluster, name: str, timeout: float = 90) -> None:
+    import httpx
+
+    async with httpx.AsyncClient(timeout=2) as client:
+
+        async def ready() -> bool:
+            try:
+                return (await client.get(cluster.url(name) + "/readyz")).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        await wait_for(ready, timeout=timeout, interval=0.5, what=f"{name} ready after restart")
+
+
+async def test_each_service_sigkilled_mid_load_loses_no_event_and_applies_none_twice(
+    faults_platform: Cluster,
+) -> None:
+    cluster = faults_platform
+    api = Api(cluster)
+    api.now = at("2026-09-01 09:00")
+    lost = duplicated = 0
+    try:
+        for name in KILLED_IN_TURN:
+            customers = [uid("CK") for _ in range(POLICIES_PER_KILL)]
+            accepted: set[str] = set()
+
+            async def put(c: str, seq: int, accepted: set[str] = accepted) -> None:
+                r = await api.as_ops("PUT", f"/api/v1/policies/P{c}", json_body=new_policy(c, seq))
+                if r.status_code in (200, 201):
+                    accepted.add(c)
+
+            load = asyncio.create_task(_gather(3, [put(c, i) for i, c in enumerate(customers)]))
+            await wait_for(lambda a=accepted: len(a) >= POLICIES_PER_KILL // 3, timeout=60, what="load under way")
+            cluster.kill(name)  # SIGKILL mid-load: no shutdown hook runs
+            await load
+            cluster.restart(name)
+            await _ready(cluster, name)
+            for i, c in enumerate(customers):  # the core system retries what was refused (idempotent PUT)
+                if c not in accepted:
+                    await put(c, i)
+            assert accepted == set(customers), f"{name}: not accepted after restart"
+
+            async def tasks(c: str) -> int:
+                r = await api.as_ops("GET", f"/api/v1/revisits?policy_no=P{c}")
+                return len(r.json()["items"]) if r.status_code == 200 else 0
+
+            async def every_task(customers: list[str] = customers) -> bool:
+                return all(n >= 1 for n in await _gather(8, [tasks(c) for c in customers]))
+
+            await wait_for(every_task, timeout=120, interval=1, what=f"every revisit task after killing {name}")
+            counts = await _gather(8, [tasks(c) for c in customers])
+            lost += sum(n == 0 for n in counts)
+            duplicated += sum(max(n - 1, 0) for n in counts)
+    finally:
+        await api.aclose()
+    report("each_service_sigkilled_mid_load", lost=lost, duplicated=duplicated, stuck=0,
+           services=len(KILLED_IN_TURN), policies=len(KILLED_IN_TURN) * POLICIES_PER_KILL)  # fmt: skip
+    assert lost == 0 and duplicated == 0
