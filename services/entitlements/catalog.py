@@ -101,7 +101,8 @@ class Sla(_Strict):
 
 class BookingParams(_Strict):
     kind: Literal["appointment", "request"]
-    advance_working_days: int = Field(default=2, ge=0, le=30)
+    # at least one working day: 0 would let a booking start before its own cancel deadline (issue 12)
+    advance_working_days: int = Field(default=2, ge=1, le=30)
     cancel_cutoff_working_days: int = Field(default=1, ge=0, le=30)
     cancel_cutoff_hour: int = Field(default=12, ge=0, le=23)
     sla: Sla | None = None

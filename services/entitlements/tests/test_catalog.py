@@ -168,6 +168,7 @@ def _levels_with(tmp_path: Path, old: str, new: str) -> Path:
             "bookin",
         ),
         ("relations: [spouse, parent, child]   #", "relations: [spouse, parent, cousin]   #", "relatives.relations"),
+        ("advance_working_days: 2", "advance_working_days: 0", "advance_working_days"),
     ],
 )
 def test_invalid_catalog_stops_start_up_naming_the_bad_key(tmp_path, old, new, message):
