@@ -113,6 +113,7 @@ class Cluster:
             env[f"VIP_GATEWAY_{upper}_URL"] = self.replica_urls(svc.name)
         env["VIP_ENTITLEMENTS_TIERING_URL"] = self.replica_urls("tiering")
         env["VIP_BOOKING_ENTITLEMENTS_URL"] = self.replica_urls("entitlements")
+        env["VIP_ENTITLEMENTS_BOOKING_URL"] = self.url("booking")
         env["VIP_REVISIT_PUBLIC_BASE_URL"] = self.gateway_url
         # one booking replica: directly; several: through the gateway (the partners' public route)
         env["VIP_SIMULATOR_BOOKING_URL"] = self.url("booking") if self.replicas == 1 else self.gateway_url

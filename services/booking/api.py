@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request, Response
 
-from services.booking import opinions, webhooks_in, webhooks_out
+from services.booking import attempts, opinions, webhooks_in, webhooks_out
 from services.booking import repository as repo
 from services.booking import service as svc
 from services.booking.context import BookingContext
@@ -256,6 +256,15 @@ async def list_deliveries(
 )
 async def retry_delivery(delivery_id: str, ctx: Ctx, _: StaffIdentity) -> dict[str, Any]:
     return await webhooks_out.retry_delivery(ctx, delivery_id)
+
+
+@router.get(
+    "/internal/reservation-holders/{reference}", tags=["internal"], summary="Does a booking hold this reservation?"
+)
+async def reservation_holder(reference: str, session: DbSession, _: StaffIdentity) -> dict[str, Any]:
+    """For entitlements' reconciliation: a reservation's reference is held while its booking or
+    second-opinion request exists, or its booking attempt is still in progress (issue 12)."""
+    return await attempts.holder_of(session, reference)
 
 
 # --- second opinions ------------------------------------------------------------------------------------------

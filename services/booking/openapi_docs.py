@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vipkit.openapi_docs import CUSTOMER_APP, OPS, PARTNER, STANDARD_WEBHOOK_HEADERS, Op
+from vipkit.openapi_docs import CUSTOMER_APP, OPS, PARTNER, SERVICES, STANDARD_WEBHOOK_HEADERS, Op
 
 _V = "validation_error"
 _BOOKING_EXAMPLE = {
@@ -80,6 +80,16 @@ DOCS: dict[str, Op] = {
         if_match=True,
         etag=True,
         created=True,
+    ),
+    "reservation_holder": Op(
+        "getReservationHolder",
+        "Does a booking hold this reservation?",
+        "Entitlements' reconciliation asks before it releases a unit reserved for longer than 15 minutes: "
+        "held while the booking or second-opinion request written with the reservation exists, or its "
+        "attempt is still reserving.",
+        (SERVICES,),
+        "Reservations",
+        (),
     ),
     "get_partner": Op(
         "getPartner",

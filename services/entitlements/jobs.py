@@ -9,6 +9,7 @@ the same code as the consumer, so a repair is idempotent: a second run finds not
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from decimal import Decimal, InvalidOperation
@@ -157,3 +158,49 @@ def daily_jobs(ctx: EntitlementsContext) -> list[DailyJob]:
         return f"checked={result['checked']} repaired={len(result['repaired'])}"
 
     return [DailyJob("entitlements-reconciliation", RECONCILIATION_AT, run)]
+
+
+# --- orphaned reservations (issue 12) ------------------------------------------------------------------
+async def release_orphans(
+    db: Database, booking: InternalClient, *, older_than_minutes: float, now: dt.datetime | None = None
+) -> dict[str, int]:
+    """Release every unit reserved for longer than ``older_than_minutes`` that no booking or
+    second-opinion request holds (booking answers by reference). A booking that cannot be asked is
+    skipped until the next pass; a held reservation is left to its booking's own ledger job."""
+    cutoff = (now or clock.now()) - dt.timedelta(minutes=older_than_minutes)
+    async with db.sessionmaker() as session:
+        candidates = [(r.id, r.reference) for r in await repo.stale_reserved(session, cutoff)]
+    released = skipped = 0
+    for reservation_id, reference in candidates:
+        if reference:
+            try:
+                response = await booking.client.get(f"/api/v1/internal/reservation-holders/{reference}")
+                response.raise_for_status()
+                held = bool(response.json().get("held"))
+            except Exception as exc:  # booking unreachable: ask again next pass
+                log.warning("reservation holder unknown", extra={"reference": reference, "error": repr(exc)})
+                skipped += 1
+                continue
+            if held:
+                continue
+        async with db.transaction() as session:
+            try:
+                await service.settle(session, reservation_id, consume=False, reason="no_holder")
+            except service.IllegalTransition:
+                continue  # settled meanwhile
+        log.warning("orphaned reservation released", extra={"reservation_id": reservation_id, "reference": reference})
+        released += 1
+    return {"checked": len(candidates), "released": released, "skipped": skipped}
+
+
+async def watch_orphans(db_getter: Callable[[], Database], booking: InternalClient, settings: Any) -> None:
+    """Every ``orphan_check_seconds``: release reservations nobody holds (bounded: the check interval
+    plus ``orphan_after_minutes``: by default at most 12 minutes reserved without a holder)."""
+    while True:
+        await asyncio.sleep(settings.orphan_check_seconds)
+        try:
+            await release_orphans(db_getter(), booking, older_than_minutes=settings.orphan_after_minutes)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("orphaned reservations pass failed", extra={"error": repr(exc)})

@@ -157,6 +157,17 @@ async def reservations_by_reference(session: AsyncSession, reference: str) -> Se
     return (await session.execute(stmt)).scalars().all()
 
 
+async def stale_reserved(session: AsyncSession, older_than: dt.datetime, limit: int = 200) -> Sequence[Reservation]:
+    """Reservations still ``reserved`` that were made before ``older_than`` (orphan candidates)."""
+    stmt = (
+        select(Reservation)
+        .where(Reservation.status == "reserved", Reservation.created_at < older_than)
+        .order_by(Reservation.created_at)
+        .limit(limit)
+    )
+    return (await session.execute(stmt)).scalars().all()
+
+
 async def transition_reservation(session: AsyncSession, reservation_id: str, *, to_status: str, reason: str) -> bool:
     """One step of ``rules.RESERVATION_TRANSITIONS`` (reserved -> consumed | released), once (conditional update)."""
     result = await session.execute(

@@ -21,3 +21,10 @@ class EntitlementsSettings(BaseSettings):
     )
     catalog_dir: str | None = Field(default=None, description="Directory of the catalog YAML files (default: built in)")
     reconciliation_page_size: int = Field(default=500, ge=1, le=5000)
+    booking_url: str = Field(
+        default="http://127.0.0.1:8003", description="Booking service base URL (who holds a reservation)"
+    )
+    orphan_after_minutes: float = Field(
+        default=10.0, gt=0, description="A reservation nobody holds is released after this many minutes"
+    )
+    orphan_check_seconds: float = Field(default=120.0, gt=0, description="Interval of the orphaned-reservation pass")

@@ -6,8 +6,10 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.booking import attempts
-from services.booking.tests.conftest import Env, new_customer
+from services.booking.tests.conftest import OPS, Env, customer_headers, new_customer
 from vipkit.problems import NotEntitled
+
+MON_0928 = "2026-09-28T10:00:00+08:00"
 
 
 def test_request_hash_is_independent_of_key_order_and_sees_every_value() -> None:
@@ -68,3 +70,19 @@ async def test_refused_reservation_closes_the_attempt_as_failed(env: Env) -> Non
         await attempts.reserve(ctx, unit)
     assert await env.scalar("SELECT status FROM booking_attempts WHERE booking_id = 'BKNOQUOTA'") == "failed"
     assert env.standin.reservations == {}
+
+
+async def test_booking_answers_who_holds_a_reservation_for_entitlements_reconciliation(env: Env) -> None:
+    """Issue 12: held while the booking (or request, or a reserving attempt) exists; else not."""
+    booking_id = (await env.book(new_customer(), "2026-10-08", now=MON_0928)).json()["booking_id"]
+    async with env.db.transaction() as session:
+        assert await attempts.record_attempt(session, "BKINFLIGHT", new_customer(), None, "h")
+    for reference, held, by in (
+        (booking_id, True, "booking"),
+        ("BKINFLIGHT", True, "attempt"),
+        ("BKNONE", False, None),
+    ):
+        r = await env.client.get(f"/api/v1/internal/reservation-holders/{reference}", headers=OPS)
+        assert r.status_code == 200 and r.json() == {"reference": reference, "held": held, "by": by}
+    r = await env.client.get("/api/v1/internal/reservation-holders/BKNONE", headers=customer_headers("C1"))
+    assert r.status_code == 403

@@ -1,0 +1,104 @@
+"""Issue 12: entitlements releases a unit reserved for longer than the bound that no booking or
+second opinion holds (booking answers by reference over HTTP); a held one is never touched."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import FastAPI
+
+from services.entitlements import jobs
+from services.entitlements.catalog import load_catalog
+from services.entitlements.tests.conftest import make_app, new_customer, set_tier, staff_headers
+from vipkit import clock
+from vipkit.db import Database
+from vipkit.http import InternalClient
+from vipkit.testing import app_client, serve_app
+
+LEVELS = load_catalog("levels")
+NOW = "2026-06-01T10:00"
+
+
+def booking_standin(held: set[str], asked: list[str]) -> FastAPI:
+    """Booking's ``GET /api/v1/internal/reservation-holders/{reference}`` as booking answers it."""
+    app = FastAPI()
+
+    @app.get("/api/v1/internal/reservation-holders/{reference}")
+    async def holder(reference: str) -> dict[str, object]:
+        asked.append(reference)
+        return {"reference": reference, "held": reference in held, "by": "booking" if reference in held else None}
+
+    return app
+
+
+async def test_an_unheld_reservation_is_released_after_the_bound_and_a_held_one_is_kept(db_url: str) -> None:
+    c1, c2 = new_customer(), new_customer()
+    app = make_app(db_url, "levels")
+    db = Database(db_url)
+    asked: list[str] = []
+    try:
+        for c in (c1, c2):
+            await set_tier(db, LEVELS, c, "gold", 1, "2026-01-10T10:00")
+        async with app_client(app) as client:
+            ids = {}
+            for c, ref in ((c1, "BKGONE"), (c2, "BKHELD")):
+                body = {"customer_id": c, "service_code": "dental_cleaning", "beneficiary_id": None, "reference": ref}
+                r = await client.post(
+                    "/api/v1/reservations", json=body, headers=staff_headers(NOW) | {"Idempotency-Key": f"k-{ref}"}
+                )
+                assert r.status_code == 201, r.text
+                ids[ref] = r.json()["reservation_id"]
+            async with serve_app(booking_standin({"BKHELD"}, asked)) as booking_url:
+                from vipkit.settings import CommonSettings
+
+                booking = InternalClient(booking_url, CommonSettings(), service="entitlements")
+                made = clock.parse_test_now(NOW + ":00+08:00")
+                try:
+                    early = await jobs.release_orphans(
+                        db, booking, older_than_minutes=10, now=made + dt.timedelta(minutes=5)
+                    )
+                    assert early == {"checked": 0, "released": 0, "skipped": 0}  # within the bound: untouched
+                    late = await jobs.release_orphans(
+                        db, booking, older_than_minutes=10, now=made + dt.timedelta(minutes=11)
+                    )
+                    again = await jobs.release_orphans(
+                        db, booking, older_than_minutes=10, now=made + dt.timedelta(minutes=12)
+                    )
+                finally:
+                    await booking.aclose()
+            assert late == {"checked": 2, "released": 1, "skipped": 0}
+            assert again == {"checked": 1, "released": 0, "skipped": 0}  # released once, never twice
+            assert sorted(set(asked)) == ["BKGONE", "BKHELD"]
+            for ref, status in (("BKGONE", "released"), ("BKHELD", "reserved")):
+                r = await client.get(f"/api/v1/reservations/{ids[ref]}", headers=staff_headers(NOW))
+                assert r.json()["status"] == status, ref
+    finally:
+        await db.dispose()
+
+
+async def test_a_booking_that_cannot_be_asked_leaves_the_reservation_for_the_next_pass(db_url: str) -> None:
+    c = new_customer()
+    db = Database(db_url)
+    try:
+        await set_tier(db, LEVELS, c, "gold", 1, "2026-01-10T10:00")
+        async with app_client(make_app(db_url, "levels")) as client:
+            body = {"customer_id": c, "service_code": "dental_cleaning", "beneficiary_id": None, "reference": "BKX"}
+            r = await client.post(
+                "/api/v1/reservations", json=body, headers=staff_headers(NOW) | {"Idempotency-Key": "k-x"}
+            )
+            assert r.status_code == 201
+        from vipkit.broker import free_port
+        from vipkit.settings import CommonSettings
+
+        booking = InternalClient(f"http://127.0.0.1:{free_port()}", CommonSettings(), service="entitlements")
+        try:
+            later = clock.parse_test_now(NOW + ":00+08:00") + dt.timedelta(hours=1)
+            assert await jobs.release_orphans(db, booking, older_than_minutes=10, now=later) == {
+                "checked": 1,
+                "released": 0,
+                "skipped": 1,
+            }
+        finally:
+            await booking.aclose()
+    finally:
+        await db.dispose()
