@@ -119,6 +119,7 @@ def ops_docs(service: str) -> dict[str, Op]:
             (OPS,),
             domain,
             (*auth, "conflict"),
+            idempotency_key=True,
         ),
         "discard_job": Op(
             f"discard{svc}Job",
@@ -127,6 +128,7 @@ def ops_docs(service: str) -> dict[str, Op]:
             (OPS,),
             domain,
             (*auth, "conflict"),
+            idempotency_key=True,
         ),
         "list_parked": Op(
             f"list{svc}ParkedOutboxRows",
@@ -144,6 +146,7 @@ def ops_docs(service: str) -> dict[str, Op]:
             (OPS,),
             domain,
             (*auth, "conflict", "validation_error"),
+            idempotency_key=True,
         ),
         "list_dead_letters": Op(
             f"list{svc}DeadLetters",
@@ -160,6 +163,7 @@ def ops_docs(service: str) -> dict[str, Op]:
             (OPS,),
             domain,
             (*auth, "not_found", "conflict"),
+            idempotency_key=True,
         ),
     }
 
