@@ -36,6 +36,9 @@ class DailyJob:
     name: str
     at: dt.time
     run: Callable[[dt.datetime], Awaitable[object]]
+    #: run the occurrences missed during downtime first; False when the job catches up by itself
+    #: (tiering's run for a date runs every date missed since its last finished run)
+    catch_up: bool = True
 
 
 async def claim_occurrence(
@@ -138,8 +141,8 @@ class Scheduler:
             last = await session.scalar(
                 select(func.max(job_runs_table.c.occurrence)).where(job_runs_table.c.job == job.name)
             )
-        if last is None:
-            return [latest] if now >= today_due else []
+        if last is None or not job.catch_up:
+            return [now.date()] if now >= today_due else []
         first = max(dt.date.fromisoformat(last), latest - dt.timedelta(days=self.catch_up_days - 1))
         return [first + dt.timedelta(days=n) for n in range((latest - first).days + 1)]
 

@@ -24,4 +24,4 @@ def daily_jobs(
             f" caught_up={[d.isoformat() for d in result.caught_up]}"
         )
 
-    return [DailyJob("tiering-daily-run", DAILY_RUN_AT, run)]
+    return [DailyJob("tiering-daily-run", DAILY_RUN_AT, run, catch_up=False)]  # run_for_date catches up itself
