@@ -248,7 +248,7 @@ async def test_entitlements_killed_60s_while_bookings_move_leaves_no_unit_stuck_
                 s["service_code"] == "dental_cleaning" and s["available"] for s in r.json().get("services", [])
             )
 
-        await wait_for(lambda: _all(granted, everyone), timeout=120, interval=1, what="every dental grant")
+        await wait_for(lambda: _all(granted, everyone), timeout=300, interval=2, what="every dental grant")
 
         async def book(c: str, clinic: str) -> str:
             body = {"customer_id": c, "service_code": "dental_cleaning", "clinic_id": clinic, "date": "2026-10-08"}
