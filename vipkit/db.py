@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -261,6 +261,15 @@ async def advisory_xact_lock(session: AsyncSession, key: str) -> None:
     key can guard, e.g. "is this the holder's first policy?"."""
     if session.get_bind().dialect.name == "postgresql":
         await session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+
+
+async def advisory_bucket_locks(session: AsyncSession, namespace: str, keys: Sequence[str], *, buckets: int) -> None:
+    """``advisory_xact_lock`` for many keys hashed into at most ``buckets`` locks, taken in order: a
+    batch holds few locks (the lock table stays small) and two batches never deadlock."""
+    import zlib
+
+    for bucket in sorted({zlib.crc32(k.encode()) % buckets for k in keys}):
+        await advisory_xact_lock(session, f"{namespace}:{bucket}")
 
 
 # --- migrations -----------------------------------------------------------------------------------

@@ -66,10 +66,6 @@ class DeadLetterRead(BaseModel):
     replay_result: str | None
 
 
-class ItemList(BaseModel):
-    items: list[dict[str, Any]]
-
-
 async def parked_outbox_rows(session: AsyncSession, limit: int) -> list[OutboxRowRead]:
     t = outbox_table
     rows = (
@@ -171,7 +167,13 @@ def ops_docs(service: str) -> dict[str, Op]:
 def ops_router(service: str) -> APIRouter:
     """The ops endpoints of one service's plumbing, under ``/api/v1/ops/{service}``."""
     router = APIRouter(prefix=f"/api/v1/ops/{service}", tags=["ops"])
+    _job_routes(router)
+    _outbox_routes(router)
+    _dead_letter_routes(router)
+    return router
 
+
+def _job_routes(router: APIRouter) -> None:
     @router.get("/jobs", response_model=list[JobRead], summary="Durable jobs by state (ops), newest first")
     async def list_jobs(
         session: DbSession,
@@ -195,6 +197,8 @@ def ops_router(service: str) -> APIRouter:
             raise Conflict(f"job {job_id} does not exist or is not dead")
         return JobRead.model_validate(await durable.get_job(session, job_id))
 
+
+def _outbox_routes(router: APIRouter) -> None:
     @router.get("/outbox", response_model=list[OutboxRowRead], summary="Parked outbox rows (ops)")
     async def list_parked(
         session: DbSession, _staff: StaffIdentity, limit: Annotated[int, Query(ge=1, le=500)] = 100
@@ -209,6 +213,8 @@ def ops_router(service: str) -> APIRouter:
             raise Conflict(f"outbox row {row_id} does not exist or is not parked")
         return {"id": row_id, "action": action}
 
+
+def _dead_letter_routes(router: APIRouter) -> None:
     @router.get("/dead-letters", response_model=list[DeadLetterRead], summary="Dead-lettered messages (ops)")
     async def list_dead_letters(
         session: DbSession,
@@ -239,5 +245,3 @@ def ops_router(service: str) -> APIRouter:
             raise Conflict(f"consumer {row['consumer']} does not run in this service")
         result = await runner.replay(dict(row))
         return {"id": letter_id, "status": result.status, "error": result.error}
-
-    return router

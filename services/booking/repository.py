@@ -274,18 +274,6 @@ async def mark_reminded(session: AsyncSession, booking_id: str, at: dt.datetime)
     return rowcount(result) == 1
 
 
-async def pending_ledger_bookings(session: AsyncSession, max_attempts: int, limit: int = 50) -> list[str]:
-    rows = await session.scalars(
-        select(Booking.id)
-        .where(
-            Booking.ledger_action.is_not(None), Booking.ledger_done_at.is_(None), Booking.ledger_attempts < max_attempts
-        )
-        .order_by(Booking.updated_at)
-        .limit(limit)
-    )
-    return list(rows.all())
-
-
 # --- webhook deliveries -----------------------------------------------------------------------------------
 async def due_deliveries(session: AsyncSession, now: dt.datetime, limit: int = 20) -> list[WebhookDelivery]:
     """Due deliveries, one booking's in order: a delivery waits while an earlier one of its booking

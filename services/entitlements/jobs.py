@@ -9,7 +9,6 @@ the same code as the consumer, so a repair is idempotent: a second run finds not
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from decimal import Decimal, InvalidOperation
@@ -191,16 +190,3 @@ async def release_orphans(
         log.warning("orphaned reservation released", extra={"reservation_id": reservation_id, "reference": reference})
         released += 1
     return {"checked": len(candidates), "released": released, "skipped": skipped}
-
-
-async def watch_orphans(db_getter: Callable[[], Database], booking: InternalClient, settings: Any) -> None:
-    """Every ``orphan_check_seconds``: release reservations nobody holds (bounded: the check interval
-    plus ``orphan_after_minutes``: by default at most 12 minutes reserved without a holder)."""
-    while True:
-        await asyncio.sleep(settings.orphan_check_seconds)
-        try:
-            await release_orphans(db_getter(), booking, older_than_minutes=settings.orphan_after_minutes)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            log.warning("orphaned reservations pass failed", extra={"error": repr(exc)})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
@@ -34,7 +33,7 @@ from services.tiering.models import Policy, PolicyTopUp, TierHistory, TieringRun
 from services.tiering.programs import NONE, Program
 from services.tiering.rules import PolicyFacts, TopUpFact
 from vipkit import clock
-from vipkit.db import advisory_xact_lock, insert_ignore
+from vipkit.db import insert_ignore
 
 
 def _is_pg(session: AsyncSession) -> bool:
@@ -68,25 +67,10 @@ async def get_policy(session: AsyncSession, policy_no: str, *, for_update: bool 
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-HOLDER_LOCK_BUCKETS = 128
-
-
-async def lock_holders(session: AsyncSession, holder_ids: Sequence[str]) -> None:
-    """Serialize the intake of one holder's policies (PostgreSQL; SQLite writers are serial anyway).
-
-    Holders hash into ``HOLDER_LOCK_BUCKETS`` advisory locks, taken in order: a bulk batch takes at
-    most that many locks (the lock table stays small) and two batches never deadlock."""
-    for bucket in sorted({zlib.crc32(h.encode()) % HOLDER_LOCK_BUCKETS for h in holder_ids}):
-        await advisory_xact_lock(session, f"tiering-holder-bucket:{bucket}")
-
-
 async def holder_has_earlier_policy(
     session: AsyncSession, holder_id: str, policy_no: str, underwritten_at: dt.datetime, created_at: dt.datetime
 ) -> bool:
-    """Another stored policy of the holder that came first, by underwriting time or by arrival.
-
-    Ties and late arrivals included, so at most one policy of a holder is ever its "first" (issue 14
-    item 6): the intake serializes one holder's policies, so a new policy sees every earlier one."""
+    """Another policy of the holder underwritten or stored at or before this one (issue 14 item 6)."""
     stmt = (
         select(Policy.policy_no)
         .where(

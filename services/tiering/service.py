@@ -41,7 +41,7 @@ from services.tiering import repository as repo
 from services.tiering.models import Policy, PolicyTopUp
 from services.tiering.programs import Program
 from vipkit import clock
-from vipkit.db import advisory_xact_lock
+from vipkit.db import advisory_bucket_locks, advisory_xact_lock
 from vipkit.events import add_event, add_events
 from vipkit.problems import Conflict, NotFound, ValidationProblem
 
@@ -192,7 +192,7 @@ async def upsert_policy(
     await session.flush()
     holder_id = row.holder_customer_id
     # one holder's policies taken in concurrently: decided one after the other, so never two "first"
-    await repo.lock_holders(session, [holder_id])
+    await lock_holders(session, [holder_id])
     first = not await repo.holder_has_earlier_policy(session, holder_id, policy_no, row.underwritten_at, row.created_at)
     await add_event(
         session,
@@ -245,7 +245,7 @@ async def create_policies(
             {"policy_no": policy_no, "kind": t.kind.value, "amount": t.amount, "date": t.date} for t in doc.top_ups
         ]
     holders = sorted({str(r["holder_customer_id"]) for r in rows})
-    await repo.lock_holders(session, holders)
+    await lock_holders(session, holders)
     earliest = await repo.earliest_underwriting(session, holders)
     await bulk_repository.add_policies(session, rows, top_ups)
     events: list[tuple[str, BaseModel, str]] = []
@@ -275,3 +275,8 @@ async def create_policies(
             subjects.append(subject)
     await add_events(session, events, source=SOURCE)
     return subjects
+
+
+async def lock_holders(session: AsyncSession, holder_ids: list[str]) -> None:
+    """Serialize the intake of one holder's policies, so at most one is ever the holder's first."""
+    await advisory_bucket_locks(session, "tiering-holder", holder_ids, buckets=128)

@@ -59,6 +59,13 @@ def policy_business_errors(doc: PolicyDocument, *, subject: str) -> list[FieldEr
         errors.append(FieldError("cooling_off_end", "must not be before effective_date"))
     if doc.underwritten_at.tzinfo is None:
         errors.append(FieldError("underwritten_at", "needs a UTC offset, e.g. +08:00"))
+    errors += implausible_dates(doc)
+    return errors
+
+
+def implausible_dates(doc: PolicyDocument) -> list[FieldError]:
+    """Dates outside ``PLAUSIBLE_DATES`` (issue 12: far dates overflowed the date arithmetic)."""
+    errors: list[FieldError] = []
     dates = {
         "underwritten_at": doc.underwritten_at.date(),
         "effective_date": doc.effective_date,
