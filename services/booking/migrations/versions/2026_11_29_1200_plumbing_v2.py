@@ -1,7 +1,7 @@
 """plumbing v2: durable_jobs, dead_letters, outbox parking, scheduler leases
 
 Revision ID: booking_plumbing_v2
-Revises: booking_0003
+Revises: booking_0004
 Create Date: 2026-11-29
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from vipkit.plumbing import add_plumbing_v2, drop_plumbing_v2
 
 revision: str = "booking_plumbing_v2"
-down_revision: str | None = "booking_0003"
+down_revision: str | None = "booking_0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
