@@ -130,5 +130,6 @@ DOCS: dict[str, Op] = {
         "Revisit sessions",
         (),
         "SPEC 5 (H5 page)",
+        idempotency_key=True,
     ),
 }
