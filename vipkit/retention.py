@@ -23,6 +23,7 @@ from sqlalchemy import and_, delete, func, select
 
 from vipkit import clock, metrics
 from vipkit.db import Database, inbox_table, job_runs_table, outbox_table
+from vipkit.plumbing import dead_letters_table, durable_jobs_table
 from vipkit.settings import CommonSettings
 
 log = logging.getLogger("vipkit.retention")
@@ -72,6 +73,18 @@ def plumbing_rules(settings: CommonSettings) -> list[PurgeRule]:
             job_runs_table.c.finished_at,
             settings.retention_job_runs_days,
             finished=and_(job_runs_table.c.finished_at.is_not(None), job_runs_table.c.occurrence < latest_occurrence),
+        ),
+        PurgeRule(
+            durable_jobs_table,
+            durable_jobs_table.c.finished_at,
+            settings.retention_durable_jobs_days,
+            finished=durable_jobs_table.c.state.in_(("done", "discarded")),
+        ),
+        PurgeRule(
+            dead_letters_table,
+            dead_letters_table.c.replayed_at,
+            settings.retention_dead_letters_days,
+            finished=dead_letters_table.c.replayed_at.is_not(None),
         ),
     ]
 

@@ -130,6 +130,10 @@ class CommonSettings(BaseSettings):
         default=30, ge=1, description="Processed event ids (longer than any broker redelivery window)"
     )
     retention_job_runs_days: int = Field(default=90, ge=1, description="Finished scheduled-job runs")
+    retention_durable_jobs_days: int = Field(
+        default=30, ge=1, description="Durable jobs done or discarded (their dedupe keys go with them)"
+    )
+    retention_dead_letters_days: int = Field(default=30, ge=1, description="Dead letters after their replay")
 
     @property
     def scheduler_enabled(self) -> bool:

@@ -21,6 +21,7 @@ from services.notifier.settings import NotifierSettings
 from vipkit import clock
 from vipkit.app import ServiceRuntime
 from vipkit.db import Database, inbox_table, job_runs_table, outbox_table
+from vipkit.plumbing import dead_letters_table, durable_jobs_table
 from vipkit.retention import PURGE_JOB
 from vipkit.testing import app_client
 
@@ -58,6 +59,39 @@ async def seed_plumbing(db: Database) -> None:
                     job=job, occurrence=occurrence, started_at=days_ago(500), finished_at=finished, result="ok: 1"
                 )
             )
+        for key, state, finished in (
+            ("done-old", "done", days_ago(31)),
+            ("done-new", "done", days_ago(29)),
+            ("discarded-old", "discarded", days_ago(45)),
+            ("dead-old", "dead", days_ago(200)),  # dead: waits for ops, however old
+            ("pending-old", "pending", None),  # still to run: kept
+        ):
+            await s.execute(
+                insert(durable_jobs_table).values(
+                    kind="k",
+                    payload="{}",
+                    dedupe_key=key,
+                    state=state,
+                    attempts=1,
+                    run_after=days_ago(300),
+                    give_up_at=days_ago(297),
+                    retry_seconds=60,
+                    created_at=days_ago(300),
+                    updated_at=days_ago(300),
+                    finished_at=finished,
+                )
+            )
+        for payload, replayed in (("replayed-old", days_ago(31)), ("replayed-new", days_ago(2)), ("waiting", None)):
+            await s.execute(
+                insert(dead_letters_table).values(
+                    consumer="g",
+                    topic="t",
+                    payload=payload,
+                    error="bad",
+                    created_at=days_ago(400),
+                    replayed_at=replayed,
+                )
+            )
 
 
 async def assert_plumbing_purged(db: Database) -> None:
@@ -66,6 +100,10 @@ async def assert_plumbing_purged(db: Database) -> None:
         assert set((await s.scalars(select(inbox_table.c.event_id))).all()) == {"new"}
         runs = set((await s.execute(select(job_runs_table.c.job, job_runs_table.c.occurrence))).tuples().all())
         assert runs == {("daily", "2027-02-28"), ("stuck", "2026-09-01"), ("yearly", "2026-01-01")}
+        jobs = set((await s.scalars(select(durable_jobs_table.c.dedupe_key))).all())
+        assert jobs == {"done-new", "dead-old", "pending-old"}
+        letters = set((await s.scalars(select(dead_letters_table.c.payload))).all())
+        assert letters == {"replayed-new", "waiting"}
 
 
 async def test_notifier_purges_delivered_notifications_and_keeps_queued_ones(db_kind, db_factory, common_settings):
