@@ -138,7 +138,14 @@ async def test_one_trace_links_gateway_services_outbox_kafka_and_a_consumer(obse
         def linked() -> list[ReceivedSpan] | None:
             spans = otlp.trace(trace_id)
             wanted = ("process notification.requested.v1", "publish notification.requested.v1", "POST")
-            return spans if all(any(w in s.name for s in spans) for w in wanted) else None
+            # each process exports in its own batches: wait until the gateway's server span is in too
+            from_gateway = any(s.service == "gateway" and s.parent_id == caller for s in spans)
+            from_entitlements = any(s.service == "entitlements" and s.kind == "SERVER" for s in spans)
+            return (
+                spans
+                if from_gateway and from_entitlements and all(any(w in s.name for s in spans) for w in wanted)
+                else None
+            )
 
         spans = await wait_for(linked, timeout=30, interval=0.3, what="the cancel's spans from every process")
         gateway = [s for s in spans if s.service == "gateway" and s.parent_id == caller]
