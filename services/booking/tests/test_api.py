@@ -303,7 +303,9 @@ async def test_same_webhook_twice_has_one_effect(env: Env) -> None:
     assert [h["to_status"] for h in booking["history"]] == ["pending", "rejected"]
     assert env.standin.reservations[booking["reservation_id"]]["status"] == "released"
     rejected = [e for e in await env.outbox("notification.requested.v1") if e["data"]["template"] == "booking_rejected"]
-    assert len(rejected) == 1 and "医生停诊" in rejected[0]["data"]["text"]
+    # one SMS; the partner's own wording is not pasted into it (issue 14 item 12)
+    assert len(rejected) == 1 and "未能安排" in rejected[0]["data"]["text"]
+    assert "医生停诊" not in rejected[0]["data"]["text"]
     changed = [e for e in await env.outbox("booking.changed.v1") if e["data"]["to_status"] == "rejected"]
     assert len(changed) == 1
 
