@@ -9,6 +9,8 @@ the same code as the consumer, so a repair is idempotent: a second run finds not
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import logging
 from decimal import Decimal, InvalidOperation
@@ -190,3 +192,42 @@ async def release_orphans(
         log.warning("orphaned reservation released", extra={"reservation_id": reservation_id, "reference": reference})
         released += 1
     return {"checked": len(candidates), "released": released, "skipped": skipped}
+
+
+class OrphanWatch:
+    """Runs ``release_orphans`` every ``orphan_check_seconds`` while the service runs (with the
+    scheduler on), so no unit stays reserved without a holder for longer than the check interval plus
+    ``orphan_after_minutes`` (12 minutes by default). Several replicas may run it: a settled
+    reservation refuses a second settle, so a unit is released once."""
+
+    def __init__(self, ctx: EntitlementsContext) -> None:
+        self.ctx = ctx
+        self.booking: InternalClient | None = None
+        self.task: asyncio.Task[None] | None = None
+        self.passes = 0
+
+    async def start(self, app: object) -> None:
+        if not self.ctx.common.scheduler_enabled:
+            return
+        self.booking = InternalClient(self.ctx.settings.booking_url, self.ctx.common, service="entitlements")
+        self.task = asyncio.create_task(self.loop(), name="entitlements-orphan-watch")
+
+    async def stop(self, app: object) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task
+        if self.booking is not None:
+            await self.booking.aclose()
+
+    async def loop(self) -> None:
+        assert self.booking is not None
+        while True:
+            await asyncio.sleep(self.ctx.settings.orphan_check_seconds)
+            try:
+                await release_orphans(
+                    self.ctx.database, self.booking, older_than_minutes=self.ctx.settings.orphan_after_minutes
+                )
+            except Exception as exc:  # a failed pass is tried again at the next interval
+                log.warning("orphaned reservations pass failed", extra={"error": repr(exc)})
+            self.passes += 1

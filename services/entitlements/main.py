@@ -29,6 +29,7 @@ def create_app(settings: EntitlementsSettings | None = None, common: CommonSetti
     common = common or CommonSettings()
     catalog = load_catalog(common.program, settings.catalog_dir)
     ctx = EntitlementsContext(settings=settings, common=common, catalog=catalog)
+    orphans = jobs.OrphanWatch(ctx)
 
     spec = ServiceSpec(
         name=NAME,
@@ -41,13 +42,14 @@ def create_app(settings: EntitlementsSettings | None = None, common: CommonSetti
         consumers=consumers.consumer_specs(catalog),
         jobs=jobs.daily_jobs(ctx),
         topics=list(registry.service(NAME).publishes),
-        on_startup=[ctx.start],
-        on_shutdown=[ctx.stop],
+        on_startup=[ctx.start, orphans.start],
+        on_shutdown=[orphans.stop, ctx.stop],
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
     )
     app = create_service_app(spec)
     app.state.entitlements = ctx
+    app.state.orphan_watch = orphans
     app.state.settings = settings
     app.state.catalog = catalog
     return app

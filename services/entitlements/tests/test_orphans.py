@@ -102,3 +102,43 @@ async def test_a_booking_that_cannot_be_asked_leaves_the_reservation_for_the_nex
             await booking.aclose()
     finally:
         await db.dispose()
+
+
+async def test_the_running_service_releases_an_orphan_by_itself_with_the_scheduler_on(db_url: str) -> None:
+    """The pass is not only callable: the service runs it every ``orphan_check_seconds`` (issue 12)."""
+    from services.entitlements.main import create_app
+    from services.entitlements.settings import EntitlementsSettings
+    from services.entitlements.tests.conftest import common_for
+    from vipkit.testing import wait_for
+
+    c = new_customer()
+    db = Database(db_url)
+    asked: list[str] = []
+    try:
+        await set_tier(db, LEVELS, c, "gold", 1, "2026-01-10T10:00")
+        async with serve_app(booking_standin(set(), asked)) as booking_url:
+            settings = EntitlementsSettings(
+                database_url=db_url,
+                tiering_url="http://127.0.0.1:9",
+                booking_url=booking_url,
+                orphan_after_minutes=0.001,
+                orphan_check_seconds=0.2,
+            )
+            app = create_app(settings, common_for("levels", scheduler="on", scheduler_first_tick_s=3600))
+            async with app_client(app) as client:
+                body = {"customer_id": c, "service_code": "dental_cleaning", "beneficiary_id": None, "reference": "BKO"}
+                r = await client.post(
+                    "/api/v1/reservations", json=body, headers=staff_headers(NOW) | {"Idempotency-Key": "k-o"}
+                )
+                assert r.status_code == 201, r.text
+                reservation = r.json()["reservation_id"]
+
+                async def released() -> bool:
+                    got = await client.get(f"/api/v1/reservations/{reservation}", headers=staff_headers(NOW))
+                    return bool(got.json()["status"] == "released")
+
+                await wait_for(released, timeout=30, interval=0.2, what="the orphan released by the service itself")
+            assert "BKO" in asked
+            assert app.state.orphan_watch.passes >= 1
+    finally:
+        await db.dispose()
