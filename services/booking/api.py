@@ -32,7 +32,7 @@ from services.booking.schemas import (
     WebhookAck,
 )
 from vipkit import clock
-from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
+from vipkit.auth import CurrentIdentity, Identity, StaffIdentity, ensure_customer_access, internal_or_staff
 from vipkit.db import DbSession
 from vipkit.etag import check_if_match, set_etag
 from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, page, page_in_memory
@@ -49,6 +49,8 @@ def get_ctx(request: Request) -> BookingContext:
 
 Ctx = Annotated[BookingContext, Depends(get_ctx)]
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
+# entitlements' orphaned-reservation pass asks who holds a reservation with its internal token
+EntitlementsOrStaff = Annotated[Identity, Depends(internal_or_staff("entitlements"))]
 
 
 # --- partners --------------------------------------------------------------------------------------------
@@ -261,7 +263,7 @@ async def retry_delivery(delivery_id: str, ctx: Ctx, _: StaffIdentity) -> dict[s
 @router.get(
     "/internal/reservation-holders/{reference}", tags=["internal"], summary="Does a booking hold this reservation?"
 )
-async def reservation_holder(reference: str, session: DbSession, _: StaffIdentity) -> dict[str, Any]:
+async def reservation_holder(reference: str, session: DbSession, _: EntitlementsOrStaff) -> dict[str, Any]:
     """For entitlements' reconciliation: a reservation's reference is held while its booking or
     second-opinion request exists, or its booking attempt is still in progress (issue 12)."""
     return await attempts.holder_of(session, reference)

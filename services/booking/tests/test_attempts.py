@@ -86,3 +86,17 @@ async def test_booking_answers_who_holds_a_reservation_for_entitlements_reconcil
         assert r.status_code == 200 and r.json() == {"reference": reference, "held": held, "by": by}
     r = await env.client.get("/api/v1/internal/reservation-holders/BKNONE", headers=customer_headers("C1"))
     assert r.status_code == 403
+
+
+async def test_entitlements_internal_token_may_ask_who_holds_a_reservation_other_services_may_not(env: Env) -> None:
+    """The orphaned-reservation pass calls with entitlements' internal token (not an ops token)."""
+    from services.booking.tests.conftest import make_common_settings
+    from vipkit.auth import mint_internal_token
+
+    common = make_common_settings()
+    for service, status in (("entitlements", 200), ("revisit", 403)):
+        token = mint_internal_token(service, common)
+        r = await env.client.get(
+            "/api/v1/internal/reservation-holders/BKNONE", headers={"Authorization": f"Bearer {token}"}
+        )
+        assert r.status_code == status, (service, r.text)
