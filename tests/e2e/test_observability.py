@@ -284,7 +284,9 @@ async def test_the_cloudevents_sdk_reads_every_message_and_data_matches_the_sche
             assert attributes["partitionkey"] == record.key.decode() and attributes["source"] in SERVICES
             jsonschema.validate({**json.loads(record.value), "data": event.get_data()}, schemas[m["topic"]])
             if m["topic"] not in PII_TOPICS:  # events that do not need a full mobile or ID number carry none
-                assert not MOBILE_OR_ID.search(record.value.decode()), (m["topic"], record.value[:300])
+                # trace and span ids are random hex: a run of their digits can look like a number
+                text = HEX_ID.sub("", record.value.decode())
+                assert not MOBILE_OR_ID.search(text), (m["topic"], record.value[:300])
             seen.add(m["topic"])
         assert {"policy.changed.v1", "tier.changed.v1", "entitlement.changed.v1", "booking.changed.v1"} <= seen
     finally:
