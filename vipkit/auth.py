@@ -14,7 +14,8 @@ that name the calling service (``internal_or_staff("booking")``).
 
 JWKS keys are fetched in a worker thread (never on the event loop), cached for
 ``VIP_JWT_JWKS_MAX_AGE_S`` and fetched again when a token names an unknown ``kid`` (key rotation),
-at most once per ``VIP_JWT_JWKS_MIN_REFRESH_S``. Customers may only touch their own
+at most once per ``VIP_JWT_JWKS_MIN_REFRESH_S`` (a token signed with a key rotated just
+after a fetch waits out that interval instead of being refused). Customers may only touch their own
 ``customer_id``: anything else is 404 (not 403) so ids cannot be enumerated.
 """
 
@@ -74,6 +75,7 @@ class JwksKeys:
         self._keys: dict[str, Any] = {}
         self._fetched_at = 0.0
         self._lock = threading.Lock()
+        self._single_flight = asyncio.Lock()
         self.fetches = 0
 
     def get(self, kid: str | None) -> Any:
@@ -85,11 +87,26 @@ class JwksKeys:
             return next(iter(self._keys.values()))
         raise KeyNotCached(kid)
 
-    def refresh(self) -> None:
-        """Fetch the key set (blocking: call in a thread). Single flight; rate-limited."""
-        with self._lock:
-            if time.monotonic() - self._fetched_at < self.min_refresh:
+    async def arefresh(self) -> None:
+        """Fetch the key set again for an unknown ``kid``: single flight, rate-limited, never refusing.
+
+        A caller answered by a fetch that finished after it asked returns at once; a caller who asks
+        within ``min_refresh`` of the last fetch waits out the rest of that interval (on the event
+        loop, not in a thread) and then fetches, so a key rotated just after a fetch is found, and
+        the IdP sees at most one fetch per ``min_refresh`` however many unknown key ids arrive.
+        """
+        asked_at = time.monotonic()
+        async with self._single_flight:
+            if self._fetched_at >= asked_at:
                 return
+            wait = self._fetched_at + self.min_refresh - time.monotonic()
+            if self._fetched_at and wait > 0:
+                await asyncio.sleep(wait)
+            await asyncio.to_thread(self.refresh)
+
+    def refresh(self) -> None:
+        """Fetch the key set now (blocking: call in a thread)."""
+        with self._lock:
             with urllib.request.urlopen(self.url, timeout=self.timeout) as response:
                 data = json.loads(response.read())
             keys: dict[str, Any] = {}
@@ -147,7 +164,7 @@ class TokenVerifier:
         except KeyNotCached:
             assert self.jwks is not None
             try:
-                await asyncio.to_thread(self.jwks.refresh)
+                await self.jwks.arefresh()
             except Exception as exc:
                 raise Unauthorized("signing keys unavailable; retry later") from exc
             try:

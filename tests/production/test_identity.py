@@ -41,8 +41,7 @@ def idp_settings(idp: LocalIdp, **extra: object) -> CommonSettings:
         jwt_issuer=idp.issuer,
         jwt_audience=idp.audience,
         internal_secret=INTERNAL,
-        jwt_jwks_min_refresh_s=0,
-        **extra,  # type: ignore[arg-type]
+        **{"jwt_jwks_min_refresh_s": 0, **extra},  # type: ignore[arg-type]
     )
 
 
@@ -117,6 +116,31 @@ async def test_jwks_is_fetched_off_the_event_loop_cached_and_refreshed_on_a_new_
         )
         with pytest.raises(Unauthorized):
             await verifier.averify(stranger)
+
+
+async def test_a_key_rotated_just_after_a_fetch_is_found_and_the_idp_is_not_flooded():
+    with LocalIdp() as idp:
+        verifier = TokenVerifier(idp_settings(idp, jwt_jwks_min_refresh_s=1.0))
+        assert (await verifier.averify(idp.token("C1"))).sub == "C1"
+        assert idp.requests == 1
+        idp.rotate()  # within min_refresh of the first fetch: the token waits, it is not refused
+        assert (await verifier.averify(idp.token("C2"))).sub == "C2"
+        assert idp.requests == 2
+
+        def stranger(n: int) -> str:
+            claims = {"sub": "C1", "iss": idp.issuer, "aud": idp.audience, "exp": 2_000_000_000}
+            return jwt.encode(claims, idp.keys[idp.kid], algorithm="RS256", headers={"kid": f"nobody-{n}"})
+
+        async def refused(n: int) -> bool:
+            try:
+                await verifier.averify(stranger(n))
+            except Unauthorized:
+                return True
+            return False
+
+        # twenty random key ids at once: all refused, the IdP asked at most twice more (rate limit)
+        assert all(await asyncio.gather(*(refused(n) for n in range(20))))
+        assert idp.requests <= 4
 
 
 async def test_internal_credentials_only_on_the_routes_that_name_the_caller():
