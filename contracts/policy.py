@@ -15,6 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class IdType(StrEnum):
+    """Identity document type: resident ID card (居民身份证, GB 11643 check digit), passport, Hong Kong/Macau or
+    Taiwan travel permit, foreign permanent residence card, other."""
+
     resident_id = "resident_id"
     passport = "passport"
     hk_macau_permit = "hk_macau_permit"
@@ -24,6 +27,8 @@ class IdType(StrEnum):
 
 
 class ProductKind(StrEnum):
+    """Product kind; investment-linked and universal products count their top-ups (SPEC 2.2, 2.3)."""
+
     traditional = "traditional"
     participating = "participating"
     health = "health"
@@ -33,6 +38,8 @@ class ProductKind(StrEnum):
 
 
 class Channel(StrEnum):
+    """Sales channel: agency (个险), bancassurance (银保), direct marketing (直销), broker, group."""
+
     agency = "agency"
     bancassurance = "bancassurance"
     direct = "direct"
@@ -41,11 +48,15 @@ class Channel(StrEnum):
 
 
 class PaymentMode(StrEnum):
+    """`regular`: premiums every year of the payment term; `single`: one premium (payment_years 1)."""
+
     regular = "regular"
     single = "single"
 
 
 class PolicyStatus(StrEnum):
+    """Policy status in the core system; only `in_force` policies count toward a tier (SPEC 2)."""
+
     in_force = "in_force"
     lapsed = "lapsed"
     surrendered = "surrendered"
@@ -56,6 +67,8 @@ class PolicyStatus(StrEnum):
 
 
 class TopUpKind(StrEnum):
+    """Additional investment kind (SPEC 2.3): regular additional, initial lump sum, ad hoc."""
+
     regular_additional = "regular_additional"
     initial_lump_sum = "initial_lump_sum"
     ad_hoc = "ad_hoc"
@@ -65,30 +78,44 @@ Money = Decimal
 
 
 class Person(BaseModel):
+    """A policyholder or insured person. Read back with `id_no` and `mobile` masked (SPEC 7)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    customer_id: str | None = Field(default=None, min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=100)
-    id_type: IdType
-    id_no: str = Field(min_length=1, max_length=40)
-    mobile: str | None = Field(default=None, max_length=20)
-    birth_date: dt.date
+    customer_id: str | None = Field(
+        default=None, min_length=1, max_length=64, description="The customer's id in the core system, e.g. `C1001`."
+    )
+    name: str = Field(min_length=1, max_length=100, description="Full name, e.g. `张伟`.")
+    id_type: IdType = Field(description="Identity document type.")
+    id_no: str = Field(
+        min_length=1,
+        max_length=40,
+        description="Identity document number; masked in answers, e.g. `110101********1234`.",
+    )
+    mobile: str | None = Field(
+        default=None, max_length=20, description="Mainland mobile number; masked in answers, e.g. `138****8000`."
+    )
+    birth_date: dt.date = Field(description="Date of birth.")
 
 
 class Product(BaseModel):
+    """The insurance product of a policy."""
+
     model_config = ConfigDict(extra="forbid")
 
-    code: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=200)
-    kind: ProductKind
+    code: str = Field(min_length=1, max_length=64, description="The product code in the core system.")
+    name: str = Field(min_length=1, max_length=200, description="The product name in Chinese, e.g. `鑫享人生年金保险`.")
+    kind: ProductKind = Field(description="The product kind (decides the standard-premium formula).")
 
 
 class TopUp(BaseModel):
+    """One additional investment into an investment-linked or universal policy."""
+
     model_config = ConfigDict(extra="forbid")
 
-    kind: TopUpKind
-    amount: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
-    date: dt.date
+    kind: TopUpKind = Field(description="The kind of additional investment.")
+    amount: Decimal = Field(ge=0, max_digits=14, decimal_places=2, description="Amount in CNY, two decimals.")
+    date: dt.date = Field(description="The date it was paid.")
 
 
 class PolicyDocument(BaseModel):
@@ -96,25 +123,33 @@ class PolicyDocument(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    holder: Person
-    insured: Person
-    product: Product
-    channel: Channel
-    payment_mode: PaymentMode
-    annual_premium: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
-    payment_years: int = Field(ge=1, le=100)
-    coverage_years: int | None = Field(default=None, ge=0, le=150)
+    holder: Person = Field(description="The policyholder (投保人); the tier subject under `stars` and `levels`.")
+    insured: Person = Field(description="The insured person (被保险人); the tier subject under `cards`.")
+    product: Product = Field(description="The insurance product.")
+    channel: Channel = Field(description="The sales channel.")
+    payment_mode: PaymentMode = Field(description="Regular or single premium.")
+    annual_premium: Decimal = Field(
+        ge=0, max_digits=14, decimal_places=2, description="Annualized basic premium in CNY (a single premium as is)."
+    )
+    payment_years: int = Field(ge=1, le=100, description="Premium payment term in years (1 for a single premium).")
+    coverage_years: int | None = Field(
+        default=None, ge=0, le=150, description="Coverage term in years; null = whole life."
+    )
     top_ups: list[TopUp] = Field(
         default_factory=list,
         max_length=2000,
         description="At most 2000 (a monthly top-up for 160 years): keeps every event far below the broker's limit.",
     )
-    status: PolicyStatus
-    underwritten_at: dt.datetime
-    effective_date: dt.date
-    cooling_off_end: dt.date | None = None
-    loan_or_pledge: bool = False
-    electronic_contract: bool = False
+    status: PolicyStatus = Field(description="The policy status.")
+    underwritten_at: dt.datetime = Field(description="When the policy was underwritten (承保), ISO 8601 with offset.")
+    effective_date: dt.date = Field(description="The date cover starts (生效日).")
+    cooling_off_end: dt.date | None = Field(
+        default=None, description="Last day of the cooling-off period (犹豫期满日); null = effective date + 15 days."
+    )
+    loan_or_pledge: bool = Field(default=False, description="A policy loan or pledge is on it.")
+    electronic_contract: bool = Field(
+        default=False, description="Signed electronically: the revisit may be electronic (SPEC 5)."
+    )
     version: int | None = Field(
         default=None,
         ge=0,
