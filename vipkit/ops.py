@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -30,40 +30,50 @@ from vipkit.problems import Conflict, NotFound
 
 
 class JobRead(BaseModel):
-    id: int
-    kind: str
-    state: str
-    attempts: int
-    ordering_key: str | None
-    run_after: dt.datetime
-    give_up_at: dt.datetime
-    last_error: str | None
-    created_at: dt.datetime
-    finished_at: dt.datetime | None
+    """A durable job: work that must eventually happen, written with its cause (`vipkit.durable`)."""
+
+    id: int = Field(description="The job's id in this service's `jobs` table.")
+    kind: str = Field(description="What the job does (the registered handler's kind).")
+    state: str = Field(
+        description="pending | running | done | dead (gave up; ops may retry or discard it) | discarded."
+    )
+    attempts: int = Field(description="Attempts made so far.")
+    ordering_key: str | None = Field(description="Jobs with the same key run one at a time, in order.")
+    run_after: dt.datetime = Field(description="Not run before this time (the next retry).")
+    give_up_at: dt.datetime = Field(description="After this time a failure is final (state `dead`).")
+    last_error: str | None = Field(description="The last attempt's error, in English.")
+    created_at: dt.datetime = Field(description="When the job was written (with its cause, same transaction).")
+    finished_at: dt.datetime | None = Field(description="When it succeeded or gave up; null while open.")
 
 
 class OutboxRowRead(BaseModel):
-    id: int
-    event_id: str
-    topic: str
-    key: str
-    size_bytes: int
-    attempts: int
-    last_error: str | None
-    created_at: dt.datetime
-    parked_at: dt.datetime | None
+    """An outbox event the relay parked (it could not publish it); the payload is not shown."""
+
+    id: int = Field(description="The outbox row's id.")
+    event_id: str = Field(description="The CloudEvents id of the event.")
+    topic: str = Field(description="The Kafka topic, e.g. `booking.changed.v1`.")
+    key: str = Field(description="The message key (orders events of one entity).")
+    size_bytes: int = Field(description="The payload size in bytes.")
+    attempts: int = Field(description="Publish attempts made.")
+    last_error: str | None = Field(description="The last publish error, in English.")
+    created_at: dt.datetime = Field(description="When the event was written.")
+    parked_at: dt.datetime | None = Field(description="When the relay parked it.")
 
 
 class DeadLetterRead(BaseModel):
-    id: int
-    consumer: str
-    topic: str
-    partition: int | None
-    offset: int | None
-    error: str
-    created_at: dt.datetime
-    replayed_at: dt.datetime | None
-    replay_result: str | None
+    """A consumed message that its consumer could not apply (poisoned or failing), kept for replay."""
+
+    id: int = Field(description="The dead letter's id.")
+    consumer: str = Field(description="The consumer (group) that failed on it.")
+    topic: str = Field(description="The Kafka topic it came from.")
+    partition: int | None = Field(description="The topic partition; null when unknown.")
+    offset: int | None = Field(description="The message offset; null when unknown.")
+    error: str = Field(description="Why it failed, in English.")
+    created_at: dt.datetime = Field(description="When it was dead-lettered.")
+    replayed_at: dt.datetime | None = Field(description="When a replay applied it; null while not.")
+    replay_result: str | None = Field(
+        description="The last replay's outcome: the consumer's status (e.g. `applied`) or `failed: <error>`."
+    )
 
 
 async def parked_outbox_rows(session: AsyncSession, limit: int) -> list[OutboxRowRead]:
