@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.booking import calendar_ops, calendar_repository, errors
-from services.booking.schemas import (
+from services.booking.calendar_schemas import (
     CalendarDay,
     CalendarYears,
     OverrideRead,

@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import Topic
 from services.booking import calendar_repository
+from services.booking.calendar_schemas import CalendarYears
 from services.booking.context import BookingContext
 from services.booking.events import SOURCE
-from services.booking.schemas import CalendarYears
 from vipkit import clock
 from vipkit.calendar import WorkingCalendar, calendar_event, next_year_missing, package_schedules
 from vipkit.events import add_event
