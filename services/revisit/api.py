@@ -15,10 +15,16 @@ from services.revisit import h5, links, phone, questionnaire, rules, service
 from services.revisit import repository as repo
 from services.revisit.links import IssuedLink
 from services.revisit.questionnaire import SubmitResult
-from services.revisit.questionnaire_schemas import QuestionRead, SessionCreate, SessionRead, SubmitRead, SubmitRequest
-from services.revisit.schemas import (
+from services.revisit.questionnaire_schemas import (
     CustomerRevisitList,
     CustomerRevisitRead,
+    QuestionRead,
+    SessionCreate,
+    SessionRead,
+    SubmitRead,
+    SubmitRequest,
+)
+from services.revisit.schemas import (
     IdentityAttemptRead,
     IssuedLinkRead,
     LinkInfo,
