@@ -19,12 +19,14 @@ def _local(value: dt.datetime | None) -> dt.datetime | None:
 
 
 class DeliveryAttemptRead(BaseModel):
-    attempt_no: int
-    attempted_at: dt.datetime
+    """One attempt to deliver a notification through a channel adapter."""
+
+    attempt_no: int = Field(description="1 for the first attempt.")
+    attempted_at: dt.datetime = Field(description="When, Asia/Shanghai local time with offset.")
     adapter: str = Field(description="sms-gateway, wechat-template, or sink-sms / sink-wechat in development")
-    outcome: Literal["sent", "failed"]
-    error: str | None
-    provider_message_id: str | None
+    outcome: Literal["sent", "failed"] = Field(description="sent | failed")
+    error: str | None = Field(description="What went wrong (numbers masked); null when sent.")
+    provider_message_id: str | None = Field(description="The SMS gateway's or WeChat's message id, when sent.")
 
     @classmethod
     def of(cls, attempt: DeliveryAttempt) -> DeliveryAttemptRead:
@@ -39,22 +41,24 @@ class DeliveryAttemptRead(BaseModel):
 
 
 class NotificationRead(BaseModel):
-    id: int
-    event_id: str
-    customer_id: str
-    channel: Literal["sms", "wechat"]
-    template: str
+    """A notification (SMS or WeChat template message) requested by a service, with its attempts."""
+
+    id: int = Field(description="The notification's id (increasing).")
+    event_id: str = Field(description="The `notification.requested.v1` event it came from (deduplication key).")
+    customer_id: str = Field(description="The recipient customer's id.")
+    channel: Literal["sms", "wechat"] = Field(description="sms | wechat")
+    template: str = Field(description="The template, e.g. `booking_confirmed`, `tier_upgrade`, `revisit_first_sms`.")
     text: str = Field(description="The full text as sent (identity and mobile numbers in it masked)")
     mobile: str | None = Field(description="Recipient mobile, masked: 138****8000")
-    reference: str | None
-    source_service: str
-    status: Literal["queued", "sent", "failed"]
-    attempt_count: int
+    reference: str | None = Field(description="What it is about (a booking id, a policy number); null if nothing.")
+    source_service: str = Field(description="The service that asked for it: tiering, booking, revisit, ...")
+    status: Literal["queued", "sent", "failed"] = Field(description="queued (retrying) | sent | failed (gave up)")
+    attempt_count: int = Field(description="Attempts made.")
     next_attempt_at: dt.datetime | None = Field(description="When a queued notification is retried")
-    last_error: str | None
-    created_at: dt.datetime
-    sent_at: dt.datetime | None
-    attempts: list[DeliveryAttemptRead]
+    last_error: str | None = Field(description="The last attempt's error (numbers masked).")
+    created_at: dt.datetime = Field(description="When it was requested, Asia/Shanghai local time.")
+    sent_at: dt.datetime | None = Field(description="When it was sent.")
+    attempts: list[DeliveryAttemptRead] = Field(description="Every attempt, oldest first.")
 
     @classmethod
     def of(cls, n: Notification) -> NotificationRead:
@@ -79,6 +83,6 @@ class NotificationRead(BaseModel):
 
 
 class NotificationList(PageFields):
-    """Newest first."""
+    """A page of notifications, newest first (cursor paging)."""
 
-    items: list[NotificationRead]
+    items: list[NotificationRead] = Field(description="The notifications on this page, newest first.")
