@@ -53,10 +53,17 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "request_id": {"type": "string", "description": "Echo of `X-Request-ID`, for support."},
         "errors": {
             "type": "array",
-            "description": "Validation errors (422): the fields and what is wrong with them",
+            "description": "Validation errors (422): the fields and what is wrong with them.",
             "items": {
                 "type": "object",
-                "properties": {"field": {"type": "string"}, "message": {"type": "string"}, "type": {"type": "string"}},
+                "properties": {
+                    "field": {
+                        "type": "string",
+                        "description": "The field, dotted for nested ones (e.g. `holder.id_no`).",
+                    },
+                    "message": {"type": "string", "description": "What is wrong with it, in English."},
+                    "type": {"type": "string", "description": "The validation error kind (e.g. `date_from_datetime`)."},
+                },
             },
         },
     },
