@@ -24,7 +24,7 @@ from services.tiering.settings import TieringSettings
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, Identity, StaffIdentity, ensure_customer_access, internal_or_staff
 from vipkit.db import Database, DbSession
-from vipkit.pagination import Cursor, decode_cursor
+from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor
 
 router = APIRouter(prefix="/api/v1", tags=["tiering"])
 
@@ -123,13 +123,21 @@ async def read_tier(
 
 
 @router.get(
-    "/customers/{customer_id}/tier/history", response_model=TierHistoryRead, summary="Tier changes with reasons"
+    "/customers/{customer_id}/tier/history",
+    response_model=TierHistoryRead,
+    summary="Tier changes with reasons, oldest first (cursor-paged)",
 )
 async def read_history(
-    customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, program: ProgramDep
+    customer_id: CustomerId,
+    session: DbSession,
+    identity: CurrentIdentity,
+    program: ProgramDep,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> TierHistoryRead:
     ensure_customer_access(identity, customer_id)
-    return await views.get_history(session, program, customer_id)
+    after = decode_cursor("tier-history", cursor, 1)
+    return await views.get_history(session, program, customer_id, limit=limit, after=after[0] if after else None)
 
 
 @router.get(

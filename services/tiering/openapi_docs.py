@@ -93,11 +93,42 @@ DOCS: dict[str, Op] = {
     "read_history": Op(
         "getCustomerTierHistory",
         "A customer's tier history",
-        "Every tier change with its reason.",
+        "Every tier change with its reason, oldest first, cursor-paged like every list: `limit` (1..200, "
+        "default 50) and the `next_cursor` of the previous page as `cursor`; `next_cursor` is null on the last "
+        "page. A customer token reads its own history only.",
         (CUSTOMER_APP, OPS),
         "Tiers",
         ("not_found", _V),
         "SPEC 2.1",
+        response_example={
+            "customer_id": "C1001",
+            "program": "stars",
+            "items": [
+                {
+                    "kind": "tier_changed",
+                    "from_tier": "none",
+                    "to_tier": "star_2",
+                    "reason": "initial",
+                    "status": "confirmed",
+                    "score": "12000.00",
+                    "sequence": 1,
+                    "detail": "score 12000.00 reaches star_2",
+                    "effective_at": "2026-05-24T00:00:00+08:00",
+                },
+                {
+                    "kind": "tier_changed",
+                    "from_tier": "star_2",
+                    "to_tier": "star_3",
+                    "reason": "upgrade",
+                    "status": "confirmed",
+                    "score": "42000.00",
+                    "sequence": 2,
+                    "detail": "score 42000.00 reaches star_3",
+                    "effective_at": "2026-09-18T10:05:00+08:00",
+                },
+            ],
+            "next_cursor": "WyJ0aWVyLWhpc3RvcnkiLFsyXV0",
+        },
     ),
     "read_explain": Op(
         "explainCustomerTier",

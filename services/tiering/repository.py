@@ -267,8 +267,14 @@ def add_history(session: AsyncSession, row: TierHistory) -> None:
     session.add(row)
 
 
-async def list_history(session: AsyncSession, customer_id: str) -> list[TierHistory]:
-    stmt = select(TierHistory).where(TierHistory.customer_id == customer_id).order_by(TierHistory.id)
+async def list_history(
+    session: AsyncSession, customer_id: str, *, limit: int | None = None, after: int | None = None
+) -> list[TierHistory]:
+    """Oldest first; keyset-paged on the row id (``after``: the last id of the previous page)."""
+    stmt = select(TierHistory).where(TierHistory.customer_id == customer_id)
+    if after is not None:
+        stmt = stmt.where(TierHistory.id > after)
+    stmt = stmt.order_by(TierHistory.id).limit(limit)
     return list((await session.execute(stmt)).scalars())
 
 

@@ -99,12 +99,12 @@ class TierHistoryItem(BaseModel):
     effective_at: dt.datetime = Field(description="When the change took effect, ISO 8601 with offset.")
 
 
-class TierHistoryRead(BaseModel):
-    """A customer's tier history, oldest first."""
+class TierHistoryRead(PageFields):
+    """A page of a customer's tier history, oldest first (cursor paging: `limit`, `cursor`, `next_cursor`)."""
 
     customer_id: str = Field(description=CUSTOMER_ID)
     program: str = Field(description=PROGRAM)
-    items: list[TierHistoryItem] = Field(description="The changes, oldest first.")
+    items: list[TierHistoryItem] = Field(description="The changes on this page, oldest first.")
 
 
 class FormulaTerm(BaseModel):

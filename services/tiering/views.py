@@ -107,14 +107,19 @@ async def get_tier(session: AsyncSession, program: Program, customer_id: str) ->
     return tier_read(program, row)
 
 
-async def get_history(session: AsyncSession, program: Program, customer_id: str) -> TierHistoryRead:
+async def get_history(
+    session: AsyncSession, program: Program, customer_id: str, *, limit: int, after: int | None
+) -> TierHistoryRead:
+    """One page of the customer's history, oldest first (keyset on the row id)."""
     row = await repo.get_state(session, customer_id)
     if row is None:
         raise TierNotFound("customer not found")
-    items = await repo.list_history(session, customer_id)
+    rows = await repo.list_history(session, customer_id, limit=limit + 1, after=after)
+    items, next_cursor = page("tier-history", rows, limit, lambda h: (h.id,))
     return TierHistoryRead(
         customer_id=customer_id,
         program=row.program,
+        next_cursor=next_cursor,
         items=[
             TierHistoryItem(
                 kind=h.kind,

@@ -22,7 +22,7 @@ from services.tiering.tests.conftest import (
     outbox,
     policy_body,
 )
-from vipkit.testing import app_client
+from vipkit.testing import app_client, walk_pages
 
 D = dt.date
 
@@ -270,6 +270,29 @@ async def test_internal_tiers_page_for_reconciliation(client: httpx.AsyncClient)
     page2 = (await client.get("/api/v1/tiers", params={"cursor": page1["next_cursor"], "limit": 3}, headers=OPS)).json()
     assert [i["customer_id"] for i in page2["items"]] == customers[3:] and page2["next_cursor"] is None
     assert (await client.get("/api/v1/tiers", headers=customer_headers(customers[0]))).status_code == 403
+
+
+async def test_tier_history_pages_by_cursor_oldest_first(client: httpx.AsyncClient) -> None:
+    """One pagination style (vipkit.pagination): limit + opaque cursor, next_cursor; no parameters = the
+    first 50 changes, the same list as before paging when they fit; a larger limit is a 422, no silent cap."""
+    customer = new_customer()
+    for premium in ("10000.00", "20000.00", "70000.00", "200000.00"):  # each one raises the tier (2★..5★)
+        body = policy_body(
+            customer, annual_premium=premium, payment_years=10, effective_date="2026-01-01", cooling_off_end=None
+        )
+        assert (await put(client, new_policy_no(), body)).status_code == 201
+    url = f"/api/v1/customers/{customer}/tier/history"
+    whole = (await client.get(url, headers=customer_headers(customer))).json()
+    assert whole["next_cursor"] is None and whole["customer_id"] == customer
+    assert [h["to_tier"] for h in whole["items"]] == ["star_2", "star_3", "star_4", "star_5"]
+    assert [h["sequence"] for h in whole["items"]] == [1, 2, 3, 4]
+    pages = await walk_pages(client, url, OPS, limit=3)
+    assert [len(p) for p in pages] == [3, 1] and [h for p in pages for h in p] == whole["items"]
+    too_many = await client.get(url, params={"limit": 201}, headers=OPS)
+    assert too_many.status_code == 422 and too_many.json()["code"] == "validation_error"
+    tiers_cursor = (await client.get("/api/v1/tiers", params={"limit": 1}, headers=OPS)).json()["next_cursor"]
+    foreign = await client.get(url, params={"cursor": tiers_cursor}, headers=OPS)
+    assert foreign.status_code == 422 and foreign.json()["field"] == "cursor"
 
 
 async def test_bulk_import_ndjson_streamed_reports_bad_lines_and_rerates(
