@@ -28,6 +28,7 @@ from vipkit import clock
 from vipkit.auth import CurrentIdentity, Identity, StaffIdentity, ensure_customer_access, internal_or_staff
 from vipkit.db import DbSession
 from vipkit.etag import check_if_match, set_etag
+from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor
 from vipkit.problems import NotFound
 
 router = APIRouter(prefix="/api/v1", tags=["entitlements"])
@@ -159,7 +160,7 @@ async def get_entitlements(
 @router.get(
     "/customers/{customer_id}/entitlements/{service_code}/ledger",
     response_model=LedgerRead,
-    summary="Every change of the service's numbers, with its reason",
+    summary="Every change of the service's numbers, with its reason (oldest first, cursor-paged)",
 )
 async def get_ledger(
     customer_id: CustomerId,
@@ -167,9 +168,14 @@ async def get_ledger(
     session: DbSession,
     identity: CurrentIdentity,
     catalog: ActiveCatalog,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
 ) -> dict[str, Any]:
     ensure_customer_access(identity, customer_id)
-    return await views.ledger_view(session, catalog, customer_id, service_code)
+    after = decode_cursor("ledger", cursor, 1)
+    return await views.ledger_view(
+        session, catalog, customer_id, service_code, limit=limit, after=after[0] if after else None
+    )
 
 
 # --- relatives -------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.entitlements.models import CustomerTier, Grant, LedgerEntry, Relative, Reservation
@@ -195,12 +195,17 @@ async def add_ledger(session: AsyncSession, grant: Grant, **values: Any) -> None
     await session.flush()
 
 
-async def ledger_rows(session: AsyncSession, customer_id: str, service_code: str) -> list[tuple[LedgerEntry, Grant]]:
+async def ledger_rows(
+    session: AsyncSession, customer_id: str, service_code: str, *, limit: int | None = None, after: int | None = None
+) -> list[tuple[LedgerEntry, Grant]]:
+    """Oldest first; keyset-paged on the entry id (``after``: the last id of the previous page)."""
     stmt = (
         select(LedgerEntry, Grant)
         .join(Grant, Grant.id == LedgerEntry.grant_id)
         .where(LedgerEntry.customer_id == customer_id, LedgerEntry.service_code == service_code)
+        .where(LedgerEntry.id > after if after is not None else true())
         .order_by(LedgerEntry.id)
+        .limit(limit)
     )
     return [(row[0], row[1]) for row in (await session.execute(stmt)).all()]
 

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.entitlements.catalog import Relation
+from vipkit.pagination import PageFields
 
 
 class ReservationCreate(BaseModel):
@@ -151,12 +152,12 @@ class LedgerEntryRead(BaseModel):
     reason: str = Field(description="Why, in English, e.g. `reserved for holder (booking B20260928000001)`.")
 
 
-class LedgerRead(BaseModel):
-    """The quota ledger of one customer and service."""
+class LedgerRead(PageFields):
+    """A page of the quota ledger of one customer and service, oldest first (cursor paging)."""
 
     customer_id: str = Field(description="The customer's id.")
     service_code: str = Field(description="The catalog service code.")
-    entries: list[LedgerEntryRead] = Field(description="The entries, oldest first.")
+    items: list[LedgerEntryRead] = Field(description="The entries on this page, oldest first.")
 
 
 class RelativeUpsert(BaseModel):

@@ -17,6 +17,7 @@ from services.entitlements.models import Grant, Relative
 from vipkit import clock
 from vipkit.dates import age_on
 from vipkit.masking import mask_id_no
+from vipkit.pagination import DEFAULT_LIMIT, page
 
 
 def relative_view(relative: Relative, day: dt.date) -> dict[str, Any]:
@@ -143,13 +144,24 @@ def service_view(service: ServiceEntry, now: CustomerNow) -> dict[str, Any]:
     }
 
 
-async def ledger_view(session: AsyncSession, catalog: Catalog, customer_id: str, service_code: str) -> dict[str, Any]:
+async def ledger_view(
+    session: AsyncSession,
+    catalog: Catalog,
+    customer_id: str,
+    service_code: str,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    after: int | None = None,
+) -> dict[str, Any]:
+    """One page of the ledger, oldest first (cursor paging, ``vipkit.pagination``)."""
     service_or_404(catalog, service_code)
-    rows = await repo.ledger_rows(session, customer_id, service_code)
+    rows = await repo.ledger_rows(session, customer_id, service_code, limit=limit + 1, after=after)
+    found, next_cursor = page("ledger", rows, limit, lambda r: (r[0].id,))
     return {
         "customer_id": customer_id,
         "service_code": service_code,
-        "entries": [
+        "next_cursor": next_cursor,
+        "items": [
             {
                 "id": entry.id,
                 "at": entry.created_at.astimezone(clock.SHANGHAI).isoformat(),
@@ -164,6 +176,6 @@ async def ledger_view(session: AsyncSession, catalog: Catalog, customer_id: str,
                 "remaining": rules.remaining(entry.quota, entry.used, entry.reserved),
                 "reason": entry.reason,
             }
-            for entry, grant in rows
+            for entry, grant in found
         ],
     }

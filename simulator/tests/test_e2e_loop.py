@@ -169,7 +169,7 @@ async def test_e2e_book_simulator_confirms_completes_unit_consumed(db_factory: D
                     headers={**OPS, "X-Test-Now": NOW},
                 )
                 assert r.status_code == 200, r.text
-                entries = r.json()["entries"]
+                entries = r.json()["items"]
                 assert [e["action"] for e in entries] == ["granted", "reserved", "consumed"]
                 assert entries[-1]["reason"] == f"consumed: completed (booking {booking_id})"
                 await booking_api.aclose()

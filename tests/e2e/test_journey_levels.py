@@ -141,12 +141,12 @@ async def test_levels_dental_cleaning_for_a_spouse_across_national_day(levels_pl
                     "GET", f"/api/v1/customers/{customer}/entitlements/dental_cleaning/ledger", token=token, expect=200
                 )
             ).json()
-            return body if any(e["action"] == "consumed" for e in body["entries"]) else None
+            return body if any(e["action"] == "consumed" for e in body["items"]) else None
 
         ledger = await wait_for(forfeited, timeout=30, interval=0.2, what="forfeit in the ledger")
-        actions = [e["action"] for e in ledger["entries"]]
+        actions = [e["action"] for e in ledger["items"]]
         assert "reserved" in actions and actions[-1] == "consumed"
-        assert ledger["entries"][-1]["remaining"] == 0 and ledger["entries"][-1]["used"] == 1
+        assert ledger["items"][-1]["remaining"] == 0 and ledger["items"][-1]["used"] == 1
 
         # 7. a second booking finds no unit left
         api.now = at("2026-09-30 13:00")

@@ -153,7 +153,7 @@ async def test_stars_lapse_grace_downgrade_and_an_earlier_booking_is_honoured(st
                 expect=200,
             )
         ).json()
-        assert ledger["entries"][-1]["action"] == "consumed"
+        assert ledger["items"][-1]["action"] == "consumed"
         statuses = [
             m["value"]["data"]["to_status"]
             for m in await watcher.wait("booking.changed.v1", count=3, booking_id=booking_id)

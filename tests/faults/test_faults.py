@@ -305,7 +305,7 @@ async def test_entitlements_killed_60s_while_bookings_move_leaves_no_unit_stuck_
 
         async def ledger(c: str) -> list[str]:
             r = await api.call("GET", f"/api/v1/customers/{c}/entitlements/dental_cleaning/ledger", token=api.token(c))
-            return [e["action"] for e in r.json()["entries"]] if r.status_code == 200 else ["unavailable"]
+            return [e["action"] for e in r.json()["items"]] if r.status_code == 200 else ["unavailable"]
 
         async def settled() -> bool:
             for k, state in expected.items():

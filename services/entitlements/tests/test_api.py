@@ -14,7 +14,7 @@ from services.entitlements.catalog import load_catalog
 from services.entitlements.main import MIGRATIONS_DIR
 from services.entitlements.tests.conftest import customer_headers, make_app, new_customer, set_tier, staff_headers
 from vipkit.db import Database
-from vipkit.testing import app_client, serve_app
+from vipkit.testing import app_client, serve_app, walk_pages
 
 LEVELS, CARDS, STARS = load_catalog("levels"), load_catalog("cards"), load_catalog("stars")
 NOW = "2026-06-01T10:00"
@@ -136,8 +136,8 @@ async def test_reservation_lifecycle_and_errors(db_url: str):
         ledger = await client.get(
             f"/api/v1/customers/{c}/entitlements/dental_cleaning/ledger", headers=customer_headers(c)
         )
-        assert [e["action"] for e in ledger.json()["entries"]] == ["granted", "reserved", "consumed"]
-        assert "booking BK1" in ledger.json()["entries"][1]["reason"]
+        assert [e["action"] for e in ledger.json()["items"]] == ["granted", "reserved", "consumed"]
+        assert "booking BK1" in ledger.json()["items"][1]["reason"]
         # other customers' data: 404, not 403
         other = await client.get(f"/api/v1/customers/{c}/entitlements", headers=customer_headers(new_customer()))
         assert other.status_code == 404
@@ -147,6 +147,38 @@ async def test_reservation_lifecycle_and_errors(db_url: str):
         assert other.status_code == 404
         ops = await client.get(f"/api/v1/customers/{c}/entitlements", headers=staff_headers())
         assert ops.status_code == 200
+
+
+async def test_ledger_pages_by_cursor_oldest_first(db_url: str):
+    """One pagination style (vipkit.pagination): limit + opaque cursor, next_cursor; no parameters = the first
+    50 entries, the same list as before paging when they fit; a larger limit is a 422, never a silent cap."""
+    c = new_customer()
+    async with app_client(make_app(db_url, "levels")) as client:
+        db = Database(db_url)
+        try:
+            await set_tier(db, LEVELS, c, "gold", 1, "2026-01-10T10:00")
+        finally:
+            await db.dispose()
+        for i in range(3):  # reserve and release twice, then reserve: quota 1 allows each next one
+            r = await client.post("/api/v1/reservations", json=body(c, "dental_cleaning"), headers=with_key(f"{c}-{i}"))
+            assert r.status_code == 201, r.text
+            if i < 2:
+                rid = r.json()["reservation_id"]
+                released = await client.post(
+                    f"/api/v1/reservations/{rid}/release", json={"reason": "cancelled"}, headers=staff_headers()
+                )
+                assert released.status_code == 200, released.text
+        url = f"/api/v1/customers/{c}/entitlements/dental_cleaning/ledger"
+        whole = (await client.get(url, headers=customer_headers(c))).json()
+        actions = [e["action"] for e in whole["items"]]
+        assert actions == ["granted", "reserved", "released", "reserved", "released", "reserved"]
+        assert whole["next_cursor"] is None
+        pages = await walk_pages(client, url, staff_headers(), limit=4)
+        assert [len(p) for p in pages] == [4, 2] and [e for p in pages for e in p] == whole["items"]
+        too_many = await client.get(url, params={"limit": 201}, headers=staff_headers())
+        assert too_many.status_code == 422 and too_many.json()["code"] == "validation_error"
+        damaged = await client.get(url, params={"cursor": "bm90LWEtY3Vyc29y"}, headers=staff_headers())
+        assert damaged.status_code == 422 and damaged.json()["field"] == "cursor"
 
 
 async def test_cards_relatives_two_at_most_fixed_under_65_masked(db_url: str):

@@ -119,7 +119,7 @@ async def test_reconciliation_repairs_a_customer_whose_event_was_dropped(db_url:
                         f"/api/v1/customers/{dropped}/entitlements/child_courses/ledger", headers=staff_headers()
                     )
                 ).json()
-                assert "reconciliation: tier star_1 -> star_4" in ledger["entries"][-1]["reason"]
+                assert "reconciliation: tier star_1 -> star_4" in ledger["items"][-1]["reason"]
 
                 # a repair is idempotent: the second run finds nothing to do
                 again = (await client.post(url, json=as_of, headers=staff_headers())).json()

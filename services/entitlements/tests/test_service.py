@@ -72,9 +72,9 @@ async def test_upgrade_mid_year_with_one_unit_used_keeps_it_and_applies_the_new_
     with clock.frozen(at("2026-06-16T10:00")):
         async with db.sessionmaker() as session:
             ledger = await views.ledger_view(session, STARS, c, "child_courses")
-    actions = [e["action"] for e in ledger["entries"]]
+    actions = [e["action"] for e in ledger["items"]]
     assert actions == ["granted", "reserved", "consumed", "quota_changed"]
-    assert "upgrade star_1 -> star_3" in ledger["entries"][-1]["reason"]
+    assert "upgrade star_1 -> star_3" in ledger["items"][-1]["reason"]
 
 
 async def test_levels_upgrade_gold_to_platinum_used_cleaning_still_counts(db: Database):
