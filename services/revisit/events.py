@@ -1,4 +1,5 @@
-"""The events revisit writes to its outbox (in the caller's transaction): task changes and SMS requests."""
+"""The events revisit writes to its outbox (in the caller's transaction): task changes (the daily SMS
+requests are written set-wise by ``batch``)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import RevisitChangedV1, Topic
-from services.revisit import rules
-from services.revisit.mapping import facts_of
 from services.revisit.models import RevisitTask
-from services.revisit.settings import RevisitSettings
 from vipkit import clock
 from vipkit.events import add_event
-from vipkit.notifications import request_notification
 
 SOURCE = "revisit"
 
@@ -56,20 +53,3 @@ async def set_status(session: AsyncSession, task: RevisitTask, to_status: str, *
     task.updated_at = clock.now()
     await session.flush()
     await publish_change(session, task, from_status, **event)
-
-
-async def send_sms(
-    session: AsyncSession, settings: RevisitSettings, task: RevisitTask, template: str, url: str
-) -> None:
-    facts = facts_of(task)
-    build = rules.first_sms_text if template == "revisit_first_sms" else rules.second_sms_text
-    text = build(facts, url, settings.insurer_name, settings.hotline, settings.link_ttl_days)
-    await request_notification(
-        session,
-        task.customer_id,
-        mobile=task.holder_mobile,
-        template=template,
-        text=text,
-        source=SOURCE,
-        reference=task.policy_no,
-    )

@@ -71,35 +71,6 @@ async def list_tasks(
     return list(rows.scalars())
 
 
-async def tasks_due_first_sms(session: AsyncSession, as_of: dt.datetime) -> Sequence[RevisitTask]:
-    stmt = (
-        select(RevisitTask)
-        .where(
-            RevisitTask.status.in_(("pending", "phone_queue")),
-            RevisitTask.electronic_open.is_(True),
-            RevisitTask.first_sms_at.is_(None),
-            RevisitTask.first_sms_due_at <= as_of,
-        )
-        .order_by(RevisitTask.id)
-    )
-    return list((await session.execute(_locked(stmt))).scalars())
-
-
-async def tasks_due_second_sms(session: AsyncSession, as_of: dt.datetime) -> Sequence[RevisitTask]:
-    stmt = (
-        select(RevisitTask)
-        .where(
-            RevisitTask.status.in_(("sms_sent", "phone_queue")),
-            RevisitTask.electronic_open.is_(True),
-            RevisitTask.first_sms_at.is_not(None),
-            RevisitTask.second_sms_at.is_(None),
-            RevisitTask.second_sms_due_at <= as_of,
-        )
-        .order_by(RevisitTask.id)
-    )
-    return list((await session.execute(_locked(stmt))).scalars())
-
-
 async def tasks_due_escalation(session: AsyncSession, as_of: dt.datetime) -> Sequence[RevisitTask]:
     stmt = (
         select(RevisitTask)

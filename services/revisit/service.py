@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contracts.events import PolicyChangedV1
 from services.revisit import repository as repo
 from services.revisit import rules
+from services.revisit.batch import send_due_sms
 from services.revisit.errors import TaskNotFound
-from services.revisit.events import new_id, publish_change, send_sms, set_status
-from services.revisit.links import new_link
+from services.revisit.events import new_id, publish_change, set_status
 from services.revisit.models import RevisitTask
 from services.revisit.phone import close_item, queue_for_phone
 from services.revisit.settings import RevisitSettings
@@ -123,22 +123,8 @@ async def run_due(session: AsyncSession, settings: RevisitSettings, as_of: dt.da
     """Everything due by ``as_of``; running it again (same or earlier ``as_of``) does nothing new."""
     as_of = rules.local(as_of)
     result = RunResult(as_of=as_of)
-    for task in await repo.tasks_due_first_sms(session, as_of):
-        issued = await new_link(session, settings, task, "first_sms")
-        await send_sms(session, settings, task, "revisit_first_sms", issued.url)
-        task.first_sms_at = as_of
-        task.second_sms_due_at = rules.second_sms_due(as_of)
-        if task.status == "pending":
-            await set_status(session, task, "sms_sent")
-        else:  # escalated before its batch: still in the phone queue, the electronic route stays open
-            task.updated_at = clock.now()
-        result.first_sms.append(task.policy_no)
-    for task in await repo.tasks_due_second_sms(session, as_of):
-        issued = await new_link(session, settings, task, "second_sms")
-        await send_sms(session, settings, task, "revisit_second_sms", issued.url)
-        task.second_sms_at = as_of
-        task.updated_at = clock.now()
-        result.second_sms.append(task.policy_no)
+    result.first_sms = await send_due_sms(session, settings, as_of, "first_sms")
+    result.second_sms = await send_due_sms(session, settings, as_of, "second_sms")
     for task in await repo.tasks_due_escalation(session, as_of):
         task.phone_reason = "escalation"
         await set_status(session, task, "phone_queue")
