@@ -279,9 +279,14 @@ class JobRunner:
 
 
 # --- ops ---------------------------------------------------------------------------------------------
-async def list_jobs(session: AsyncSession, *, state: str | None, kind: str | None, limit: int) -> list[dict[str, Any]]:
+async def list_jobs(
+    session: AsyncSession, *, state: str | None, kind: str | None, limit: int, before: int | None = None
+) -> list[dict[str, Any]]:
+    """Newest first; keyset-paged on the id (``before``: the last id of the previous page)."""
     j = durable_jobs_table
     query = select(j).order_by(j.c.id.desc()).limit(limit)
+    if before is not None:
+        query = query.where(j.c.id < before)
     if state is not None:
         query = query.where(j.c.state == state)
     if kind is not None:

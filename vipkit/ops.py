@@ -3,9 +3,12 @@
 Mounted by every service under ``/api/v1/ops/{service}/`` and routed by the gateway (ops only):
 
 - ``GET  jobs?state=dead`` — durable jobs by state; ``POST jobs/{id}/retry`` | ``jobs/{id}/discard``
-- ``GET  outbox?state=parked`` — rows the relay gave up on; ``POST outbox/{id}/retry`` | ``/discard``
+- ``GET  outbox`` — parked rows, the relay gave up on them; ``POST outbox/{id}/retry`` | ``/discard``
 - ``GET  dead-letters`` — permanently bad consumed messages; ``POST dead-letters/{id}/replay``
   feeds one through its consumer again (idempotent: the inbox drops an event already applied).
+
+The three lists page like every list (``vipkit.pagination``: ``limit`` + opaque ``cursor``,
+``next_cursor``; keyset on the row id), never cut silently.
 
 The same counts feed ``/metrics`` (``vip_durable_jobs``, ``vip_outbox_parked``, ``vip_dead_letters``;
 refreshed at scrape by ``vipkit.metrics``).
@@ -18,15 +21,18 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vipkit import clock, durable
 from vipkit.auth import StaffIdentity
 from vipkit.db import Database, DbSession, outbox_table
 from vipkit.openapi_docs import OPS, Op
+from vipkit.pagination import MAX_LIMIT, Cursor, PageFields, decode_cursor, page
 from vipkit.plumbing import dead_letters_table
 from vipkit.problems import Conflict, NotFound
+
+OPS_DEFAULT_LIMIT = 100  # the lists answered 100 rows by default before they paged
 
 
 class JobRead(BaseModel):
@@ -76,12 +82,35 @@ class DeadLetterRead(BaseModel):
     )
 
 
-async def parked_outbox_rows(session: AsyncSession, limit: int) -> list[OutboxRowRead]:
+class JobPage(PageFields):
+    """A page of durable jobs, newest first (cursor paging)."""
+
+    items: list[JobRead] = Field(description="The jobs on this page, newest first.")
+
+
+class OutboxRowPage(PageFields):
+    """A page of parked outbox rows, oldest first: the order the relay would publish them (cursor paging)."""
+
+    items: list[OutboxRowRead] = Field(description="The parked rows on this page, oldest first.")
+
+
+class DeadLetterPage(PageFields):
+    """A page of dead letters, newest first (cursor paging)."""
+
+    items: list[DeadLetterRead] = Field(description="The dead letters on this page, newest first.")
+
+
+OpsLimit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1..{MAX_LIMIT} (more is a 422)")]
+
+
+async def parked_outbox_rows(session: AsyncSession, limit: int, after: int | None = None) -> list[OutboxRowRead]:
+    """Parked rows, oldest first, from the row after ``after`` (keyset on the id)."""
     t = outbox_table
     rows = (
         await session.execute(
             select(t, func.length(t.c.payload).label("size_bytes"))
             .where(t.c.parked_at.is_not(None), t.c.published_at.is_(None))
+            .where(t.c.id > after if after is not None else true())
             .order_by(t.c.id)
             .limit(limit)
         )
@@ -103,6 +132,12 @@ async def unpark_outbox_row(session: AsyncSession, row_id: int, *, discard: bool
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
+_PAGED = (
+    "Cursor-paged like every list: `limit` (1..200, default 100) and the `next_cursor` of the previous page as "
+    "`cursor` (null on the last page)."
+)
+
+
 def ops_docs(service: str) -> dict[str, Op]:
     """OpenAPI documentation of the ops endpoints of one service (operation ids carry its name)."""
     svc = service.capitalize()
@@ -113,7 +148,7 @@ def ops_docs(service: str) -> dict[str, Op]:
             f"list{svc}Jobs",
             "Durable jobs by state",
             "Work that must eventually happen (ledger calls, webhooks, notifications), newest first; "
-            "`state=dead` lists what gave up and needs a person.",
+            "`state=dead` lists what gave up and needs a person. " + _PAGED,
             (OPS,),
             domain,
             (*auth, "validation_error"),
@@ -140,7 +175,7 @@ def ops_docs(service: str) -> dict[str, Op]:
             f"list{svc}ParkedOutboxRows",
             "Parked outbox rows",
             "Events the relay could not publish (e.g. larger than the broker's limit); the same "
-            "customer's later events wait behind them.",
+            "customer's later events wait behind them. Oldest first. " + _PAGED,
             (OPS,),
             domain,
             (*auth, "validation_error"),
@@ -157,7 +192,7 @@ def ops_docs(service: str) -> dict[str, Op]:
         "list_dead_letters": Op(
             f"list{svc}DeadLetters",
             "Dead-lettered messages",
-            "Consumed messages that were permanently bad (unparseable, contract violation), newest first.",
+            "Consumed messages that were permanently bad (unparseable, contract violation), newest first. " + _PAGED,
             (OPS,),
             domain,
             (*auth, "validation_error"),
@@ -184,16 +219,21 @@ def ops_router(service: str) -> APIRouter:
 
 
 def _job_routes(router: APIRouter) -> None:
-    @router.get("/jobs", response_model=list[JobRead], summary="Durable jobs by state (ops), newest first")
+    @router.get("/jobs", response_model=JobPage, summary="Durable jobs by state (ops), newest first")
     async def list_jobs(
         session: DbSession,
         _staff: StaffIdentity,
         state: Literal["pending", "running", "done", "dead", "discarded"] | None = None,
         kind: Annotated[str | None, Query(max_length=100)] = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    ) -> list[JobRead]:
-        rows = await durable.list_jobs(session, state=state, kind=kind, limit=limit)
-        return [JobRead.model_validate(r) for r in rows]
+        limit: OpsLimit = OPS_DEFAULT_LIMIT,
+        cursor: Cursor = None,
+    ) -> JobPage:
+        before = decode_cursor("ops-jobs", cursor, 1)
+        rows = await durable.list_jobs(
+            session, state=state, kind=kind, limit=limit + 1, before=before[0] if before else None
+        )
+        found, next_cursor = page("ops-jobs", rows, limit, lambda r: (r["id"],))
+        return JobPage(items=[JobRead.model_validate(r) for r in found], next_cursor=next_cursor)
 
     @router.post("/jobs/{job_id}/retry", response_model=JobRead, summary="Run a dead job again (ops)")
     async def retry_job(job_id: int, session: DbSession, _staff: StaffIdentity) -> JobRead:
@@ -209,11 +249,14 @@ def _job_routes(router: APIRouter) -> None:
 
 
 def _outbox_routes(router: APIRouter) -> None:
-    @router.get("/outbox", response_model=list[OutboxRowRead], summary="Parked outbox rows (ops)")
+    @router.get("/outbox", response_model=OutboxRowPage, summary="Parked outbox rows (ops), oldest first")
     async def list_parked(
-        session: DbSession, _staff: StaffIdentity, limit: Annotated[int, Query(ge=1, le=500)] = 100
-    ) -> list[OutboxRowRead]:
-        return await parked_outbox_rows(session, limit)
+        session: DbSession, _staff: StaffIdentity, limit: OpsLimit = OPS_DEFAULT_LIMIT, cursor: Cursor = None
+    ) -> OutboxRowPage:
+        after = decode_cursor("ops-outbox", cursor, 1)
+        rows = await parked_outbox_rows(session, limit + 1, after[0] if after else None)
+        found, next_cursor = page("ops-outbox", rows, limit, lambda r: (r.id,))
+        return OutboxRowPage(items=found, next_cursor=next_cursor)
 
     @router.post("/outbox/{row_id}/{action}", summary="Retry or discard a parked outbox row (ops)")
     async def unpark(
@@ -225,18 +268,22 @@ def _outbox_routes(router: APIRouter) -> None:
 
 
 def _dead_letter_routes(router: APIRouter) -> None:
-    @router.get("/dead-letters", response_model=list[DeadLetterRead], summary="Dead-lettered messages (ops)")
+    @router.get("/dead-letters", response_model=DeadLetterPage, summary="Dead-lettered messages (ops), newest first")
     async def list_dead_letters(
         session: DbSession,
         _staff: StaffIdentity,
         replayed: bool | None = None,
-        limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    ) -> list[DeadLetterRead]:
+        limit: OpsLimit = OPS_DEFAULT_LIMIT,
+        cursor: Cursor = None,
+    ) -> DeadLetterPage:
         t = dead_letters_table
-        query = select(t).order_by(t.c.id.desc()).limit(limit)
+        before = decode_cursor("ops-dead-letters", cursor, 1)
+        query = select(t).where(t.c.id < before[0] if before else true()).order_by(t.c.id.desc()).limit(limit + 1)
         if replayed is not None:
             query = query.where(t.c.replayed_at.is_not(None) if replayed else t.c.replayed_at.is_(None))
-        return [DeadLetterRead.model_validate(dict(r)) for r in (await session.execute(query)).mappings()]
+        rows = [DeadLetterRead.model_validate(dict(r)) for r in (await session.execute(query)).mappings()]
+        found, next_cursor = page("ops-dead-letters", rows, limit, lambda r: (r.id,))
+        return DeadLetterPage(items=found, next_cursor=next_cursor)
 
     @router.post("/dead-letters/{letter_id}/replay", summary="Feed a dead letter through its consumer again (ops)")
     async def replay_dead_letter(letter_id: int, request: Request, _staff: StaffIdentity) -> dict[str, Any]:

@@ -100,7 +100,7 @@ async def test_one_oversized_event_never_stops_other_customers_events(faults_pla
         flowed_in = time.monotonic() - started
 
         async def parked() -> list[dict[str, Any]]:
-            rows = (await api.as_ops("GET", "/api/v1/ops/tiering/outbox", expect=200)).json()
+            rows = (await api.as_ops("GET", "/api/v1/ops/tiering/outbox", expect=200)).json()["items"]
             return [row for row in rows if row["key"] == poisoned]
 
         [row] = await wait_for(parked, timeout=30, what="the oversized row parked")
@@ -144,7 +144,7 @@ async def test_a_consumer_whose_database_is_down_5s_retries_in_place_and_applies
 
         await wait_for(tasks, timeout=60, interval=0.5, what="the revisit task after the database came back")
         found = await tasks()
-        letters = (await api.as_ops("GET", "/api/v1/ops/revisit/dead-letters", expect=200)).json()
+        letters = (await api.as_ops("GET", "/api/v1/ops/revisit/dead-letters", expect=200)).json()["items"]
     finally:
         await api.aclose()
     mine = [d for d in letters if customer in str(d)]
@@ -326,7 +326,7 @@ async def test_entitlements_killed_60s_while_bookings_move_leaves_no_unit_stuck_
                 lost += moves != [state]
         for c in customers["created_during_outage"]:
             stuck += "reserved" in await ledger(c)
-        dead = (await api.as_ops("GET", "/api/v1/ops/booking/jobs?state=dead", expect=200)).json()
+        dead = (await api.as_ops("GET", "/api/v1/ops/booking/jobs?state=dead", expect=200)).json()["items"]
     finally:
         await api.aclose()
     report("entitlements_sigkill_60s", lost=lost, duplicated=duplicated, stuck=stuck, bookings=4 * N_PER_KIND,

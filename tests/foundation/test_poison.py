@@ -174,12 +174,12 @@ async def test_ops_see_dead_jobs_parked_rows_and_dead_letters_through_the_ops_ap
     async with app_client(probe.create_app(url, settings)) as client:
         assert (await client.get("/api/v1/ops/probe/jobs?state=dead", headers=customer)).status_code == 403
         r = await client.get("/api/v1/ops/probe/jobs?state=dead", headers=ops)
-        assert r.status_code == 200 and r.json() == []
+        assert r.status_code == 200 and r.json() == {"items": [], "next_cursor": None}
         assert (await client.get("/api/v1/ops/probe/jobs?state=bogus", headers=ops)).status_code == 422
         r = await client.post("/api/v1/ops/probe/jobs/12345/retry", headers=ops)
         assert r.status_code == 409 and r.json()["code"] == "conflict"
-        assert (await client.get("/api/v1/ops/probe/outbox", headers=ops)).json() == []
-        assert (await client.get("/api/v1/ops/probe/dead-letters", headers=ops)).json() == []
+        assert (await client.get("/api/v1/ops/probe/outbox", headers=ops)).json()["items"] == []
+        assert (await client.get("/api/v1/ops/probe/dead-letters", headers=ops)).json()["items"] == []
         metrics = (await client.get("/metrics")).text
         assert 'vip_durable_jobs{service="probe",state="dead"}' in metrics
         assert "vip_outbox_parked" in metrics

@@ -56,7 +56,7 @@ async def test_a_refused_settlement_goes_dead_visible_to_ops_and_never_loops(env
     assert await env.scalar("SELECT state FROM durable_jobs") == "dead"
     assert (await env.get_booking(booking_id))["ledger"]["error"] == "dead"
     r = await env.client.get("/api/v1/ops/booking/jobs", params={"state": "dead"}, headers=OPS)
-    [job] = r.json()
+    [job] = r.json()["items"]
     assert job["kind"] == "booking.ledger" and "illegal_transition" in job["last_error"]
     assert await env.run_jobs() == 0
 
