@@ -19,6 +19,7 @@ import asyncio
 import copy
 import json
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -100,7 +101,9 @@ def _resolve_component_names(docs: dict[str, dict[str, Any]]) -> dict[str, dict[
     """Per service: full ref → full ref for its components in the merged document.
 
     Names defined by one service, or identically by all that define them, are kept; others get the
-    service name as a prefix. Repeated until stable (a rename changes the definitions that use it)."""
+    service name as a prefix (``TieringRunRead``). Repeated until stable (a rename changes the
+    definitions that use it). Every name ends up an identifier (FastAPI's ``TopUp-Input`` becomes
+    ``TopUpInput``), so that generated clients get the same class names."""
     renames: dict[str, dict[str, str]] = {service: {} for service in docs}
     for service in docs:
         for name in PROBLEM_SCHEMA_NAMES | VALIDATION_SCHEMA_NAMES:
@@ -111,7 +114,19 @@ def _resolve_component_names(docs: dict[str, dict[str, Any]]) -> dict[str, dict[
         for section in COMPONENT_SECTIONS:
             changed = _prefix_conflicts(section, docs, renames, prefixed) or changed
         if not changed:
+            _identifier_names(docs, renames)
             return renames
+
+
+def _identifier_names(docs: dict[str, dict[str, Any]], renames: dict[str, dict[str, str]]) -> None:
+    for service, doc in docs.items():
+        for section, entries in (doc.get("components") or {}).items():
+            for name in entries or {}:
+                target = renames[service].get(_ref(section, name), _ref(section, name))
+                section_path, target_name = target.rsplit("/", 1)
+                clean = re.sub(r"[^A-Za-z0-9_]", "", target_name)
+                if clean != target_name:
+                    renames[service][_ref(section, name)] = f"{section_path}/{clean}"
 
 
 def _prefix_conflicts(
@@ -135,7 +150,7 @@ def _prefix_conflicts(
         if len(bodies) > 1:
             prefixed.add((section, name))
             for s in services:
-                renames[s][_ref(section, name)] = _ref(section, f"{s}.{name}")
+                renames[s][_ref(section, name)] = _ref(section, f"{s.capitalize()}{name}")
             changed = True
     return changed
 

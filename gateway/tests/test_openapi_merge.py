@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -53,7 +54,11 @@ def tiering_doc() -> dict[str, Any]:
         "components": {
             "schemas": {
                 **VALIDATION,
-                "TierRead": {"type": "object", "properties": {"tier": {"type": "string"}}},
+                "TierRead": {
+                    "type": "object",
+                    "properties": {"tier": {"type": "string"}, "top_up": {"$ref": "#/components/schemas/TopUp-Output"}},
+                },
+                "TopUp-Output": {"type": "object", "properties": {"amount": {"type": "string"}}},
                 "Policy": {"type": "object", "properties": {"policy_no": {"type": "string"}}},
                 "Money": {"type": "string", "pattern": r"^\d+\.\d{2}$"},
                 "Problem": {"type": "object", "properties": {"code": {"type": "string"}}},
@@ -114,25 +119,31 @@ def test_tags_by_audience_and_domain_kept_and_service_named(merged: dict[str, An
 def test_component_clash_is_prefixed_with_the_service_name(merged: dict[str, Any]) -> None:
     schemas = merged["components"]["schemas"]
     assert "Policy" not in schemas
-    assert schemas["tiering.Policy"]["properties"] == {"policy_no": {"type": "string"}}
-    assert schemas["booking.Policy"]["properties"] == {"kind": {"type": "string"}}
+    assert schemas["TieringPolicy"]["properties"] == {"policy_no": {"type": "string"}}
+    assert schemas["BookingPolicy"]["properties"] == {"kind": {"type": "string"}}
     put = merged["paths"]["/api/v1/policies/{policy_no}"]["put"]
     assert (
-        put["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
-        == "#/components/schemas/tiering.Policy"
+        put["responses"]["200"]["content"]["application/json"]["schema"]["$ref"] == "#/components/schemas/TieringPolicy"
     )
     clinics = merged["paths"]["/api/v1/clinics"]["get"]
     assert (
         clinics["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
-        == "#/components/schemas/booking.Policy"
+        == "#/components/schemas/BookingPolicy"
     )
     # a schema that refers to a renamed one points at the service's version
-    assert schemas["BookingRead"]["properties"]["policy"]["$ref"] == "#/components/schemas/booking.Policy"
+    assert schemas["BookingRead"]["properties"]["policy"]["$ref"] == "#/components/schemas/BookingPolicy"
+
+
+def test_component_names_are_identifiers_for_client_generators(merged: dict[str, Any]) -> None:
+    schemas = merged["components"]["schemas"]
+    assert all(re.fullmatch(r"[A-Za-z0-9_]+", name) for name in schemas)
+    assert "TopUp-Output" not in schemas and schemas["TopUpOutput"]["properties"] == {"amount": {"type": "string"}}
+    assert schemas["TierRead"]["properties"]["top_up"]["$ref"] == "#/components/schemas/TopUpOutput"
 
 
 def test_identical_components_are_shared_not_duplicated(merged: dict[str, Any]) -> None:
     schemas = merged["components"]["schemas"]
-    assert "Money" in schemas and "tiering.Money" not in schemas and "booking.Money" not in schemas
+    assert "Money" in schemas and "TieringMoney" not in schemas and "BookingMoney" not in schemas
 
 
 def test_one_shared_problem_schema_for_every_error(merged: dict[str, Any]) -> None:
