@@ -246,7 +246,10 @@ def _merge_components(components: dict[str, dict[str, Any]], doc: dict[str, Any]
             if target == _ref("schemas", "Problem"):
                 continue
             target_name = target.rsplit("/", 1)[1]
-            components.setdefault(section, {})[target_name] = _rewrite_refs(body, mapping)
+            merged = _rewrite_refs(body, mapping)
+            if target_name != name and isinstance(merged, dict) and "title" in merged:
+                merged["title"] = target_name  # generators name classes by title: keep them unique too
+            components.setdefault(section, {})[target_name] = merged
 
 
 def _merge_path(

@@ -253,12 +253,9 @@ def _extra(op: Op, success: str) -> dict[str, Any]:
         ok.setdefault("content", {}).setdefault("application/json", {})["examples"] = {
             "example": {"summary": op.summary, "value": op.response_example}
         }
-    if op.request_example is not None:
-        extra["requestBody"] = {
-            "content": {
-                "application/json": {"examples": {"example": {"summary": op.summary, "value": op.request_example}}}
-            }
-        }
+    if op.request_example is not None:  # added to a body the Op documents itself (schema, description), if any
+        body = extra.setdefault("requestBody", {}).setdefault("content", {}).setdefault("application/json", {})
+        body["examples"] = {"example": {"summary": op.summary, "value": op.request_example}}
     return extra
 
 

@@ -58,7 +58,7 @@ def tiering_doc() -> dict[str, Any]:
                     "type": "object",
                     "properties": {"tier": {"type": "string"}, "top_up": {"$ref": "#/components/schemas/TopUp-Output"}},
                 },
-                "TopUp-Output": {"type": "object", "properties": {"amount": {"type": "string"}}},
+                "TopUp-Output": {"title": "TopUp", "type": "object", "properties": {"amount": {"type": "string"}}},
                 "Policy": {"type": "object", "properties": {"policy_no": {"type": "string"}}},
                 "Money": {"type": "string", "pattern": r"^\d+\.\d{2}$"},
                 "Problem": {"type": "object", "properties": {"code": {"type": "string"}}},
@@ -138,6 +138,7 @@ def test_component_names_are_identifiers_for_client_generators(merged: dict[str,
     schemas = merged["components"]["schemas"]
     assert all(re.fullmatch(r"[A-Za-z0-9_]+", name) for name in schemas)
     assert "TopUp-Output" not in schemas and schemas["TopUpOutput"]["properties"] == {"amount": {"type": "string"}}
+    assert schemas["TopUpOutput"]["title"] == "TopUpOutput"  # generators name classes by title
     assert schemas["TierRead"]["properties"]["top_up"]["$ref"] == "#/components/schemas/TopUpOutput"
 
 

@@ -265,9 +265,11 @@ class ReminderRunResult(BaseModel):
 class PartnerEvent(BaseModel):
     """Inbound partner webhook body (SPEC 4.3)."""
 
-    type: Literal["booking.confirmed", "booking.rejected", "booking.completed", "booking.no_show"]
-    booking_id: str = Field(min_length=1, max_length=40)
-    data: dict[str, object] = Field(default_factory=dict)
+    type: Literal["booking.confirmed", "booking.rejected", "booking.completed", "booking.no_show"] = Field(
+        description="What happened at the clinic."
+    )
+    booking_id: str = Field(min_length=1, max_length=40, description="The platform's booking id.")
+    data: dict[str, object] = Field(default_factory=dict, description="Free details, e.g. a rejection `reason`.")
 
 
 class WebhookAck(BaseModel):
