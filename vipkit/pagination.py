@@ -26,6 +26,7 @@ from vipkit.problems import ValidationProblem
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 Limit = Annotated[
     int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1..{MAX_LIMIT} (more is a 422, never a silent cap)")
@@ -65,25 +66,69 @@ def encode_cursor(name: str, key: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(name: str, cursor: str | None, size: int) -> list[Any] | None:
-    """The key after which the page starts (None: the first page); a foreign or damaged cursor → 422."""
+def _plausible(value: Any) -> bool:
+    """A value this module can have put in a cursor (a forged one may hold anything: 2^63, a naive
+    time, a nested list — each would reach the database and fail there as a server error)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return INT64_MIN <= value <= INT64_MAX
+    if isinstance(value, str):
+        return len(value) <= 500
+    if isinstance(value, dt.datetime):
+        try:
+            return value.tzinfo is not None and value.astimezone(dt.UTC) is not None
+        except OverflowError:  # 0001-01-01T00:00+08:00 is before the first representable UTC instant
+            return False
+    return isinstance(value, dt.date)
+
+
+def _foreign() -> ValidationProblem:
+    return ValidationProblem("cursor is not a cursor of this list", field="cursor")
+
+
+def decode_cursor(
+    name: str, cursor: str | None, size: int, *, types: tuple[type, ...] | None = None
+) -> list[Any] | None:
+    """The key after which the page starts (None: the first page); a foreign, damaged or forged
+    cursor → 422. ``types``: the key's value types, when the caller does not filter with ``after_key``
+    (which checks them against the columns)."""
     if cursor is None:
         return None
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         list_name, key = json.loads(raw)
         values = [_typed(v) for v in key]
-    except (binascii.Error, ValueError, TypeError):
-        raise ValidationProblem("cursor is not a cursor of this list", field="cursor") from None
-    if list_name != name or len(values) != size:
-        raise ValidationProblem("cursor is not a cursor of this list", field="cursor")
+    except (binascii.Error, ValueError, TypeError, OverflowError):
+        raise _foreign() from None
+    if list_name != name or len(values) != size or not all(_plausible(v) for v in values):
+        raise _foreign()
+    if types is not None and not all(_of_type(v, t) for v, t in zip(values, types, strict=True)):
+        raise _foreign()
     return values
+
+
+def _of_type(value: Any, expected: type) -> bool:
+    if expected is dt.date:  # a datetime is a date to isinstance; not to a DATE column
+        return type(value) is dt.date
+    return isinstance(value, expected)
+
+
+def _column_type(column: Any) -> type | None:
+    try:
+        return column.type.python_type  # type: ignore[no-any-return]
+    except (NotImplementedError, AttributeError):
+        return None
 
 
 def after_key(columns: Sequence[Any], key: Sequence[Any] | None, *, descending: bool = False) -> Any:
     """The WHERE clause of the rows after ``key`` in (columns) order; ``true`` for the first page."""
     if key is None:
         return sa.true()
+    for column, value in zip(columns, key, strict=True):
+        expected = _column_type(column)
+        if expected is not None and not _of_type(value, expected):
+            raise _foreign()
     left = sa.tuple_(*columns)
     right = sa.tuple_(*(sa.literal(v, type_=c.type) for c, v in zip(columns, key, strict=True)))
     return left < right if descending else left > right
@@ -107,6 +152,7 @@ def page_in_memory(
 
     ordered = sorted(rows, key=lambda r: sortable(key(r)))
     if cursor is not None:
-        after = decode_cursor(name, cursor, len(key(ordered[0])) if ordered else 0)
+        first = key(ordered[0]) if ordered else ()
+        after = decode_cursor(name, cursor, len(first), types=tuple(type(v) for v in first))
         ordered = [r for r in ordered if after is None or sortable(key(r)) > sortable(after)]
     return page(name, ordered, limit, key)

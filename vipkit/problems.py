@@ -216,6 +216,41 @@ def validation_problem(exc: RequestValidationError) -> Problem:
     return ValidationProblem(detail, errors=_jsonable(errors))
 
 
+def refused_parameter(exc: BaseException) -> bool:
+    """The database driver refused a query parameter before sending it (asyncpg: an integer past
+    int64, a value of the wrong type): the input's fault, like a ``DataError`` from the server."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, OverflowError) or (
+            type(seen).__name__ == "DataError" and type(seen).__module__.startswith("asyncpg")
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def database_problem(exc: DBAPIError, path: str) -> Problem:
+    """A database error as the client's problem: a refused value → 422, a transient failure (database
+    restarting, deadlock, connection lost) → 503 to retry, anything else → 500."""
+    from vipkit.consumer_errors import classify
+
+    if refused_parameter(exc):  # e.g. an id of 2^63: the driver cannot even send it
+        log.warning("value refused by the driver", extra={"path": path, "error": str(exc.orig)[:300]})
+        return ValidationProblem("a value is too long or out of range")
+    if classify(exc) == "transient":
+        log.warning("database unavailable", extra={"path": path, "error": str(exc.orig)[:300]})
+        return Problem(
+            "the database is briefly unavailable; retry the request",
+            status=503,
+            code="service_unavailable",
+            headers={"Retry-After": "1"},
+        )
+    log.exception("unhandled database error", extra={"path": path})
+    return Problem("internal error", status=500, code="internal_error")
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Render every error of the app as problem+json, never as a stack trace."""
 
@@ -262,19 +297,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DBAPIError)
     async def _database(request: Request, exc: DBAPIError) -> JSONResponse:
-        from vipkit.consumer_errors import classify
-
-        if classify(exc) == "transient":  # database restarting, deadlock, connection lost: retry
-            log.warning("database unavailable", extra={"path": request.url.path, "error": str(exc.orig)[:300]})
-            problem = Problem(
-                "the database is briefly unavailable; retry the request",
-                status=503,
-                code="service_unavailable",
-                headers={"Retry-After": "1"},
-            )
-            return problem_response(problem, request.url.path)
-        log.exception("unhandled database error", extra={"path": request.url.path})
-        return problem_response(Problem("internal error", status=500, code="internal_error"), request.url.path)
+        return problem_response(database_problem(exc, request.url.path), request.url.path)
 
     @app.exception_handler(Exception)
     async def _unhandled(request: Request, exc: Exception) -> JSONResponse:

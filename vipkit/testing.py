@@ -317,6 +317,41 @@ async def walk_pages(client: httpx.AsyncClient, url: str, headers: dict[str, str
         assert len(pages) < 50
 
 
+def forged_cursors(name: str, size: int) -> list[str]:
+    """Cursors of list ``name`` (``size`` key values) that the server never issued: an integer of
+    2^63 and more (the old ``offset`` fuzz case), far or naive times, nested values, wrong types.
+    Each must be a 422 naming ``cursor``, never a server error."""
+    from vipkit.pagination import encode_cursor
+
+    hostile: list[Any] = [
+        2**63,
+        -(2**63) - 1,
+        10**40,
+        {"t": "0001-01-01T00:00:00+08:00"},
+        {"t": "2026-09-01T10:00:00"},
+        [[[["deep"]]]],
+        {"x": 1},
+        True,
+        "x" * 600,
+        None,
+    ]
+    return [encode_cursor(name, [value] * size) for value in hostile]
+
+
+async def assert_forged_cursors_refused(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], name: str, size: int
+) -> None:
+    """Every ``forged_cursors`` value is a 422 ``validation_error`` naming ``cursor``; an ``offset`` of
+    2^63 (no list takes one: cursors only) changes nothing."""
+    for cursor in forged_cursors(name, size):
+        r = await client.get(url, params={"cursor": cursor}, headers=headers)
+        assert r.status_code == 422, (url, cursor, r.status_code, r.text)
+        body = r.json()
+        assert body["code"] == "validation_error" and "cursor" in (body.get("field") or body["detail"]), r.text
+    r = await client.get(url, params={"offset": str(2**63)}, headers=headers)
+    assert r.status_code == 200, r.text
+
+
 class OpenApiValidator:
     """Validates values against schemas of one OpenAPI 3.1 document (``$ref``s into its components)."""
 

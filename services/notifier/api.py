@@ -31,7 +31,7 @@ async def list_notifications(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> NotificationList:
-    after = decode_cursor("notifications", cursor, 1)
+    after = decode_cursor("notifications", cursor, 1, types=(int,))
     rows = await service.list_notifications(
         session,
         customer_id=customer_id,

@@ -165,5 +165,5 @@ async def list_tiers(
     ] = 500,
     cursor: Cursor = None,
 ) -> TierPage:
-    after = decode_cursor("tiers", cursor, 1)
+    after = decode_cursor("tiers", cursor, 1, types=(str,))
     return await views.tiers_page(session, after[0] if after else "", limit)

@@ -89,8 +89,12 @@ class BatchImport:
         policy_no = None
         try:
             data = json.loads(raw)
-            policy_no = data.get("policy_no") if isinstance(data, dict) else None
+            found = data.get("policy_no") if isinstance(data, dict) else None
+            policy_no = found if isinstance(found, str) else None  # a number or a list is not one (fuzzing)
             item = CorePolicyEventV1.model_validate(data)
+        except RecursionError:  # nested deeper than the parser or the validator follows
+            self.reject(number, policy_no, None, "nested too deeply")
+            return None
         except ValueError as exc:
             if isinstance(exc, ValidationError):
                 err = exc.errors()[0]

@@ -30,11 +30,21 @@ def report(scenario: str, *, lost: int, duplicated: int, stuck: int, **extra: ob
     return line
 
 
-@pytest.fixture(scope="module")
-def faults_platform(db_factory: DatabaseFactory) -> Iterator[Cluster]:
+def platform(program: str, db_factory: DatabaseFactory) -> Iterator[Cluster]:
     if not db_factory.pg_url:
         if in_ci():
             pytest.fail("CI=true but no PostgreSQL for the fault-injection suite")
         pytest.skip("the fault-injection suite needs PostgreSQL")
-    with running_platform("levels", db_factory, db_kind="postgresql", env=FAULT_ENV) as cluster:
+    with running_platform(program, db_factory, db_kind="postgresql", env=FAULT_ENV) as cluster:
         yield cluster
+
+
+@pytest.fixture(scope="module")
+def faults_platform(db_factory: DatabaseFactory) -> Iterator[Cluster]:
+    yield from platform("levels", db_factory)
+
+
+@pytest.fixture(scope="module")
+def stars_faults_platform(db_factory: DatabaseFactory) -> Iterator[Cluster]:
+    """The stars program: the one whose catalog has second opinions."""
+    yield from platform("stars", db_factory)

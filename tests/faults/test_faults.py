@@ -9,42 +9,27 @@ import time
 import uuid
 from typing import Any
 
-import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
 from services.booking.demo import DEMO_PARTNER_ID, DEMO_PARTNER_SECRET, load_booking_demo
 from tests.e2e.harness import Api, at, sign_partner_webhook, watch
-from tests.e2e.policies import person, policy_body
 from tests.faults.conftest import report
+from tests.faults.helpers import (
+    RETRIED,
+    all_true,
+    gather_limited,
+    new_policy,
+    pg,
+    ready,
+    retrying,
+    settled_ledgers,
+    uid,
+)
 from vipkit.devrun import Cluster
 from vipkit.testing import wait_for
 
 pytestmark = [pytest.mark.faults, pytest.mark.timeout(600)]
-
-
-def uid(prefix: str) -> str:
-    return f"{prefix}{uuid.uuid4().hex[:8].upper()}"
-
-
-def new_policy(customer: str, seq: int, premium: str = "160000.00") -> dict[str, Any]:
-    return policy_body(
-        person(customer, "丁华清", "1985-03-02", seq),
-        premium=premium,
-        effective="2026-09-01",
-        underwritten="2026-08-30T15:00:00+08:00",
-    )
-
-
-def pg(cluster: Cluster, service: str, *, database: str | None = None) -> psycopg.Connection[Any]:
-    u = make_url(cluster.database_urls[service])
-    return psycopg.connect(
-        host=u.host or "127.0.0.1",
-        port=u.port or 5432,
-        user=u.username or "postgres",
-        dbname=database or u.database,
-        autocommit=True,
-    )
 
 
 async def test_concurrent_first_puts_of_one_policy_never_give_a_server_error(faults_platform: Cluster) -> None:
@@ -154,6 +139,7 @@ async def test_a_consumer_whose_database_is_down_5s_retries_in_place_and_applies
 
 
 # --- entitlements SIGKILLed for 60 s while bookings move --------------------------------------------------
+SERVICE_NAMES = ("tiering", "entitlements", "booking", "revisit", "notifier")
 N_PER_KIND = 40  # 40 x 5 kinds = 200 customers (and bookings / booking attempts)
 OUTAGE_S = 60.0
 
@@ -182,32 +168,7 @@ async def _put_clinics(api: Api) -> None:
         )
 
 
-async def _gather(limit: int, calls: list[Any]) -> list[Any]:
-    gate = asyncio.Semaphore(limit)
-
-    async def one(call: Any) -> Any:
-        async with gate:
-            return await call
-
-    return await asyncio.gather(*(one(c) for c in calls))
-
-
 PARTNER_ANSWERS: list[str] = []
-
-
-async def _retrying(send: Any, attempts: int = 8) -> Any:
-    """What a client does with a 503 + Retry-After (e.g. the shared PostgreSQL out of connections):
-    try again a little later. Anything else is the answer."""
-    for n in range(attempts):
-        r = await send()
-        if r.status_code != 503 or n == attempts - 1:
-            return r
-        RETRIED.append(r.status_code)
-        await asyncio.sleep(float(r.headers.get("retry-after", "1")))
-    raise AssertionError("unreachable")
-
-
-RETRIED: list[int] = []
 
 
 async def _partner_event(api: Api, partner: str, event_type: str, booking_id: str) -> int:
@@ -216,7 +177,7 @@ async def _partner_event(api: Api, partner: str, event_type: str, booking_id: st
     )
     if api.now:
         headers["X-Test-Now"] = api.now
-    r = await _retrying(lambda: api.client.post(f"/api/v1/partners/{partner}/webhooks", content=body, headers=headers))
+    r = await retrying(lambda: api.client.post(f"/api/v1/partners/{partner}/webhooks", content=body, headers=headers))
     if r.status_code != 200:
         PARTNER_ANSWERS.append(f"{event_type} {booking_id}: {r.status_code} {r.text[:300]}")
     return int(r.status_code)
@@ -231,13 +192,16 @@ async def test_entitlements_killed_60s_while_bookings_move_leaves_no_unit_stuck_
     customers = {k: [uid("CE") for _ in range(N_PER_KIND)] for k in kinds}
     everyone = [c for k in kinds for c in customers[k]]
     try:
+        for name in SERVICE_NAMES:  # an earlier scenario may have left one restarting or rejoining its group
+            await ready(cluster, name)
         load_booking_demo(cluster.gateway_url, api.ops, cluster.url("simulator"))
         await _put_clinics(api)
         api.now = at("2026-09-01 09:00")
-        await _gather(8, [
-            api.as_ops("PUT", f"/api/v1/policies/P{c}", json_body=new_policy(c, i % 900), expect=201)
+        puts = await gather_limited(8, [
+            retrying(lambda c=c, i=i: api.as_ops("PUT", f"/api/v1/policies/P{c}", json_body=new_policy(c, i % 900)))
             for i, c in enumerate(everyone)
         ])  # fmt: skip
+        assert {r.status_code for r in puts} <= {200, 201}, [r.text for r in puts if r.status_code > 201][:3]
         api.now = None
         await api.as_ops("POST", "/api/v1/tiering/runs", json_body={"as_of": "2026-09-16"}, expect=(200, 201))
         api.now = at("2026-09-29 10:00")
@@ -248,14 +212,20 @@ async def test_entitlements_killed_60s_while_bookings_move_leaves_no_unit_stuck_
                 s["service_code"] == "dental_cleaning" and s["available"] for s in r.json().get("services", [])
             )
 
-        await wait_for(lambda: _all(granted, everyone), timeout=300, interval=2, what="every dental grant")
+        await wait_for(lambda: all_true(granted, everyone), timeout=300, interval=2, what="every dental grant")
 
         async def book(c: str, clinic: str) -> str:
+            """A client's booking: a 503 or a dropped connection is sent again with the same key."""
             body = {"customer_id": c, "service_code": "dental_cleaning", "clinic_id": clinic, "date": "2026-10-08"}
-            r = await api.call("POST", "/api/v1/bookings", token=api.token(c), json_body=body, expect=201)
+            key = {"Idempotency-Key": uid("fault-book-")}
+            r = await retrying(
+                lambda: api.call("POST", "/api/v1/bookings", token=api.token(c), json_body=body, headers=key),
+                also=(409,),  # the first call with this key is still running: ask again shortly
+            )
+            assert r.status_code in (200, 201), f"booking for {c}: {r.status_code} {r.text}"
             return str(r.json()["booking_id"])
 
-        booked = {k: await _gather(8, [book(c, "CL-FAULT-R" if k == "rejected" else "CL-FAULT-A")
+        booked = {k: await gather_limited(8, [book(c, "CL-FAULT-R" if k == "rejected" else "CL-FAULT-A")
                                         for c in customers[k]])
                   for k in kinds[:4]}  # fmt: skip
 
@@ -264,31 +234,33 @@ async def test_entitlements_killed_60s_while_bookings_move_leaves_no_unit_stuck_
             return r.status_code == 200 and r.json()["status"] == "confirmed"
 
         confirmable = [b for k in ("in_time", "late", "completed") for b in booked[k]]
-        await wait_for(lambda: _all(confirmed, confirmable), timeout=120, interval=1, what="partner confirmations")
+        await wait_for(lambda: all_true(confirmed, confirmable), timeout=120, interval=1, what="partner confirmations")
 
         # the fault: entitlements SIGKILLed; for 60 s every booking move happens without it
         cluster.kill("entitlements")
         outage_started = time.monotonic()
         server_errors = 0
         api.now = at("2026-09-29 10:00")
-        answers = await _gather(8, [
-            _retrying(lambda b=b, c=c: api.call("POST", f"/api/v1/bookings/{b}/cancel", token=api.token(c)))
+        answers = await gather_limited(8, [
+            retrying(lambda b=b, c=c: api.call("POST", f"/api/v1/bookings/{b}/cancel", token=api.token(c)))
             for b, c in zip(booked["in_time"], customers["in_time"], strict=True)
         ])  # fmt: skip
         assert all(r.status_code == 200 and r.json()["status"] == "cancelled" for r in answers)
         api.now = at("2026-09-30 13:00")
-        answers = await _gather(8, [
-            _retrying(lambda b=b, c=c: api.call("POST", f"/api/v1/bookings/{b}/cancel", token=api.token(c)))
+        answers = await gather_limited(8, [
+            retrying(lambda b=b, c=c: api.call("POST", f"/api/v1/bookings/{b}/cancel", token=api.token(c)))
             for b, c in zip(booked["late"], customers["late"], strict=True)
         ])  # fmt: skip
         assert all(r.status_code == 200 and r.json()["status"] == "cancelled_late" for r in answers)
         api.now = at("2026-10-08 16:00")
-        codes = await _gather(8, [_partner_event(api, DEMO_PARTNER_ID, "booking.completed", b)
+        codes = await gather_limited(8, [_partner_event(api, DEMO_PARTNER_ID, "booking.completed", b)
                                   for b in booked["completed"]])  # fmt: skip
-        codes += await _gather(8, [_partner_event(api, "PFAULT", "booking.rejected", b) for b in booked["rejected"]])
+        codes += await gather_limited(
+            8, [_partner_event(api, "PFAULT", "booking.rejected", b) for b in booked["rejected"]]
+        )
         assert set(codes) == {200}, PARTNER_ANSWERS
         api.now = at("2026-09-29 11:00")
-        answers = await _gather(8, [
+        answers = await gather_limited(8, [
             api.call("POST", "/api/v1/bookings", token=api.token(c),
                      json_body={"customer_id": c, "service_code": "dental_cleaning", "clinic_id": "CL-FAULT-A",
                                 "date": "2026-10-09"})
@@ -299,33 +271,14 @@ async def test_entitlements_killed_60s_while_bookings_move_leaves_no_unit_stuck_
         await asyncio.sleep(max(0.0, OUTAGE_S - (time.monotonic() - outage_started)))
         outage = time.monotonic() - outage_started
         cluster.restart("entitlements")
-        recovered_at = time.monotonic()
 
         expected = {"in_time": "released", "late": "consumed", "completed": "consumed", "rejected": "released"}
-
-        async def ledger(c: str) -> list[str]:
-            r = await api.call("GET", f"/api/v1/customers/{c}/entitlements/dental_cleaning/ledger", token=api.token(c))
-            return [e["action"] for e in r.json()["items"]] if r.status_code == 200 else ["unavailable"]
-
-        async def settled() -> bool:
-            for k, state in expected.items():
-                for c in customers[k]:
-                    if state not in await ledger(c):
-                        return False
-            return True
-
-        await wait_for(settled, timeout=180, interval=2, what="every ledger effect after the recovery")
-        settle_s = time.monotonic() - recovered_at
-        stuck = duplicated = lost = 0
-        for k, state in expected.items():
-            for c in customers[k]:
-                actions = await ledger(c)
-                moves = [a for a in actions if a in ("released", "consumed")]
-                stuck += actions.count("reserved") > len(moves)
-                duplicated += max(len(moves) - 1, 0)
-                lost += moves != [state]
-        for c in customers["created_during_outage"]:
-            stuck += "reserved" in await ledger(c)
+        ends = {
+            state: [c for k, s in expected.items() if s == state for c in customers[k]]
+            for state in set(expected.values())
+        }
+        figures = await settled_ledgers(api, "dental_cleaning", ends, customers["created_during_outage"])
+        lost, duplicated, stuck, settle_s = figures.lost, figures.duplicated, figures.stuck, figures.settle_s
         dead = (await api.as_ops("GET", "/api/v1/ops/booking/jobs?state=dead", expect=200)).json()["items"]
     finally:
         await api.aclose()
@@ -335,28 +288,9 @@ async def test_entitlements_killed_60s_while_bookings_move_leaves_no_unit_stuck_
     assert (lost, duplicated, stuck, len(dead), server_errors) == (0, 0, 0, 0, 0)
 
 
-async def _all(check: Any, items: list[str]) -> bool:
-    results = await _gather(8, [check(i) for i in items])
-    return all(results)
-
-
 # --- each service SIGKILLed in turn in the middle of a load ------------------------------------------------
 KILLED_IN_TURN = ("tiering", "revisit", "entitlements", "notifier", "booking")
 POLICIES_PER_KILL = 24
-
-
-async def _ready(cluster: Cluster, name: str, timeout: float = 90) -> None:
-    import httpx
-
-    async with httpx.AsyncClient(timeout=2) as client:
-
-        async def ready() -> bool:
-            try:
-                return (await client.get(cluster.url(name) + "/readyz")).status_code == 200
-            except httpx.HTTPError:
-                return False
-
-        await wait_for(ready, timeout=timeout, interval=0.5, what=f"{name} ready after restart")
 
 
 async def test_each_service_sigkilled_mid_load_loses_no_event_and_applies_none_twice(
@@ -376,12 +310,12 @@ async def test_each_service_sigkilled_mid_load_loses_no_event_and_applies_none_t
                 if r.status_code in (200, 201):
                     accepted.add(c)
 
-            load = asyncio.create_task(_gather(3, [put(c, i) for i, c in enumerate(customers)]))
+            load = asyncio.create_task(gather_limited(3, [put(c, i) for i, c in enumerate(customers)]))
             await wait_for(lambda a=accepted: len(a) >= POLICIES_PER_KILL // 3, timeout=60, what="load under way")
             cluster.kill(name)  # SIGKILL mid-load: no shutdown hook runs
             await load
             cluster.restart(name)
-            await _ready(cluster, name)
+            await ready(cluster, name)
             for i, c in enumerate(customers):  # the core system retries what was refused (idempotent PUT)
                 if c not in accepted:
                     await put(c, i)
@@ -392,10 +326,10 @@ async def test_each_service_sigkilled_mid_load_loses_no_event_and_applies_none_t
                 return len(r.json()["items"]) if r.status_code == 200 else 0
 
             async def every_task(customers: list[str] = customers) -> bool:
-                return all(n >= 1 for n in await _gather(8, [tasks(c) for c in customers]))
+                return all(n >= 1 for n in await gather_limited(8, [tasks(c) for c in customers]))
 
             await wait_for(every_task, timeout=120, interval=1, what=f"every revisit task after killing {name}")
-            counts = await _gather(8, [tasks(c) for c in customers])
+            counts = await gather_limited(8, [tasks(c) for c in customers])
             lost += sum(n == 0 for n in counts)
             duplicated += sum(max(n - 1, 0) for n in counts)
     finally:

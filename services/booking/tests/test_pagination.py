@@ -5,6 +5,8 @@ Every item exactly once, in order; a foreign or damaged cursor is a 422 naming `
 from __future__ import annotations
 
 from services.booking.tests.conftest import OPS, Env, new_customer
+from vipkit.pagination import encode_cursor
+from vipkit.testing import assert_forged_cursors_refused
 from vipkit.testing import walk_pages as walk
 
 
@@ -37,3 +39,18 @@ async def test_bookings_clinics_and_deliveries_page_by_cursor(env: Env) -> None:
     assert foreign.status_code == 422 and foreign.json()["field"] == "cursor"
     damaged = await client.get("/api/v1/clinics", params={"cursor": "not-a-cursor!"})
     assert damaged.status_code == 422
+
+
+async def test_forged_cursors_are_422_on_every_booking_list(env: Env) -> None:
+    """Fuzz cases (issue 12 item 7): cursor values of 2^63 and more, far or naive times, wrong types."""
+    c = new_customer()
+    for url, name, size, headers in (
+        ("/api/v1/clinics", "clinics", 1, {}),
+        (f"/api/v1/customers/{c}/bookings", "bookings", 3, OPS),
+        ("/api/v1/webhook-deliveries", "webhook-deliveries", 2, OPS),
+        ("/api/v1/second-opinions/overdue", "overdue-opinions", 1, OPS),
+    ):
+        await assert_forged_cursors_refused(env.client, url, headers, name, size)
+    wrong = encode_cursor("clinics", [2**62])  # a number where a clinic id goes
+    r = await env.client.get("/api/v1/clinics", params={"cursor": wrong})
+    assert r.status_code == 422 and r.json()["field"] == "cursor"

@@ -16,8 +16,9 @@ from services.notifier.settings import NotifierSettings
 from services.notifier.tests.conftest import MASKED, MOBILE, TEXT, make_event, new_customer, notifier_settings
 from vipkit.auth import mint_token
 from vipkit.db import Database
+from vipkit.pagination import encode_cursor
 from vipkit.settings import CommonSettings
-from vipkit.testing import TEST_JWT_SECRET, app_client, wait_for
+from vipkit.testing import TEST_JWT_SECRET, app_client, assert_forged_cursors_refused, wait_for
 
 COMMON = CommonSettings(env="test", jwt_secret=TEST_JWT_SECRET, test_clock=True, scheduler="off", kafka_enabled=False)
 OPS = {"Authorization": f"Bearer {mint_token('ops-1', 'ops', secret=TEST_JWT_SECRET)}"}
@@ -156,3 +157,14 @@ def test_service_refuses_to_start_with_a_placeholder_provider_key_outside_dev(tm
         create_app(settings, staging)
     create_app(settings, COMMON.model_copy(update={"env": "dev"}))
     create_app(settings, COMMON)  # test: development keys allowed
+
+
+async def test_forged_cursors_and_ids_past_int64_are_422_or_404_never_500(client: httpx.AsyncClient) -> None:
+    """Issue 12 item 7 (fuzzing): ``offset``/cursor values of 2^63 and more, over-long ids."""
+    await assert_forged_cursors_refused(client, "/api/v1/notifications", OPS, "notifications", 1)
+    wrong_type = await client.get("/api/v1/notifications", params={"cursor": encode_cursor("notifications", ["C1"])},
+                                  headers=OPS)  # fmt: skip
+    assert wrong_type.status_code == 422 and wrong_type.json()["field"] == "cursor"
+    for path in (f"/api/v1/notifications/{2**63}", f"/api/v1/notifications/{'9' * 300}"):
+        r = await client.get(path, headers=OPS)
+        assert r.status_code in (404, 422) and r.headers["content-type"].startswith("application/problem+json"), r.text

@@ -18,7 +18,8 @@ import pytest
 from fastapi import FastAPI
 
 from services.tiering.tests.conftest import make_app, new_customer, new_policy_no, ops_at, outbox, policy_body
-from vipkit.testing import app_client
+from vipkit.pagination import encode_cursor
+from vipkit.testing import app_client, assert_forged_cursors_refused
 
 DAY = dt.date(2026, 5, 10)
 
@@ -117,3 +118,42 @@ async def test_over_long_ids_and_huge_offsets_are_client_errors(client: httpx.As
     body["holder"]["customer_id"] = "C" + "1" * 200
     r = await put(client, new_policy_no(), body)
     assert 400 <= r.status_code < 500, r.text
+
+
+async def test_bulk_import_lines_with_a_non_string_policy_no_or_deep_nesting_are_rejected_lines(
+    client: httpx.AsyncClient,
+) -> None:
+    """Fuzz cases (issue 12 item 7): each hostile line is reported as rejected; the good one is taken."""
+    good_no = new_policy_no()
+    good = json.dumps({"policy_no": good_no, "policy": policy_body(new_customer())})
+    lines = [
+        json.dumps({"policy_no": 12345, "policy": policy_body(new_customer())}),
+        json.dumps({"policy_no": ["P1"], "policy": policy_body(new_customer())}),
+        json.dumps({"policy_no": {"no": "P1"}, "policy": policy_body(new_customer())}),
+        "[" * 100_000 + "]" * 100_000,
+        '{"policy_no": "PDEEP", "policy": ' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "}",
+        good,
+    ]
+    r = await client.post("/api/v1/policies/import", content="\n".join(lines).encode(), headers=ops_at(DAY))
+    assert r.status_code == 200, r.text
+    result = r.json()
+    assert (result["received"], result["created"], result["rejected"]) == (6, 1, 5), result
+    assert [e["line"] for e in result["errors"]] == [1, 2, 3, 4, 5]
+    assert all(e["policy_no"] is None or isinstance(e["policy_no"], str) for e in result["errors"])
+    assert (await client.get(f"/api/v1/policies/{good_no}", headers=ops_at(DAY))).status_code == 200
+
+
+async def test_non_ascii_digits_of_any_script_in_an_id_number_are_refused(client: httpx.AsyncClient) -> None:
+    # Arabic-Indic and Devanagari digits: str.isdigit() and int() accept them, the GB 11643 check must not
+    for digits in ("٠١٢٣٤٥٦٧٨٩", "०१२३४५६७८९"):
+        body = policy_body(new_customer())
+        body["holder"]["id_no"] = body["holder"]["id_no"].translate(str.maketrans("0123456789", digits))
+        r = await put(client, new_policy_no(), body)
+        assert r.status_code == 422 and r.json()["code"] == "validation_error", r.text
+        assert r.headers["content-type"] == "application/problem+json"
+
+
+async def test_forged_cursors_of_the_tier_list_are_422(client: httpx.AsyncClient) -> None:
+    await assert_forged_cursors_refused(client, "/api/v1/tiers", ops_at(DAY), "tiers", 1)
+    r = await client.get("/api/v1/tiers", params={"cursor": encode_cursor("tiers", [2**62])}, headers=ops_at(DAY))
+    assert r.status_code == 422 and r.json()["field"] == "cursor"  # a number where a customer id goes
