@@ -44,6 +44,9 @@ class BookingSettings(BaseSettings):
         default=120, ge=0, description="Age after which an unfinished booking attempt's reservation is released"
     )
     sweeper_interval_seconds: float = Field(default=30.0, gt=0)
+    reconcile_interval_seconds: float = Field(
+        default=600.0, gt=0, description="How often booking compares its live and settled units with entitlements"
+    )
     reminder_time: dt.time = Field(default=dt.time(9, 0), description="Local time of the daily reminder job")
     calendar_check_time: dt.time = Field(
         default=dt.time(17, 0), description="Local time of the daily calendar check (publish, December warning)"

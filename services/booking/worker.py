@@ -1,4 +1,5 @@
-"""Booking's background worker: delivers due partner webhooks and sweeps stranded reservations.
+"""Booking's background worker: delivers due partner webhooks, sweeps stranded reservations and
+compares its units with entitlements' reservations (``reconcile.py``).
 Woken by the use cases after a commit; polls otherwise. (Ledger effects are durable jobs: ledger.py.)"""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import httpx
 from services.booking import webhooks_out
 from services.booking.attempts import sweep_attempts
 from services.booking.context import BookingContext
+from services.booking.reconcile import compare_reservations
 
 log = logging.getLogger("booking.worker")
 
@@ -28,6 +30,7 @@ class BackgroundWorker:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._last_sweep = 0.0
+        self._last_comparison = time.monotonic()  # the first comparison one interval after the start
 
     @property
     def task(self) -> asyncio.Task[None] | None:
@@ -67,6 +70,9 @@ class BackgroundWorker:
         if sweep or (sweep is None and monotonic - self._last_sweep >= self.settings.sweeper_interval_seconds):
             self._last_sweep = monotonic
             await sweep_attempts(self.ctx, now)
+        if monotonic - self._last_comparison >= self.settings.reconcile_interval_seconds:
+            self._last_comparison = monotonic
+            await compare_reservations(self.ctx)
         return done
 
     async def deliver_due(self, now: dt.datetime | None = None) -> int:
