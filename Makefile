@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint format bench bench-smoke contracts clean api-check deploy-check image image-install-check constraints
+.PHONY: install run test lint format bench bench-smoke contracts clean api-check deploy-check image image-install-check constraints python-client
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ required"'
@@ -39,7 +39,9 @@ lint: $(STAMP)
 	$(MAKE) --no-print-directory deploy-check
 
 # The merged OpenAPI document: spectral lint (ruleset .spectral.yaml, 0 errors), the TypeScript types
-# generated from it (openapi-typescript) and a type-checked front-end example (tsc --noEmit).
+# generated from it (openapi-typescript) and a type-checked front-end example (tsc --noEmit); the
+# checked-in typed Python client (clients/python, openapi-python-client) must be what the document
+# generates, and its example is type-checked (mypy).
 TS_CLIENT := clients/ts
 $(TS_CLIENT)/node_modules/.installed: $(TS_CLIENT)/package-lock.json
 	cd $(TS_CLIENT) && npm ci --ignore-scripts --no-audit --no-fund
@@ -50,6 +52,13 @@ api-check: $(STAMP) $(TS_CLIENT)/node_modules/.installed
 	cd $(TS_CLIENT) && npx --no-install spectral lint --fail-severity=error --ruleset ../../.spectral.yaml ../../build/openapi.json
 	cd $(TS_CLIENT) && npx --no-install openapi-typescript ../../build/openapi.json -o src/api.d.ts
 	cd $(TS_CLIENT) && npx --no-install tsc --noEmit -p .
+	$(BIN)/python scripts/generate_python_client.py --check build/openapi.json
+	$(BIN)/mypy clients/python/booking_example.py
+
+# Regenerate the typed Python client after an API change (commit the result).
+python-client: $(STAMP)
+	$(BIN)/python scripts/build_openapi.py build/openapi.json
+	$(BIN)/python scripts/generate_python_client.py build/openapi.json
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -19,7 +19,6 @@ import asyncio
 import copy
 import json
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -100,10 +99,8 @@ def _ref(section: str, name: str) -> str:
 def _resolve_component_names(docs: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
     """Per service: full ref → full ref for its components in the merged document.
 
-    Names defined by one service, or identically by all that define them, are kept; others get the
-    service name as a prefix (``TieringRunRead``). Repeated until stable (a rename changes the
-    definitions that use it). Every name ends up an identifier (FastAPI's ``TopUp-Input`` becomes
-    ``TopUpInput``), so that generated clients get the same class names."""
+    Names defined by one service, or identically by all, are kept; others get the service as a prefix
+    (``TieringRunRead``), until stable (a rename changes its users); ``TopUp-Input`` → ``TopUpInput``."""
     renames: dict[str, dict[str, str]] = {service: {} for service in docs}
     for service in docs:
         for name in PROBLEM_SCHEMA_NAMES | VALIDATION_SCHEMA_NAMES:
@@ -121,12 +118,10 @@ def _resolve_component_names(docs: dict[str, dict[str, Any]]) -> dict[str, dict[
 def _identifier_names(docs: dict[str, dict[str, Any]], renames: dict[str, dict[str, str]]) -> None:
     for service, doc in docs.items():
         for section, entries in (doc.get("components") or {}).items():
-            for name in entries or {}:
-                target = renames[service].get(_ref(section, name), _ref(section, name))
-                section_path, target_name = target.rsplit("/", 1)
-                clean = re.sub(r"[^A-Za-z0-9_]", "", target_name)
-                if clean != target_name:
-                    renames[service][_ref(section, name)] = f"{section_path}/{clean}"
+            for ref in (_ref(section, name) for name in entries or {}):
+                path, target_name = renames[service].get(ref, ref).rsplit("/", 1)
+                if (clean := "".join(c for c in target_name if c.isalnum() or c == "_")) != target_name:
+                    renames[service][ref] = f"{path}/{clean}"
 
 
 def _prefix_conflicts(

@@ -261,21 +261,14 @@ async def tiers_page(session: AsyncSession, after: str, limit: int) -> list[Tier
     return list((await session.execute(stmt)).scalars())
 
 
-# --- outbox --------------------------------------------------------------------------------------
 # --- history -------------------------------------------------------------------------------------
 def add_history(session: AsyncSession, row: TierHistory) -> None:
     session.add(row)
 
 
-async def list_history(
-    session: AsyncSession, customer_id: str, *, limit: int | None = None, after: int | None = None
-) -> list[TierHistory]:
-    """Oldest first; keyset-paged on the row id (``after``: the last id of the previous page)."""
-    stmt = select(TierHistory).where(TierHistory.customer_id == customer_id)
-    if after is not None:
-        stmt = stmt.where(TierHistory.id > after)
-    stmt = stmt.order_by(TierHistory.id).limit(limit)
-    return list((await session.execute(stmt)).scalars())
+async def list_history(session: AsyncSession, customer_id: str, *, limit: int, after: int | None) -> list[TierHistory]:
+    stmt = select(TierHistory).where(TierHistory.customer_id == customer_id, TierHistory.id > (after or 0))
+    return list((await session.execute(stmt.order_by(TierHistory.id).limit(limit))).scalars())  # keyset on the id
 
 
 # --- runs ----------------------------------------------------------------------------------------

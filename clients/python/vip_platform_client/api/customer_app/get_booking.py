@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.booking_read import BookingRead
+from ...models.get_booking_response_404 import GetBookingResponse404
+from ...models.get_booking_response_422 import GetBookingResponse422
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    booking_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/bookings/{booking_id}".format(booking_id=quote(str(booking_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem | None:
+    if response.status_code == 200:
+        response_200 = BookingRead.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = GetBookingResponse404.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = GetBookingResponse422.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem]:
+    """ Read a booking
+
+     The booking with its status history.
+
+    *Access:* Any valid token; the service checks ownership of the object.
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem | None:
+    """ Read a booking
+
+     The booking with its status history.
+
+    *Access:* Any valid token; the service checks ownership of the object.
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem
+     """
+
+
+    return sync_detailed(
+        booking_id=booking_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem]:
+    """ Read a booking
+
+     The booking with its status history.
+
+    *Access:* Any valid token; the service checks ownership of the object.
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    booking_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem | None:
+    """ Read a booking
+
+     The booking with its status history.
+
+    *Access:* Any valid token; the service checks ownership of the object.
+
+    Args:
+        booking_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingRead | GetBookingResponse404 | GetBookingResponse422 | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        booking_id=booking_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,325 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.job_page import JobPage
+from ...models.list_booking_jobs_response_401 import ListBookingJobsResponse401
+from ...models.list_booking_jobs_response_403 import ListBookingJobsResponse403
+from ...models.list_booking_jobs_response_422 import ListBookingJobsResponse422
+from ...models.list_booking_jobs_state_type_0 import check_list_booking_jobs_state_type_0
+from ...models.list_booking_jobs_state_type_0 import ListBookingJobsStateType0
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    state: ListBookingJobsStateType0 | None | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    elif isinstance(state, str):
+        json_state = state
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/ops/booking/jobs",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem | None:
+    if response.status_code == 200:
+        response_200 = JobPage.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ListBookingJobsResponse401.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ListBookingJobsResponse403.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ListBookingJobsResponse422.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    state: ListBookingJobsStateType0 | None | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem]:
+    """ Durable jobs by state
+
+     Work that must eventually happen (ledger calls, webhooks, notifications), newest first; `state=dead`
+    lists what gave up and needs a person. Cursor-paged like every list: `limit` (1..200, default 100)
+    and the `next_cursor` of the previous page as `cursor` (null on the last page).
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        state (ListBookingJobsStateType0 | None | Unset):
+        kind (None | str | Unset):
+        limit (int | Unset): Page size, 1..200 (more is a 422) Default: 100.
+        cursor (None | str | Unset): Opaque: the `next_cursor` of the previous page; omit for the
+            first page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        state=state,
+kind=kind,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    state: ListBookingJobsStateType0 | None | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+
+) -> JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem | None:
+    """ Durable jobs by state
+
+     Work that must eventually happen (ledger calls, webhooks, notifications), newest first; `state=dead`
+    lists what gave up and needs a person. Cursor-paged like every list: `limit` (1..200, default 100)
+    and the `next_cursor` of the previous page as `cursor` (null on the last page).
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        state (ListBookingJobsStateType0 | None | Unset):
+        kind (None | str | Unset):
+        limit (int | Unset): Page size, 1..200 (more is a 422) Default: 100.
+        cursor (None | str | Unset): Opaque: the `next_cursor` of the previous page; omit for the
+            first page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+state=state,
+kind=kind,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    state: ListBookingJobsStateType0 | None | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem]:
+    """ Durable jobs by state
+
+     Work that must eventually happen (ledger calls, webhooks, notifications), newest first; `state=dead`
+    lists what gave up and needs a person. Cursor-paged like every list: `limit` (1..200, default 100)
+    and the `next_cursor` of the previous page as `cursor` (null on the last page).
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        state (ListBookingJobsStateType0 | None | Unset):
+        kind (None | str | Unset):
+        limit (int | Unset): Page size, 1..200 (more is a 422) Default: 100.
+        cursor (None | str | Unset): Opaque: the `next_cursor` of the previous page; omit for the
+            first page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        state=state,
+kind=kind,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    state: ListBookingJobsStateType0 | None | Unset = UNSET,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+
+) -> JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem | None:
+    """ Durable jobs by state
+
+     Work that must eventually happen (ledger calls, webhooks, notifications), newest first; `state=dead`
+    lists what gave up and needs a person. Cursor-paged like every list: `limit` (1..200, default 100)
+    and the `next_cursor` of the previous page as `cursor` (null on the last page).
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        state (ListBookingJobsStateType0 | None | Unset):
+        kind (None | str | Unset):
+        limit (int | Unset): Page size, 1..200 (more is a 422) Default: 100.
+        cursor (None | str | Unset): Opaque: the `next_cursor` of the previous page; omit for the
+            first page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        JobPage | ListBookingJobsResponse401 | ListBookingJobsResponse403 | ListBookingJobsResponse422 | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+state=state,
+kind=kind,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

@@ -1,0 +1,391 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.list_notifications_channel_type_0 import check_list_notifications_channel_type_0
+from ...models.list_notifications_channel_type_0 import ListNotificationsChannelType0
+from ...models.list_notifications_response_422 import ListNotificationsResponse422
+from ...models.list_notifications_status_type_0 import check_list_notifications_status_type_0
+from ...models.list_notifications_status_type_0 import ListNotificationsStatusType0
+from ...models.notification_list import NotificationList
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    customer_id: None | str | Unset = UNSET,
+    channel: ListNotificationsChannelType0 | None | Unset = UNSET,
+    template: None | str | Unset = UNSET,
+    status: ListNotificationsStatusType0 | None | Unset = UNSET,
+    reference: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_customer_id: None | str | Unset
+    if isinstance(customer_id, Unset):
+        json_customer_id = UNSET
+    else:
+        json_customer_id = customer_id
+    params["customer_id"] = json_customer_id
+
+    json_channel: None | str | Unset
+    if isinstance(channel, Unset):
+        json_channel = UNSET
+    elif isinstance(channel, str):
+        json_channel = channel
+    else:
+        json_channel = channel
+    params["channel"] = json_channel
+
+    json_template: None | str | Unset
+    if isinstance(template, Unset):
+        json_template = UNSET
+    else:
+        json_template = template
+    params["template"] = json_template
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, str):
+        json_status = status
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_reference: None | str | Unset
+    if isinstance(reference, Unset):
+        json_reference = UNSET
+    else:
+        json_reference = reference
+    params["reference"] = json_reference
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/notifications",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ListNotificationsResponse422 | NotificationList | Problem | None:
+    if response.status_code == 200:
+        response_200 = NotificationList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ListNotificationsResponse422.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ListNotificationsResponse422 | NotificationList | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    customer_id: None | str | Unset = UNSET,
+    channel: ListNotificationsChannelType0 | None | Unset = UNSET,
+    template: None | str | Unset = UNSET,
+    status: ListNotificationsStatusType0 | None | Unset = UNSET,
+    reference: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[ListNotificationsResponse422 | NotificationList | Problem]:
+    """ Notifications sent
+
+     SMS and WeChat messages with the full text, time and delivery status (mobile numbers masked), by
+    `customer_id`.
+
+    *Rules:* SPEC 4.2, 5 (notifications).
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        customer_id (None | str | Unset):
+        channel (ListNotificationsChannelType0 | None | Unset):
+        template (None | str | Unset):
+        status (ListNotificationsStatusType0 | None | Unset):
+        reference (None | str | Unset):
+        limit (int | Unset): Page size, 1..200 (more is a 422, never a silent cap) Default: 50.
+        cursor (None | str | Unset): Opaque: the `next_cursor` of the previous page; omit for the
+            first page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListNotificationsResponse422 | NotificationList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+channel=channel,
+template=template,
+status=status,
+reference=reference,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    customer_id: None | str | Unset = UNSET,
+    channel: ListNotificationsChannelType0 | None | Unset = UNSET,
+    template: None | str | Unset = UNSET,
+    status: ListNotificationsStatusType0 | None | Unset = UNSET,
+    reference: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> ListNotificationsResponse422 | NotificationList | Problem | None:
+    """ Notifications sent
+
+     SMS and WeChat messages with the full text, time and delivery status (mobile numbers masked), by
+    `customer_id`.
+
+    *Rules:* SPEC 4.2, 5 (notifications).
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        customer_id (None | str | Unset):
+        channel (ListNotificationsChannelType0 | None | Unset):
+        template (None | str | Unset):
+        status (ListNotificationsStatusType0 | None | Unset):
+        reference (None | str | Unset):
+        limit (int | Unset): Page size, 1..200 (more is a 422, never a silent cap) Default: 50.
+        cursor (None | str | Unset): Opaque: the `next_cursor` of the previous page; omit for the
+            first page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListNotificationsResponse422 | NotificationList | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+customer_id=customer_id,
+channel=channel,
+template=template,
+status=status,
+reference=reference,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    customer_id: None | str | Unset = UNSET,
+    channel: ListNotificationsChannelType0 | None | Unset = UNSET,
+    template: None | str | Unset = UNSET,
+    status: ListNotificationsStatusType0 | None | Unset = UNSET,
+    reference: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[ListNotificationsResponse422 | NotificationList | Problem]:
+    """ Notifications sent
+
+     SMS and WeChat messages with the full text, time and delivery status (mobile numbers masked), by
+    `customer_id`.
+
+    *Rules:* SPEC 4.2, 5 (notifications).
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        customer_id (None | str | Unset):
+        channel (ListNotificationsChannelType0 | None | Unset):
+        template (None | str | Unset):
+        status (ListNotificationsStatusType0 | None | Unset):
+        reference (None | str | Unset):
+        limit (int | Unset): Page size, 1..200 (more is a 422, never a silent cap) Default: 50.
+        cursor (None | str | Unset): Opaque: the `next_cursor` of the previous page; omit for the
+            first page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ListNotificationsResponse422 | NotificationList | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+channel=channel,
+template=template,
+status=status,
+reference=reference,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    customer_id: None | str | Unset = UNSET,
+    channel: ListNotificationsChannelType0 | None | Unset = UNSET,
+    template: None | str | Unset = UNSET,
+    status: ListNotificationsStatusType0 | None | Unset = UNSET,
+    reference: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> ListNotificationsResponse422 | NotificationList | Problem | None:
+    """ Notifications sent
+
+     SMS and WeChat messages with the full text, time and delivery status (mobile numbers masked), by
+    `customer_id`.
+
+    *Rules:* SPEC 4.2, 5 (notifications).
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        customer_id (None | str | Unset):
+        channel (ListNotificationsChannelType0 | None | Unset):
+        template (None | str | Unset):
+        status (ListNotificationsStatusType0 | None | Unset):
+        reference (None | str | Unset):
+        limit (int | Unset): Page size, 1..200 (more is a 422, never a silent cap) Default: 50.
+        cursor (None | str | Unset): Opaque: the `next_cursor` of the previous page; omit for the
+            first page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ListNotificationsResponse422 | NotificationList | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+customer_id=customer_id,
+channel=channel,
+template=template,
+status=status,
+reference=reference,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

@@ -1,0 +1,299 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.resolve_booking_parked_outbox_row_action import check_resolve_booking_parked_outbox_row_action
+from ...models.resolve_booking_parked_outbox_row_action import ResolveBookingParkedOutboxRowAction
+from ...models.resolve_booking_parked_outbox_row_response_401 import ResolveBookingParkedOutboxRowResponse401
+from ...models.resolve_booking_parked_outbox_row_response_403 import ResolveBookingParkedOutboxRowResponse403
+from ...models.resolve_booking_parked_outbox_row_response_409 import ResolveBookingParkedOutboxRowResponse409
+from ...models.resolve_booking_parked_outbox_row_response_422 import ResolveBookingParkedOutboxRowResponse422
+from ...models.resolve_booking_parked_outbox_row_response_resolvebookingparkedoutboxrow import ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    row_id: int,
+    action: ResolveBookingParkedOutboxRowAction,
+    *,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/ops/booking/outbox/{row_id}/{action}".format(row_id=quote(str(row_id), safe=""),action=quote(str(action), safe=""),),
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow | None:
+    if response.status_code == 200:
+        response_200 = ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ResolveBookingParkedOutboxRowResponse401.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ResolveBookingParkedOutboxRowResponse403.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ResolveBookingParkedOutboxRowResponse409.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ResolveBookingParkedOutboxRowResponse422.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    row_id: int,
+    action: ResolveBookingParkedOutboxRowAction,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow]:
+    """ Retry or discard a parked outbox row
+
+     `retry` publishes it again; `discard` gives it up and releases the customer's later events.
+
+    *Idempotent:* send an `Idempotency-Key` (see the document's introduction): a retry with the same key
+    and body gets the first 2xx answer again (`Idempotent-Replayed: true`), with no second effect; the
+    same key with another body → 409 `conflict`; an error answer is not kept.
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        row_id (int):
+        action (ResolveBookingParkedOutboxRowAction):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow]
+     """
+
+
+    kwargs = _get_kwargs(
+        row_id=row_id,
+action=action,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    row_id: int,
+    action: ResolveBookingParkedOutboxRowAction,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow | None:
+    """ Retry or discard a parked outbox row
+
+     `retry` publishes it again; `discard` gives it up and releases the customer's later events.
+
+    *Idempotent:* send an `Idempotency-Key` (see the document's introduction): a retry with the same key
+    and body gets the first 2xx answer again (`Idempotent-Replayed: true`), with no second effect; the
+    same key with another body → 409 `conflict`; an error answer is not kept.
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        row_id (int):
+        action (ResolveBookingParkedOutboxRowAction):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow
+     """
+
+
+    return sync_detailed(
+        row_id=row_id,
+action=action,
+client=client,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    row_id: int,
+    action: ResolveBookingParkedOutboxRowAction,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow]:
+    """ Retry or discard a parked outbox row
+
+     `retry` publishes it again; `discard` gives it up and releases the customer's later events.
+
+    *Idempotent:* send an `Idempotency-Key` (see the document's introduction): a retry with the same key
+    and body gets the first 2xx answer again (`Idempotent-Replayed: true`), with no second effect; the
+    same key with another body → 409 `conflict`; an error answer is not kept.
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        row_id (int):
+        action (ResolveBookingParkedOutboxRowAction):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow]
+     """
+
+
+    kwargs = _get_kwargs(
+        row_id=row_id,
+action=action,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    row_id: int,
+    action: ResolveBookingParkedOutboxRowAction,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow | None:
+    """ Retry or discard a parked outbox row
+
+     `retry` publishes it again; `discard` gives it up and releases the customer's later events.
+
+    *Idempotent:* send an `Idempotency-Key` (see the document's introduction): a retry with the same key
+    and body gets the first 2xx answer again (`Idempotent-Replayed: true`), with no second effect; the
+    same key with another body → 409 `conflict`; an error answer is not kept.
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        row_id (int):
+        action (ResolveBookingParkedOutboxRowAction):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ResolveBookingParkedOutboxRowResponse401 | ResolveBookingParkedOutboxRowResponse403 | ResolveBookingParkedOutboxRowResponse409 | ResolveBookingParkedOutboxRowResponse422 | ResolveBookingParkedOutboxRowResponseResolvebookingparkedoutboxrow
+     """
+
+
+    return (await asyncio_detailed(
+        row_id=row_id,
+action=action,
+client=client,
+idempotency_key=idempotency_key,
+
+    )).parsed

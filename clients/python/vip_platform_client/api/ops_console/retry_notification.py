@@ -1,0 +1,290 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.notification_read import NotificationRead
+from ...models.problem import Problem
+from ...models.retry_notification_response_404 import RetryNotificationResponse404
+from ...models.retry_notification_response_409 import RetryNotificationResponse409
+from ...models.retry_notification_response_422 import RetryNotificationResponse422
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    notification_id: int,
+    *,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/notifications/{notification_id}/retry".format(notification_id=quote(str(notification_id), safe=""),),
+    }
+
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422 | None:
+    if response.status_code == 200:
+        response_200 = NotificationRead.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = RetryNotificationResponse404.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = RetryNotificationResponse409.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = RetryNotificationResponse422.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    notification_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422]:
+    """ Send a failed notification again
+
+     Queues a failed notification again, e.g. after a provider outage.
+
+    *Idempotent:* send an `Idempotency-Key` (see the document's introduction): a retry with the same key
+    and body gets the first 2xx answer again (`Idempotent-Replayed: true`), with no second effect; the
+    same key with another body → 409 `conflict`; an error answer is not kept.
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        notification_id (int):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422]
+     """
+
+
+    kwargs = _get_kwargs(
+        notification_id=notification_id,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    notification_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+
+) -> NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422 | None:
+    """ Send a failed notification again
+
+     Queues a failed notification again, e.g. after a provider outage.
+
+    *Idempotent:* send an `Idempotency-Key` (see the document's introduction): a retry with the same key
+    and body gets the first 2xx answer again (`Idempotent-Replayed: true`), with no second effect; the
+    same key with another body → 409 `conflict`; an error answer is not kept.
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        notification_id (int):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422
+     """
+
+
+    return sync_detailed(
+        notification_id=notification_id,
+client=client,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    notification_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422]:
+    """ Send a failed notification again
+
+     Queues a failed notification again, e.g. after a provider outage.
+
+    *Idempotent:* send an `Idempotency-Key` (see the document's introduction): a retry with the same key
+    and body gets the first 2xx answer again (`Idempotent-Replayed: true`), with no second effect; the
+    same key with another body → 409 `conflict`; an error answer is not kept.
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        notification_id (int):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422]
+     """
+
+
+    kwargs = _get_kwargs(
+        notification_id=notification_id,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    notification_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
+
+) -> NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422 | None:
+    """ Send a failed notification again
+
+     Queues a failed notification again, e.g. after a provider outage.
+
+    *Idempotent:* send an `Idempotency-Key` (see the document's introduction): a retry with the same key
+    and body gets the first 2xx answer again (`Idempotent-Replayed: true`), with no second effect; the
+    same key with another body → 409 `conflict`; an error answer is not kept.
+
+    *Access:* Operations staff only (customers → 403).
+
+    Args:
+        notification_id (int):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NotificationRead | Problem | RetryNotificationResponse404 | RetryNotificationResponse409 | RetryNotificationResponse422
+     """
+
+
+    return (await asyncio_detailed(
+        notification_id=notification_id,
+client=client,
+idempotency_key=idempotency_key,
+
+    )).parsed
