@@ -13,6 +13,8 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import time
+from collections.abc import Collection
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -162,15 +164,26 @@ def daily_jobs(ctx: EntitlementsContext) -> list[DailyJob]:
 
 
 # --- orphaned reservations (issue 12) ------------------------------------------------------------------
+#: a cutoff after every reservation (the watch ages reservations itself)
+EVERY_RESERVATION = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
+
+
 async def release_orphans(
-    db: Database, booking: InternalClient, *, older_than_minutes: float, now: dt.datetime | None = None
+    db: Database,
+    booking: InternalClient,
+    *,
+    older_than_minutes: float,
+    now: dt.datetime | None = None,
+    only: Collection[str] | None = None,
 ) -> dict[str, int]:
     """Release every unit reserved for longer than ``older_than_minutes`` that no booking or
     second-opinion request holds (booking answers by reference). A booking that cannot be asked is
-    skipped until the next pass; a held reservation is left to its booking's own ledger job."""
+    skipped until the next pass; a held reservation is left to its booking's own ledger job.
+    ``only``: look at these reservations only (``OrphanWatch`` ages them itself)."""
     cutoff = (now or clock.now()) - dt.timedelta(minutes=older_than_minutes)
     async with db.sessionmaker() as session:
-        candidates = [(r.id, r.reference) for r in await repo.stale_reserved(session, cutoff)]
+        rows = await repo.stale_reserved(session, cutoff)
+        candidates = [(r.id, r.reference) for r in rows if only is None or r.id in only]
     released = skipped = 0
     for reservation_id, reference in candidates:
         if reference:
@@ -205,6 +218,7 @@ class OrphanWatch:
         self.booking: InternalClient | None = None
         self.task: asyncio.Task[None] | None = None
         self.passes = 0
+        self.first_seen: dict[str, float] = {}  # reservation id -> monotonic time this watch first saw it
 
     async def start(self, app: object) -> None:
         if not self.ctx.common.scheduler_enabled:
@@ -225,9 +239,26 @@ class OrphanWatch:
         while True:
             await asyncio.sleep(self.ctx.settings.orphan_check_seconds)
             try:
-                await release_orphans(
-                    self.ctx.database, self.booking, older_than_minutes=self.ctx.settings.orphan_after_minutes
-                )
+                await self.pass_once()
             except Exception as exc:  # a failed pass is tried again at the next interval
                 log.warning("orphaned reservations pass failed", extra={"error": repr(exc)})
             self.passes += 1
+
+    async def pass_once(self) -> dict[str, int]:
+        """One pass. A unit's age is measured on this process's own clock from when the watch first
+        saw it reserved, never from its ``created_at``: that is on the clock of the request that made
+        it (a test clock, ``X-Test-Now``, may be months away from the wall clock the background pass
+        runs on), so a reservation made under a test clock is not a candidate at once. After a restart
+        the ages start again (a unit waits at most one more ``orphan_after_minutes``)."""
+        assert self.booking is not None
+        now = time.monotonic()
+        async with self.ctx.database.sessionmaker() as session:
+            reserved = [r.id for r in await repo.stale_reserved(session, EVERY_RESERVATION)]
+        self.first_seen = {rid: self.first_seen.get(rid, now) for rid in reserved}
+        bound = self.ctx.settings.orphan_after_minutes * 60
+        due = {rid for rid, seen in self.first_seen.items() if now - seen >= bound}
+        if not due:
+            return {"checked": 0, "released": 0, "skipped": 0}
+        return await release_orphans(
+            self.ctx.database, self.booking, older_than_minutes=0, now=EVERY_RESERVATION, only=due
+        )

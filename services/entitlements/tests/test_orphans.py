@@ -142,3 +142,48 @@ async def test_the_running_service_releases_an_orphan_by_itself_with_the_schedul
             assert app.state.orphan_watch.passes >= 1
     finally:
         await db.dispose()
+
+
+async def test_the_watch_ages_a_reservation_on_its_own_clock_not_on_the_requests_test_clock(db_url: str) -> None:
+    """A reservation made under a test clock months before the wall clock is not an orphan candidate
+    at the watch's first passes: its age counts from when the watch first saw it (issue 12)."""
+    from services.entitlements.main import create_app
+    from services.entitlements.settings import EntitlementsSettings
+    from services.entitlements.tests.conftest import common_for
+    from vipkit.testing import wait_for
+
+    c = new_customer()
+    db = Database(db_url)
+    asked: list[str] = []
+    try:
+        await set_tier(db, LEVELS, c, "gold", 1, "2026-01-10T10:00")
+        async with serve_app(booking_standin(set(), asked)) as booking_url:
+            settings = EntitlementsSettings(
+                database_url=db_url,
+                tiering_url="http://127.0.0.1:9",
+                booking_url=booking_url,
+                orphan_after_minutes=0.2,  # 12 s on the watch's clock
+                orphan_check_seconds=0.2,
+            )
+            app = create_app(settings, common_for("levels", scheduler="on", scheduler_first_tick_s=3600))
+            async with app_client(app) as client:
+                body = {"customer_id": c, "service_code": "dental_cleaning", "beneficiary_id": None, "reference": "BKT"}
+                r = await client.post(
+                    "/api/v1/reservations", json=body, headers=staff_headers(NOW) | {"Idempotency-Key": "k-t"}
+                )
+                assert r.status_code == 201, r.text
+                reservation = r.json()["reservation_id"]
+                watch = app.state.orphan_watch
+                seen_at = watch.passes
+                await wait_for(lambda: watch.passes >= seen_at + 3, timeout=10, interval=0.1, what="three passes")
+                status = (await client.get(f"/api/v1/reservations/{reservation}", headers=staff_headers(NOW))).json()
+                assert status["status"] == "reserved" and asked == []  # months old by its created_at, yet young
+
+                async def released() -> bool:
+                    got = await client.get(f"/api/v1/reservations/{reservation}", headers=staff_headers(NOW))
+                    return bool(got.json()["status"] == "released")
+
+                await wait_for(released, timeout=45, interval=0.2, what="the orphan released after its bound")
+            assert asked == ["BKT"]
+    finally:
+        await db.dispose()
