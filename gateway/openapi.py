@@ -45,25 +45,16 @@ PROBLEM_SCHEMA_NAMES = frozenset({"Problem", "ProblemDetail", "ProblemDetails", 
 VALIDATION_SCHEMA_NAMES = frozenset({"HTTPValidationError"})
 
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
-GATEWAY_RESPONSES: dict[str, tuple[str, str]] = {
-    "401": ("Unauthorized", "Missing or invalid bearer token (`unauthorized`)"),
-    "403": ("Forbidden", "Operations staff only (`forbidden`)"),
-    "404": ("NotFound", "Not found, or another customer's data (`not_found`)"),
-    "413": ("PayloadTooLarge", "Request body over the limit (`payload_too_large`)"),
-    "429": ("RateLimited", "Too many requests (`rate_limited`); see `Retry-After`"),
-    "502": ("BadGateway", "The service could not be reached (`bad_gateway`)"),
-    "504": ("GatewayTimeout", "The service did not answer in time (`gateway_timeout`)"),
-    "405": ("MethodNotAllowed", "The method is not allowed on this path (`method_not_allowed`)"),
-}
-_GATEWAY_CODES = {
-    "401": "unauthorized",
-    "403": "forbidden",
-    "404": "not_found",
-    "405": "method_not_allowed",
-    "413": "payload_too_large",
-    "429": "rate_limited",
-    "502": "bad_gateway",
-    "504": "gateway_timeout",
+GATEWAY_RESPONSES: dict[str, tuple[str, str, str]] = {  # status: (component name, code, description)
+    "401": ("Unauthorized", "unauthorized", "Missing or invalid bearer token (`unauthorized`)"),
+    "403": ("Forbidden", "forbidden", "Operations staff only (`forbidden`)"),
+    "404": ("NotFound", "not_found", "Not found, or another customer's data (`not_found`)"),
+    "413": ("PayloadTooLarge", "payload_too_large", "Request body over the limit (`payload_too_large`)"),
+    "429": ("RateLimited", "rate_limited", "Too many requests (`rate_limited`); see `Retry-After`"),
+    "500": ("InternalError", "internal_error", "An unexpected error (`internal_error`); quote `request_id`"),
+    "502": ("BadGateway", "bad_gateway", "The service could not be reached (`bad_gateway`)"),
+    "504": ("GatewayTimeout", "gateway_timeout", "The service did not answer in time (`gateway_timeout`)"),
+    "405": ("MethodNotAllowed", "method_not_allowed", "The method is not allowed on this path (`method_not_allowed`)"),
 }
 
 
@@ -171,9 +162,7 @@ def merge_documents(
     renames = _resolve_component_names(present)
 
     components: dict[str, dict[str, Any]] = {"schemas": {"Problem": copy.deepcopy(PROBLEM_SCHEMA)}}
-    components["responses"] = {
-        name: _problem_response(desc, _GATEWAY_CODES[status]) for status, (name, desc) in GATEWAY_RESPONSES.items()
-    }
+    components["responses"] = {name: _problem_response(desc, code) for name, code, desc in GATEWAY_RESPONSES.values()}
     components["securitySchemes"] = {
         "bearerAuth": {
             "type": "http",
@@ -323,8 +312,8 @@ def _problem_responses(responses: dict[str, Any]) -> dict[str, Any]:
 
 
 def _gateway_statuses(access: str) -> list[str]:
-    """The error statuses the gateway itself may answer for a route of this access level."""
-    wanted = ["413", "429", "502", "504"]
+    """The error statuses the gateway (or any service, for 500) may answer for a route of this access level."""
+    wanted = ["413", "429", "500", "502", "504"]
     if access != PUBLIC:
         wanted.insert(0, "401")
     if access == OPS:
