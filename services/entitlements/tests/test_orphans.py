@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import httpx
 from fastapi import FastAPI
 
 from services.entitlements import jobs
@@ -13,7 +14,7 @@ from services.entitlements.tests.conftest import make_app, new_customer, set_tie
 from vipkit import clock
 from vipkit.db import Database
 from vipkit.http import InternalClient
-from vipkit.testing import app_client, serve_app
+from vipkit.testing import app_client, serve_app, wait_for
 
 LEVELS = load_catalog("levels")
 NOW = "2026-06-01T10:00"
@@ -104,34 +105,41 @@ async def test_a_booking_that_cannot_be_asked_leaves_the_reservation_for_the_nex
         await db.dispose()
 
 
-async def test_the_running_service_releases_an_orphan_by_itself_with_the_scheduler_on(db_url: str) -> None:
-    """The pass is not only callable: the service runs it every ``orphan_check_seconds`` (issue 12)."""
+def watching_app(db_url: str, booking_url: str, orphan_after_minutes: float) -> FastAPI:
+    """The entitlements service with its orphan watch running every 0.2 s."""
     from services.entitlements.main import create_app
     from services.entitlements.settings import EntitlementsSettings
     from services.entitlements.tests.conftest import common_for
-    from vipkit.testing import wait_for
 
+    settings = EntitlementsSettings(
+        database_url=db_url,
+        tiering_url="http://127.0.0.1:9",
+        booking_url=booking_url,
+        orphan_after_minutes=orphan_after_minutes,
+        orphan_check_seconds=0.2,
+    )
+    return create_app(settings, common_for("levels", scheduler="on", scheduler_first_tick_s=3600))
+
+
+async def reserve(client: httpx.AsyncClient, customer: str, reference: str) -> str:
+    body = {"customer_id": customer, "service_code": "dental_cleaning", "beneficiary_id": None, "reference": reference}
+    headers = staff_headers(NOW) | {"Idempotency-Key": f"k-{reference}"}
+    r = await client.post("/api/v1/reservations", json=body, headers=headers)
+    assert r.status_code == 201, r.text
+    return str(r.json()["reservation_id"])
+
+
+async def test_the_running_service_releases_an_orphan_by_itself_with_the_scheduler_on(db_url: str) -> None:
+    """The pass is not only callable: the service runs it every ``orphan_check_seconds`` (issue 12)."""
     c = new_customer()
     db = Database(db_url)
     asked: list[str] = []
     try:
         await set_tier(db, LEVELS, c, "gold", 1, "2026-01-10T10:00")
         async with serve_app(booking_standin(set(), asked)) as booking_url:
-            settings = EntitlementsSettings(
-                database_url=db_url,
-                tiering_url="http://127.0.0.1:9",
-                booking_url=booking_url,
-                orphan_after_minutes=0.001,
-                orphan_check_seconds=0.2,
-            )
-            app = create_app(settings, common_for("levels", scheduler="on", scheduler_first_tick_s=3600))
+            app = watching_app(db_url, booking_url, orphan_after_minutes=0.001)
             async with app_client(app) as client:
-                body = {"customer_id": c, "service_code": "dental_cleaning", "beneficiary_id": None, "reference": "BKO"}
-                r = await client.post(
-                    "/api/v1/reservations", json=body, headers=staff_headers(NOW) | {"Idempotency-Key": "k-o"}
-                )
-                assert r.status_code == 201, r.text
-                reservation = r.json()["reservation_id"]
+                reservation = await reserve(client, c, "BKO")
 
                 async def released() -> bool:
                     got = await client.get(f"/api/v1/reservations/{reservation}", headers=staff_headers(NOW))
@@ -147,32 +155,15 @@ async def test_the_running_service_releases_an_orphan_by_itself_with_the_schedul
 async def test_the_watch_ages_a_reservation_on_its_own_clock_not_on_the_requests_test_clock(db_url: str) -> None:
     """A reservation made under a test clock months before the wall clock is not an orphan candidate
     at the watch's first passes: its age counts from when the watch first saw it (issue 12)."""
-    from services.entitlements.main import create_app
-    from services.entitlements.settings import EntitlementsSettings
-    from services.entitlements.tests.conftest import common_for
-    from vipkit.testing import wait_for
-
     c = new_customer()
     db = Database(db_url)
     asked: list[str] = []
     try:
         await set_tier(db, LEVELS, c, "gold", 1, "2026-01-10T10:00")
         async with serve_app(booking_standin(set(), asked)) as booking_url:
-            settings = EntitlementsSettings(
-                database_url=db_url,
-                tiering_url="http://127.0.0.1:9",
-                booking_url=booking_url,
-                orphan_after_minutes=0.2,  # 12 s on the watch's clock
-                orphan_check_seconds=0.2,
-            )
-            app = create_app(settings, common_for("levels", scheduler="on", scheduler_first_tick_s=3600))
+            app = watching_app(db_url, booking_url, orphan_after_minutes=0.2)  # 12 s on the watch's clock
             async with app_client(app) as client:
-                body = {"customer_id": c, "service_code": "dental_cleaning", "beneficiary_id": None, "reference": "BKT"}
-                r = await client.post(
-                    "/api/v1/reservations", json=body, headers=staff_headers(NOW) | {"Idempotency-Key": "k-t"}
-                )
-                assert r.status_code == 201, r.text
-                reservation = r.json()["reservation_id"]
+                reservation = await reserve(client, c, "BKT")
                 watch = app.state.orphan_watch
                 seen_at = watch.passes
                 await wait_for(lambda: watch.passes >= seen_at + 3, timeout=10, interval=0.1, what="three passes")
