@@ -38,6 +38,8 @@ from vipkit.tracing import consume_span
 log = logging.getLogger("vipkit.consumer")
 
 Handler = Callable[[AsyncSession, CloudEvent, str], Awaitable[None]]
+# Optional, for a set-wise consumer: the fresh events of a batch, ``(event, topic)`` in offset order.
+BatchHandler = Callable[[AsyncSession, list[tuple[CloudEvent, str]]], Awaitable[None]]
 """``handler(session, event, topic)``: apply the effect inside the given transaction."""
 
 
@@ -49,6 +51,9 @@ class ConsumerSpec:
     topics: list[str]
     handler: Handler
     group_id: str | None = None
+    # applies a whole batch at once (same effects as ``handler`` event by event, in order); the
+    # one-by-one path (batch size 1, retries, dead letters) still uses ``handler``
+    batch_handler: BatchHandler | None = None
 
 
 @dataclass

@@ -20,6 +20,7 @@ transactions under load; adds up to that much latency).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 from typing import Any, Protocol, TypeAlias
@@ -61,29 +62,57 @@ async def insert_inbox_rows(session: AsyncSession, group_id: str, items: Sequenc
         with clock.frozen(event.testnow if session.info.get("test_clock") else None):
             rows.append({"consumer": group_id, "event_id": event.id, "topic": topic, "processed_at": clock.now()})
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(inbox_table).values(rows).on_conflict_do_nothing().returning(inbox_table.c.event_id)
-    return set((await session.execute(stmt)).scalars())
+    # a list of rows (SQLAlchemy's "insertmanyvalues": one cached statement), not ``values(rows)``,
+    # whose multi-row VALUES would be compiled anew for every batch
+    stmt = insert(inbox_table).on_conflict_do_nothing().returning(inbox_table.c.event_id)
+    return set((await session.execute(stmt, rows)).scalars())
 
 
 async def apply_batch(runner: Runner, items: Sequence[tuple[Record, CloudEvent]]) -> tuple[int, int]:
     """Apply a batch in one transaction (see the module docstring); (processed, duplicates)."""
-    processed = duplicates = 0
-    test_clock = runner.settings.test_clock
+    duplicates = 0
+    fresh_items: list[tuple[Record, CloudEvent]] = []
     async with runner.db.transaction() as session:
-        session.info["test_clock"] = test_clock
+        session.info["test_clock"] = runner.settings.test_clock
         fresh = await insert_inbox_rows(session, runner.group_id, [(r.topic, e) for r, e in items])
         for record, event in items:
             if event.id not in fresh:
                 duplicates += 1
                 continue
             fresh.discard(event.id)  # a second copy later in the batch is a duplicate
-            with (
-                consume_span(runner.group_id, record.topic, event, record.headers),
-                clock.frozen(event.testnow if test_clock else None),
-            ):
-                await runner.spec.handler(session, event, record.topic)
-            processed += 1
-    return processed, duplicates
+            fresh_items.append((record, event))
+        if runner.spec.batch_handler is not None:
+            await _apply_set_wise(runner, session, fresh_items)
+        else:
+            for record, event in fresh_items:
+                with _event_context(runner, record, event):
+                    await runner.spec.handler(session, event, record.topic)
+    return len(fresh_items), duplicates
+
+
+def _event_context(runner: Runner, record: Record, event: CloudEvent) -> contextlib.ExitStack:
+    """The consume span and (test clock) the event's frozen time, around its effect."""
+    stack = contextlib.ExitStack()
+    stack.enter_context(consume_span(runner.group_id, record.topic, event, record.headers))
+    stack.enter_context(clock.frozen(event.testnow if runner.settings.test_clock else None))
+    return stack
+
+
+async def _apply_set_wise(runner: Runner, session: AsyncSession, items: list[tuple[Record, CloudEvent]]) -> None:
+    """The spec's batch handler over runs of events that share their test clock (one run without
+    it), each traced as the span of its first event."""
+    start = 0
+    while start < len(items):
+        end = start + 1
+        if runner.settings.test_clock:
+            while end < len(items) and items[end][1].testnow == items[start][1].testnow:
+                end += 1
+        else:
+            end = len(items)
+        record, event = items[start]
+        with _event_context(runner, record, event):
+            await runner.spec.batch_handler(session, [(e, r.topic) for r, e in items[start:end]])
+        start = end
 
 
 async def process_partition(runner: Runner, messages: Sequence[Record]) -> None:

@@ -4,6 +4,7 @@ grant's numbers writes a ledger row and an ``entitlement.changed.v1`` event in t
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,25 +20,44 @@ from vipkit.problems import NotFound
 SOURCE = "entitlements"
 
 
+def change_event(grant: Any, reason: str, reservation_id: str | None = None) -> EntitlementChangedV1:
+    """The ``entitlement.changed.v1`` of a grant's numbers (a ``Grant`` or a row with its columns)."""
+    return EntitlementChangedV1(
+        customer_id=grant.customer_id,
+        service_code=grant.service_code,
+        period_start=grant.period_start,
+        period_end=grant.period_end,
+        quota=grant.quota,
+        used=grant.used,
+        reserved=grant.reserved,
+        remaining=rules.remaining(grant.quota, grant.used, grant.reserved),
+        reason=reason,
+        reservation_id=reservation_id,
+    )
+
+
 async def publish(session: AsyncSession, grant: Grant, reason: str, reservation_id: str | None = None) -> None:
     await add_event(
         session,
         Topic.entitlement_changed.value,
-        EntitlementChangedV1(
-            customer_id=grant.customer_id,
-            service_code=grant.service_code,
-            period_start=grant.period_start,
-            period_end=grant.period_end,
-            quota=grant.quota,
-            used=grant.used,
-            reserved=grant.reserved,
-            remaining=rules.remaining(grant.quota, grant.used, grant.reserved),
-            reason=reason,
-            reservation_id=reservation_id,
-        ),
+        change_event(grant, reason, reservation_id),
         key=grant.customer_id,
         source=SOURCE,
     )
+
+
+def granted_reason(reason: str, quota: int | None, period: rules.PeriodRange, tier: str, carried: int) -> str:
+    quota_text = "unlimited" if quota is None else str(quota)
+    return f"{reason}: {quota_text} for {period.start}..{period.end} at tier {tier}" + (
+        f"; {carried} unit(s) already used in this period under the previous tier" if carried else ""
+    )
+
+
+def quota_reason(reason: str, previous: int | None, quota: int | None, tier: str) -> str:
+    before = "unlimited" if previous is None else previous
+    after = "unlimited" if quota is None else quota
+    note = "" if quota != 0 else " (not in this tier: no new reservations; existing ones stay honoured)"
+    return f"{reason}: quota {before} -> {after} at tier {tier}{note}"
 
 
 async def create_grant(
@@ -72,14 +92,12 @@ async def create_grant(
     grant = await repo.find_grant(session, customer_id, code, period.start, period.end)
     assert grant is not None
     if created:
-        quota_text = "unlimited" if quota is None else str(quota)
         await repo.add_ledger(
             session,
             grant,
             action="granted",
             units=0,
-            reason=f"{reason}: {quota_text} for {period.start}..{period.end} at tier {tier}"
-            + (f"; {carried} unit(s) already used in this period under the previous tier" if carried else ""),
+            reason=granted_reason(reason, quota, period, tier, carried),
             source=source,
         )
         await publish(session, grant, reason)
@@ -115,19 +133,17 @@ async def sync_grants(
         grant = current[code]
         await repo.set_grant_quota(session, grant.id, action.quota, tier)
         grant = await repo.get_grant(session, grant.id)
-        before = "unlimited" if action.previous_quota is None else action.previous_quota
-        after = "unlimited" if action.quota is None else action.quota
-        note = "" if action.quota != 0 else " (not in this tier: no new reservations; existing ones stay honoured)"
         await repo.add_ledger(
             session,
             grant,
             action="quota_changed",
             units=0,
-            reason=f"{reason}: quota {before} -> {after} at tier {tier}{note}",
+            reason=quota_reason(reason, action.previous_quota, action.quota, tier),
             source=source,
         )
         await publish(session, grant, reason)
-        changes.append(f"{code}: quota {before} -> {after}")
+        before = "unlimited" if action.previous_quota is None else action.previous_quota
+        changes.append(f"{code}: quota {before} -> {'unlimited' if action.quota is None else action.quota}")
     return changes
 
 

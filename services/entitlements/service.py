@@ -58,6 +58,20 @@ class ApplyResult:
     grant_changes: list[str] = field(default_factory=list)
 
 
+def tier_values(state: TierState, source: str, now: dt.datetime) -> dict[str, Any]:
+    """The stored columns of a tier state (``customer_tiers``), but the waiting anchor and birth date."""
+    return {
+        "program": state.program,
+        "tier": state.tier,
+        "status": state.status,
+        "sequence": state.sequence,
+        "score": str(state.score) if state.score is not None else None,
+        "effective_at": state.effective_at,
+        "source": source,
+        "updated_at": now,
+    }
+
+
 async def apply_tier_state(
     session: AsyncSession, catalog: Catalog, state: TierState, *, source: str, reason: str | None = None
 ) -> ApplyResult:
@@ -72,16 +86,7 @@ async def apply_tier_state(
     effective_date = state.effective_at.astimezone(clock.SHANGHAI).date()
     now = clock.now()
     previous = await repo.get_tier(session, state.customer_id, lock=True)
-    values: dict[str, Any] = {
-        "program": state.program,
-        "tier": state.tier,
-        "status": state.status,
-        "sequence": state.sequence,
-        "score": str(state.score) if state.score is not None else None,
-        "effective_at": state.effective_at,
-        "source": source,
-        "updated_at": now,
-    }
+    values = tier_values(state, source, now)
     anchor = state.waiting_from or effective_date
     if state.birth_date is not None:
         values["birth_date"] = state.birth_date
