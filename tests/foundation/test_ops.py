@@ -68,3 +68,26 @@ async def test_ops_lists_page_by_cursor_on_both_databases(db_kind, db_factory, c
         first = (await client.get(f"{base}/outbox", params={"limit": 1}, headers=ops)).json()
         foreign = await client.get(f"{base}/jobs", params={"cursor": first["next_cursor"]}, headers=ops)
         assert foreign.status_code == 422 and foreign.json()["field"] == "cursor"
+
+
+async def test_ops_actions_take_an_idempotency_key_on_both_databases(db_kind, db_factory, common_settings) -> None:  # type: ignore[no-untyped-def]
+    """vipkit.idempotency on the ops POSTs of every service: a retried `retry` with the same key answers the
+    first result again (`Idempotent-Replayed: true`) with no second effect; without the key the second call
+    runs and is refused on its own merits (the job is no longer dead)."""
+    url = db_factory.create(db_kind, probe.MIGRATIONS_DIR)
+    await seed(url)
+    settings = common_settings.model_copy(update={"kafka_enabled": False})
+    ops = {"Authorization": f"Bearer {mint_token('ops1', 'ops', secret=TEST_JWT_SECRET)}"}
+    async with app_client(probe.create_app(url, settings)) as client:
+        base = "/api/v1/ops/probe"
+        [job] = (await client.get(f"{base}/jobs", params={"limit": 1}, headers=ops)).json()["items"]
+        key = {**ops, "Idempotency-Key": "retry-4f1c"}
+        first = await client.post(f"{base}/jobs/{job['id']}/retry", headers=key)
+        assert first.status_code == 200 and first.json()["state"] == "pending", first.text
+        again = await client.post(f"{base}/jobs/{job['id']}/retry", headers=key)
+        assert again.status_code == 200 and again.json() == first.json()
+        assert again.headers["idempotent-replayed"] == "true"
+        unkeyed = await client.post(f"{base}/jobs/{job['id']}/retry", headers=ops)
+        assert unkeyed.status_code == 409 and unkeyed.json()["code"] == "conflict"
+        dead = (await client.get(f"{base}/jobs", params={"state": "dead"}, headers=ops)).json()["items"]
+        assert len(dead) == N - 1  # one job retried, once

@@ -166,6 +166,25 @@ async def test_the_scheduler_runs_every_missed_date_in_order_before_todays_and_t
         assert [e["data"]["template"] for e in notices] == ["tier_upgrade", "tier_upgrade", "tier_pre_downgrade"]
 
 
+async def test_run_with_an_idempotency_key_replays_its_first_answer(db_url: str) -> None:
+    """vipkit.idempotency on the run POST: the same key and body answer the first result again
+    (`Idempotent-Replayed: true`, not the run's own `replayed`); the same key with another body is a 409."""
+    app = make_app(db_url, test_clock=False)
+    async with app_client(app) as client:
+        with clock.frozen(local(D(2026, 5, 9))):
+            await client.put(f"/api/v1/policies/{new_policy_no()}", json=policy_body(new_customer()), headers=OPS)
+        with clock.frozen(local(D(2026, 5, 26))):
+            first = await run(client, "2026-05-24", **{"Idempotency-Key": "run-0524"})
+            assert first.status_code == 200 and first.json()["replayed"] is False and first.json()["changed"] == 1
+            again = await run(client, "2026-05-24", **{"Idempotency-Key": "run-0524"})
+            assert again.status_code == 200 and again.json() == first.json()
+            assert again.headers["idempotent-replayed"] == "true"
+            other = await run(client, "2026-05-25", **{"Idempotency-Key": "run-0524"})
+            assert other.status_code == 409 and other.json()["code"] == "conflict"
+            unkeyed = await run(client, "2026-05-24")
+            assert unkeyed.json()["replayed"] is True  # the date's own once-only rule
+
+
 async def test_ops_catch_up_a_missed_review_date(db_url: str) -> None:
     """Runs off (an external scheduler failed): ops run the missed 30 Jun, then 2 Jul catches up 1 Jul."""
     app = make_app(db_url, test_clock=False)
