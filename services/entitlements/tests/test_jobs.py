@@ -93,9 +93,14 @@ async def test_reconciliation_repairs_a_customer_whose_event_was_dropped(db_url:
                 url = "/api/v1/entitlements/reconciliation/runs"
                 as_of = {"as_of": "2026-06-01T10:00:00+08:00"}
                 assert (await client.post(url, json=as_of, headers=customer_headers(ok))).status_code == 403
-                resp = await client.post(url, json=as_of, headers=staff_headers())
+                keyed = staff_headers() | {"Idempotency-Key": "reconcile-0601"}
+                resp = await client.post(url, json=as_of, headers=keyed)
                 assert resp.status_code == 200, resp.text
                 run = resp.json()
+                replay = await client.post(url, json=as_of, headers=keyed)  # vipkit.idempotency: no second run
+                assert replay.json() == run and replay.headers["idempotent-replayed"] == "true"
+                other = await client.post(url, json={"as_of": "2026-06-02T10:00:00+08:00"}, headers=keyed)
+                assert other.status_code == 409 and other.json()["code"] == "conflict"
                 assert run["checked"] == 6 and run["pages"] == 3
                 repaired = {r["customer_id"]: r for r in run["repaired"]}
                 assert set(repaired) == {dropped, unknown, corrupt}

@@ -140,8 +140,12 @@ async def test_ops_retry_requeues_a_failed_notification_and_refuses_a_sent_one(
     sent, failed = await wait_for(settled, timeout=10, what="both settled")
     assert (sent["status"], failed["status"]) == ("sent", "failed")
     assert failed["last_error"] == "no recipient mobile for an SMS" and failed["mobile"] is None
-    retried = await client.post(f"/api/v1/notifications/{failed['id']}/retry", headers=OPS)
+    keyed = {**OPS, "Idempotency-Key": f"retry-{failed['id']}"}
+    retried = await client.post(f"/api/v1/notifications/{failed['id']}/retry", headers=keyed)
     assert retried.status_code == 200 and retried.json()["status"] in ("queued", "failed")
+    again = await client.post(f"/api/v1/notifications/{failed['id']}/retry", headers=keyed)  # vipkit.idempotency
+    assert again.status_code == 200 and again.json() == retried.json()
+    assert again.headers["idempotent-replayed"] == "true"
     refused = await client.post(f"/api/v1/notifications/{sent['id']}/retry", headers=OPS)
     assert refused.status_code == 409 and refused.json()["code"] == "illegal_transition"
 
