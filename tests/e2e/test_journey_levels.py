@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import uuid
 
+import httpx
 import pytest
+from vip_platform_client import AuthenticatedClient
+from vip_platform_client.api.customer_app import create_booking, get_entitlement_ledger
+from vip_platform_client.models import BookingCreate, CreateBookingResponse409, LedgerRead
 
 from services.booking.demo import load_booking_demo
 from tests.e2e.harness import Api, at, watch
@@ -135,25 +139,29 @@ async def test_levels_dental_cleaning_for_a_spouse_across_national_day(levels_pl
         assert cancelled.json()["status"] == "cancelled_late"
         assert cancelled.json()["quota_released"] is False
 
-        async def forfeited():
-            body = (
-                await api.call(
-                    "GET", f"/api/v1/customers/{customer}/entitlements/dental_cleaning/ledger", token=token, expect=200
-                )
-            ).json()
-            return body if any(e["action"] == "consumed" for e in body["items"]) else None
+        # the ledger and the second booking through the typed client generated from the document (clients/python)
+        def typed() -> AuthenticatedClient:
+            return AuthenticatedClient(
+                base_url=api.base, token=token, headers=api.headers(None), timeout=httpx.Timeout(30)
+            )
+
+        async def forfeited() -> LedgerRead | None:
+            async with typed() as client:
+                page = await get_entitlement_ledger.asyncio(customer, "dental_cleaning", client=client)
+            assert isinstance(page, LedgerRead), page
+            return page if any(e.action == "consumed" for e in page.items) else None
 
         ledger = await wait_for(forfeited, timeout=30, interval=0.2, what="forfeit in the ledger")
-        actions = [e["action"] for e in ledger["items"]]
-        assert "reserved" in actions and actions[-1] == "consumed"
-        assert ledger["items"][-1]["remaining"] == 0 and ledger["items"][-1]["used"] == 1
+        actions = [e.action for e in ledger.items]
+        assert "reserved" in actions and actions[-1] == "consumed" and ledger.next_cursor is None
+        assert ledger.items[-1].remaining == 0 and ledger.items[-1].used == 1
 
         # 7. a second booking finds no unit left
         api.now = at("2026-09-30 13:00")
-        again = await api.call(
-            "POST", "/api/v1/bookings", token=token, json_body={**booking_body, "date": "2026-10-12"}
-        )
-        assert again.status_code == 409 and again.json()["code"] == "quota_exhausted"
+        async with typed() as client:
+            body = BookingCreate.from_dict({**booking_body, "date": "2026-10-12"})
+            again = await create_booking.asyncio(client=client, body=body, idempotency_key=f"{customer}-second")
+        assert isinstance(again, CreateBookingResponse409) and again.code == "quota_exhausted"
 
         # the events on the topics, keyed by the customer
         statuses = [
