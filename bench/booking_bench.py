@@ -22,9 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import shutil
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -35,14 +33,13 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import figure, free_base_port, load_average, percentile  # noqa: E402
-from bench.event_latency_bench import policy_body, print_log_tails  # noqa: E402
+from bench.common import figure, percentile, run_cluster  # noqa: E402
+from bench.event_latency_bench import policy_body  # noqa: E402
 from services.booking.demo import DEMO_PARTNER_ID, load_booking_demo  # noqa: E402
 from vipkit.auth import mint_token  # noqa: E402
-from vipkit.broker import free_port  # noqa: E402
 from vipkit.db import Database  # noqa: E402
-from vipkit.devrun import SERVICES, Cluster  # noqa: E402
-from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, postgres_admin_url  # noqa: E402
+from vipkit.devrun import Cluster  # noqa: E402
+from vipkit.testing import TEST_JWT_SECRET  # noqa: E402
 
 OPS_TOKEN = mint_token("ops-booking-bench", "ops", secret=TEST_JWT_SECRET)
 OPS = {"Authorization": f"Bearer {OPS_TOKEN}"}
@@ -200,43 +197,11 @@ def main() -> int:
     args.requests = max(1, min(args.requests, 20_000))
     args.rounds = max(1, min(args.rounds, 5))
     args.customers = max(2, min(args.customers, 2000))
-    if not postgres_admin_url():
-        print("needs PostgreSQL on 127.0.0.1:5432 (or VIP_TEST_POSTGRES_URL)", file=sys.stderr)
-        return 2
-    print(load_average(), flush=True)
-    factory = DatabaseFactory()
-    var = Path(tempfile.mkdtemp(prefix="vip-booking-bench-"))
-    cluster = Cluster(
-        var_dir=var,
-        base_port=free_base_port(),
-        kafka_port=free_port(),
-        database_urls={s.name: factory.create("postgresql", s.migrations) for s in SERVICES if s.migrations},
-        env={
-            "VIP_PROGRAM": "stars",
-            "VIP_ENV": "test",
-            "VIP_JWT_SECRET": TEST_JWT_SECRET,
-            "VIP_SCHEDULER": "off",
-            "VIP_GATEWAY_TOKEN_RATE": "1000000",
-            "VIP_GATEWAY_TOKEN_BURST": "1000000",
-        },
+    return run_cluster(
+        "booking",
+        lambda cluster, _factory: asyncio.run(drive(cluster, args)),
+        env={"VIP_GATEWAY_TOKEN_RATE": "1000000", "VIP_GATEWAY_TOKEN_BURST": "1000000"},
     )
-    failed = True
-    try:
-        cluster.start()
-        cluster.wait_ready(timeout=90)
-        failed = not asyncio.run(drive(cluster, args))
-    except BaseException:
-        print_log_tails(var)
-        raise
-    finally:
-        cluster.stop()
-        factory.close()
-        if failed:
-            print(f"logs kept in {var}", flush=True)
-        else:
-            shutil.rmtree(var, ignore_errors=True)
-    print(load_average(), flush=True)
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import math
 import os
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +149,67 @@ def scratch_database(prefix: str, *, keep: bool = False, url: str | None = None)
         else:
             with psycopg.connect(**conninfo) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def print_log_tails(var: Path) -> None:
+    """The last 2,000 characters of every process's log under ``var/logs`` (after a crash)."""
+    for log in sorted((var / "logs").glob("*.log")):
+        print(f"===== {log.name}\n{log.read_text(errors='replace')[-2000:]}", flush=True)
+
+
+def run_cluster(
+    prefix: str,
+    drive: Callable[[Any, Any], bool],
+    *,
+    env: dict[str, str] | None = None,
+    with_simulator: bool = True,
+    keep: bool = False,
+) -> int:
+    """Run one benchmark against the whole platform and return its exit code.
+
+    Starts ``vipkit.devrun.Cluster`` (its own tansu broker, the services, the gateway; ports picked
+    at random) on fresh PostgreSQL databases, program ``stars``, scheduler off, plus ``env``; calls
+    ``drive(cluster, factory)`` (the ``DatabaseFactory``, for scratch databases), which returns True
+    when it measured; prints the processes' log tails on a crash; stops everything. The logs (in a
+    temporary ``vip-<prefix>-bench-`` folder) are kept when it did not measure or with ``keep``.
+    Exit code 2: no PostgreSQL; 1: not measured.
+    """
+    import shutil
+    import tempfile
+
+    from vipkit.broker import free_port
+    from vipkit.devrun import SERVICES, Cluster
+    from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, postgres_admin_url
+
+    if not postgres_admin_url():
+        print("needs PostgreSQL on 127.0.0.1:5432 (or VIP_TEST_POSTGRES_URL)", file=sys.stderr)
+        return 2
+    print(load_average(), flush=True)
+    factory = DatabaseFactory()
+    var = Path(tempfile.mkdtemp(prefix=f"vip-{prefix}-bench-"))
+    cluster = Cluster(
+        var_dir=var,
+        base_port=free_base_port(),
+        kafka_port=free_port(),
+        database_urls={s.name: factory.create("postgresql", s.migrations) for s in SERVICES if s.migrations},
+        with_simulator=with_simulator,
+        env={"VIP_PROGRAM": "stars", "VIP_ENV": "test", "VIP_JWT_SECRET": TEST_JWT_SECRET, "VIP_SCHEDULER": "off"}
+        | (env or {}),
+    )
+    failed = True
+    try:
+        cluster.start()
+        cluster.wait_ready(timeout=90)
+        failed = not drive(cluster, factory)
+    except BaseException:
+        print_log_tails(var)
+        raise
+    finally:
+        cluster.stop()
+        factory.close()
+        if failed or keep:
+            print(f"logs kept in {var}", flush=True)
+        else:
+            shutil.rmtree(var, ignore_errors=True)
+    print(load_average(), flush=True)
+    return 1 if failed else 0

@@ -27,9 +27,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
-import shutil
 import sys
-import tempfile
 import time
 import uuid
 from decimal import Decimal
@@ -40,15 +38,13 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import figure, free_base_port, load_average, percentile  # noqa: E402
-from bench.event_latency_bench import print_log_tails  # noqa: E402
+from bench.common import figure, percentile, run_cluster  # noqa: E402
 from contracts.events import TierChangedV1, Topic  # noqa: E402
 from vipkit import clock  # noqa: E402
-from vipkit.broker import free_port  # noqa: E402
 from vipkit.db import Database  # noqa: E402
-from vipkit.devrun import SERVICES, Cluster  # noqa: E402
+from vipkit.devrun import Cluster  # noqa: E402
 from vipkit.events import add_events  # noqa: E402
-from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, postgres_admin_url  # noqa: E402
+from vipkit.testing import DatabaseFactory  # noqa: E402
 
 GROUP = "entitlements.tier-changed"
 TICK_S = 0.02
@@ -242,47 +238,13 @@ def main() -> int:
         args.rates, args.seconds, args.burst = [20.0], 3.0, 100
     args.seconds = max(1.0, min(args.seconds, 120.0))
     args.burst = max(1, min(args.burst, 50_000))
-    if not postgres_admin_url():
-        print("needs PostgreSQL on 127.0.0.1:5432 (or VIP_TEST_POSTGRES_URL)", file=sys.stderr)
-        return 2
-    print(load_average(), flush=True)
-    factory = DatabaseFactory()
-    var = Path(tempfile.mkdtemp(prefix="vip-consumer-bench-"))
-    urls = {s.name: factory.create("postgresql", s.migrations) for s in SERVICES if s.migrations}
-    raw_url = factory.create("postgresql", ROOT / "services/notifier/migrations")
-    cluster = Cluster(
-        var_dir=var,
-        base_port=free_base_port(),
-        kafka_port=free_port(),
-        database_urls=urls,
-        with_simulator=False,
-        env={
-            "VIP_PROGRAM": "stars",
-            "VIP_ENV": "test",
-            "VIP_JWT_SECRET": TEST_JWT_SECRET,
-            "VIP_SCHEDULER": "off",
-            "VIP_KAFKA_FETCH_MAX_WAIT_MS": "20",
-            "VIP_RELAY_POLL_MS": str(args.relay_poll_ms),
-        },
-    )
-    failed = True
-    try:
-        cluster.start()
-        cluster.wait_ready(timeout=90)
-        ok = asyncio.run(drive(cluster, args, raw_url))
-        failed = not ok
-    except BaseException:
-        print_log_tails(var)
-        raise
-    finally:
-        cluster.stop()
-        factory.close()
-        if failed or args.keep:
-            print(f"logs kept in {var}", flush=True)
-        else:
-            shutil.rmtree(var, ignore_errors=True)
-    print(load_average(), flush=True)
-    return 1 if failed else 0
+    env = {"VIP_KAFKA_FETCH_MAX_WAIT_MS": "20", "VIP_RELAY_POLL_MS": str(args.relay_poll_ms)}
+
+    def run(cluster: Cluster, factory: DatabaseFactory) -> bool:
+        raw_url = factory.create("postgresql", ROOT / "services/notifier/migrations")
+        return asyncio.run(drive(cluster, args, raw_url))
+
+    return run_cluster("consumer", run, env=env, with_simulator=False, keep=args.keep)
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
-from bench.common import figure, free_base_port  # noqa: E402
+from bench.common import figure, free_base_port, print_log_tails  # noqa: E402
 from contracts.policy import resident_id  # noqa: E402
 from vipkit.auth import mint_token  # noqa: E402
 from vipkit.broker import free_port  # noqa: E402
@@ -116,11 +116,6 @@ def make_cluster(var: Path, fetch_wait_ms: int, database_urls: dict[str, str]) -
             "VIP_GATEWAY_TOKEN_BURST": "100000",
         },
     )
-
-
-def print_log_tails(var: Path) -> None:
-    for log in sorted((var / "logs").glob("*.log")):
-        print(f"===== {log.name}\n{log.read_text(errors='replace')[-2000:]}", flush=True)
 
 
 # -- measuring -------------------------------------------------------------------------------------

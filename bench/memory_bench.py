@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -29,13 +28,12 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import figure, free_base_port, load_average, tree_rss_mb  # noqa: E402
-from bench.event_latency_bench import policy_body, print_log_tails  # noqa: E402
+from bench.common import figure, run_cluster, tree_rss_mb  # noqa: E402
+from bench.event_latency_bench import policy_body  # noqa: E402
 from vipkit.auth import mint_token  # noqa: E402
-from vipkit.broker import free_port  # noqa: E402
 from vipkit.db import Database  # noqa: E402
 from vipkit.devrun import SERVICES, Cluster  # noqa: E402
-from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, postgres_admin_url  # noqa: E402
+from vipkit.testing import TEST_JWT_SECRET  # noqa: E402
 
 GOAL_IDLE_MB = 100.0
 GOAL_GROWTH_MB = 50.0
@@ -106,47 +104,25 @@ def main() -> int:
         args.policies, args.reads = 10, 100
     args.policies = max(1, min(args.policies, 2000))
     args.reads = max(0, min(args.reads, 20_000))
-    if not postgres_admin_url():
-        print("needs PostgreSQL on 127.0.0.1:5432 (or VIP_TEST_POSTGRES_URL)", file=sys.stderr)
-        return 2
-    print(load_average(), flush=True)
-    factory = DatabaseFactory()
-    var = Path(tempfile.mkdtemp(prefix="vip-memory-bench-"))
-    cluster = Cluster(
-        var_dir=var,
-        base_port=free_base_port(),
-        kafka_port=free_port(),
-        database_urls={s.name: factory.create("postgresql", s.migrations) for s in SERVICES if s.migrations},
-        env={
-            "VIP_PROGRAM": "stars",
-            "VIP_ENV": "test",
-            "VIP_JWT_SECRET": TEST_JWT_SECRET,
-            "VIP_SCHEDULER": "off",
-            "VIP_GATEWAY_TOKEN_RATE": "100000",
-            "VIP_GATEWAY_TOKEN_BURST": "100000",
-        },
-    )
-    failed = True
-    try:
-        cluster.start()
-        cluster.wait_ready(timeout=90)
+    seen: dict[str, Any] = {}
+
+    def measure(cluster: Cluster, _factory: Any) -> bool:
         time.sleep(3)
-        idle = snapshot(cluster)
+        seen["idle"] = snapshot(cluster)
         t0 = time.perf_counter()
         asyncio.run(load(cluster, args.policies, args.reads))
-        took = time.perf_counter() - t0
-        after = snapshot(cluster)
-        failed = False
-    except BaseException:
-        print_log_tails(var)
-        raise
-    finally:
-        cluster.stop()
-        factory.close()
-        if failed:
-            print(f"logs kept in {var}", flush=True)
-        else:
-            shutil.rmtree(var, ignore_errors=True)
+        seen["took"] = time.perf_counter() - t0
+        seen["after"] = snapshot(cluster)
+        return True
+
+    code = run_cluster("memory", measure, env={"VIP_GATEWAY_TOKEN_RATE": "100000", "VIP_GATEWAY_TOKEN_BURST": "100000"})
+    if code:
+        return code
+    report(seen["idle"], seen["after"], seen["took"], args)
+    return 0
+
+
+def report(idle: dict[str, float], after: dict[str, float], took: float, args: argparse.Namespace) -> None:
     print(f"load: {args.policies} policies PUT, {args.reads} reads through the gateway, settled in {took:.1f} s")
     print(f"{'process':<16} {'idle MB':>8} {'after MB':>9} {'growth':>7}  goals: idle <= 100 MB, growth <= +50 MB")
     for name in idle:
@@ -161,8 +137,6 @@ def main() -> int:
             "memory", f"RSS growth after load {name}", growth, "MB",
             goal="<= +50 MB" if service else "", met=growth <= GOAL_GROWTH_MB if service else None,
         )  # fmt: skip
-    print(load_average(), flush=True)
-    return 0
 
 
 if __name__ == "__main__":

@@ -22,9 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import shutil
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -35,13 +33,12 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import figure, free_base_port, load_average  # noqa: E402
-from bench.event_latency_bench import policy_body, print_log_tails  # noqa: E402
+from bench.common import figure, run_cluster  # noqa: E402
+from bench.event_latency_bench import policy_body  # noqa: E402
 from vipkit.auth import mint_token  # noqa: E402
-from vipkit.broker import free_port  # noqa: E402
 from vipkit.db import Database  # noqa: E402
-from vipkit.devrun import SERVICES, Cluster  # noqa: E402
-from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, postgres_admin_url  # noqa: E402
+from vipkit.devrun import Cluster  # noqa: E402
+from vipkit.testing import TEST_JWT_SECRET  # noqa: E402
 
 OPS = {"Authorization": "Bearer " + mint_token("ops-revisit-bench", "ops", secret=TEST_JWT_SECRET)}
 
@@ -171,37 +168,7 @@ def main() -> int:
         args.policies, args.drain_seconds = 200, 60.0
     args.policies = max(2, min(args.policies, 200_000))
     args.drain_seconds = max(5.0, min(args.drain_seconds, 900.0))
-    if not postgres_admin_url():
-        print("needs PostgreSQL on 127.0.0.1:5432 (or VIP_TEST_POSTGRES_URL)", file=sys.stderr)
-        return 2
-    print(load_average(), flush=True)
-    factory = DatabaseFactory()
-    var = Path(tempfile.mkdtemp(prefix="vip-revisit-bench-"))
-    cluster = Cluster(
-        var_dir=var,
-        base_port=free_base_port(),
-        kafka_port=free_port(),
-        database_urls={s.name: factory.create("postgresql", s.migrations) for s in SERVICES if s.migrations},
-        with_simulator=False,
-        env={"VIP_PROGRAM": "stars", "VIP_ENV": "test", "VIP_JWT_SECRET": TEST_JWT_SECRET, "VIP_SCHEDULER": "off"},
-    )
-    failed = True
-    try:
-        cluster.start()
-        cluster.wait_ready(timeout=90)
-        failed = not asyncio.run(drive(cluster, args))
-    except BaseException:
-        print_log_tails(var)
-        raise
-    finally:
-        cluster.stop()
-        factory.close()
-        if failed:
-            print(f"logs kept in {var}", flush=True)
-        else:
-            shutil.rmtree(var, ignore_errors=True)
-    print(load_average(), flush=True)
-    return 1 if failed else 0
+    return run_cluster("revisit", lambda cluster, _factory: asyncio.run(drive(cluster, args)), with_simulator=False)
 
 
 if __name__ == "__main__":
