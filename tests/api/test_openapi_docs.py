@@ -209,3 +209,37 @@ def test_webhooks_section_documents_the_outbound_messages(merged: dict[str, Any]
     inbound = merged["paths"]["/api/v1/partners/{partner_id}/webhooks"]["post"]
     assert "invalid_signature" in json.dumps(inbound["responses"])
     assert inbound["requestBody"]["content"]["application/json"]["examples"]
+
+
+# Lists that stay whole by design (docs/api-conventions.md, Pagination): bounded by the program or the calendar.
+BOUNDED_LISTS = {
+    "listWorkingDays": "a date range of at most 367 days",
+    "listRelatives": "at most the program's number of designated relatives",
+    "listCustomerRevisits": "a customer's open revisits (one per new policy in its cooling-off period)",
+    "listErrorCodes": "the fixed table of codes",
+    "listReservations": "the reservations of one booking (internal)",
+}
+
+
+def test_every_list_pages_the_same_way(merged: dict[str, Any]) -> None:
+    """One pagination style (vipkit.pagination): every GET answering a list of `items` takes `limit` (with a
+    maximum) and `cursor` and answers `next_cursor`, unless it is bounded by design; no GET answers a bare
+    array (it could neither page nor grow a field)."""
+    schemas = merged["components"]["schemas"]
+    unpaged, bare = [], []
+    for path, item in merged["paths"].items():
+        operation = item.get("get")
+        if not operation:
+            continue
+        schema = operation["responses"].get("200", {}).get("content", {}).get("application/json", {}).get("schema", {})
+        if "$ref" in schema:
+            schema = schemas[schema["$ref"].rsplit("/", 1)[1]]
+        if schema.get("type") == "array":
+            bare.append(path)
+        params = {p["name"]: p for p in operation.get("parameters", [])}
+        if "items" in schema.get("properties", {}) and operation["operationId"] not in BOUNDED_LISTS:
+            limit = params.get("limit", {}).get("schema", {})
+            if "cursor" not in params or "maximum" not in limit or "next_cursor" not in schema["properties"]:
+                unpaged.append(operation["operationId"])
+    assert not bare, f"GETs answering a bare array: {bare}"
+    assert not unpaged, f"lists without limit (and a maximum) + cursor + next_cursor: {unpaged}"
