@@ -61,11 +61,11 @@ _BOOKING_DATA = {
     "required": ["booking_id", "clinic_id", "service_code", "date", "customer_id", "status"],
     "properties": {
         "booking_id": {"type": "string", "description": "The platform's booking id."},
-        "clinic_id": {"type": "string"},
+        "clinic_id": {"type": "string", "description": "The clinic booked, as the partner configured it."},
         "service_code": {"type": "string", "description": "SPEC 7.1 service code."},
         "date": {"type": "string", "format": "date", "description": "The appointment date."},
-        "package_code": {"type": ["string", "null"]},
-        "customer_id": {"type": "string"},
+        "package_code": {"type": ["string", "null"], "description": "The package chosen, or null."},
+        "customer_id": {"type": "string", "description": "The insurer's customer id (the policyholder)."},
         "beneficiary_id": {"type": ["string", "null"], "description": "A designated relative, or null."},
         "contact_mobile": {"type": ["string", "null"], "description": "The mobile to call (full number)."},
         "status": {"type": "string", "description": "The booking status when sent."},
@@ -110,9 +110,13 @@ def _webhook(event: str, summary: str, description: str, status: str) -> dict[st
                             "type": "object",
                             "required": ["type", "timestamp", "data"],
                             "properties": {
-                                "type": {"type": "string", "const": event},
-                                "timestamp": {"type": "string", "format": "date-time"},
-                                "data": _BOOKING_DATA,
+                                "type": {"type": "string", "const": event, "description": "The event type."},
+                                "timestamp": {
+                                    "type": "string",
+                                    "format": "date-time",
+                                    "description": "When the event happened (order messages of a booking by it).",
+                                },
+                                "data": {**_BOOKING_DATA, "description": "The booking as it is now."},
                             },
                         },
                         "examples": {"example": {"summary": summary, "value": example}},
@@ -163,20 +167,29 @@ ERROR_CODES_PATH: dict[str, Any] = {
                             "required": ["items"],
                             "properties": {
                                 "items": {
+                                    "description": "Every code, by status and name.",
                                     "type": "array",
                                     "items": {
                                         "type": "object",
                                         "required": ["code", "status", "message_zh", "meaning"],
                                         "properties": {
-                                            "code": {"type": "string"},
-                                            "status": {"type": "integer"},
-                                            "message_zh": {"type": "string"},
-                                            "meaning": {"type": "string"},
+                                            "code": {"type": "string", "description": "The stable `code`."},
+                                            "status": {"type": "integer", "description": "Its HTTP status."},
+                                            "message_zh": {
+                                                "type": "string",
+                                                "description": "What to show, in Chinese; `{field}` = an extra field.",
+                                            },
+                                            "meaning": {"type": "string", "description": "What it means (English)."},
                                             "extra_fields": {
                                                 "type": "object",
                                                 "additionalProperties": {"type": "string"},
+                                                "description": "Extra fields of the problem body and their meaning.",
                                             },
-                                            "headers": {"type": "array", "items": {"type": "string"}},
+                                            "headers": {
+                                                "type": "array",
+                                                "items": {"type": "string"},
+                                                "description": "Response headers that come with it (`Retry-After`).",
+                                            },
                                         },
                                     },
                                 }

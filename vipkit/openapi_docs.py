@@ -187,7 +187,12 @@ def problem_responses(codes: tuple[str, ...] | list[str]) -> dict[str, Any]:
             "headers": headers,
             "content": {
                 "application/problem+json": {
-                    "schema": {"allOf": [{"$ref": PROBLEM_REF}, {"properties": {"code": {"enum": group}}}]},
+                    "schema": {
+                        "allOf": [
+                            {"$ref": PROBLEM_REF},
+                            {"properties": {"code": {"enum": group, "description": "The codes of this status here."}}},
+                        ]
+                    },
                     "examples": {code: {"summary": code, "value": problem_example(code)} for code in group},
                 }
             },

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="ListErrorCodesResponse200")
 class ListErrorCodesResponse200:
     """ 
         Attributes:
-            items (list[ListErrorCodesResponse200ItemsItem]):
+            items (list[ListErrorCodesResponse200ItemsItem]): Every code, by status and name.
      """
 
     items: list[ListErrorCodesResponse200ItemsItem]

@@ -26,12 +26,13 @@ T = TypeVar("T", bound="ListErrorCodesResponse200ItemsItem")
 class ListErrorCodesResponse200ItemsItem:
     """ 
         Attributes:
-            code (str):
-            status (int):
-            message_zh (str):
-            meaning (str):
-            extra_fields (ListErrorCodesResponse200ItemsItemExtraFields | Unset):
-            headers (list[str] | Unset):
+            code (str): The stable `code`.
+            status (int): Its HTTP status.
+            message_zh (str): What to show, in Chinese; `{field}` = an extra field.
+            meaning (str): What it means (English).
+            extra_fields (ListErrorCodesResponse200ItemsItemExtraFields | Unset): Extra fields of the problem body and their
+                meaning.
+            headers (list[str] | Unset): Response headers that come with it (`Retry-After`).
      """
 
     code: str

@@ -20,7 +20,9 @@ T = TypeVar("T", bound="ListErrorCodesResponse200ItemsItemExtraFields")
 
 @_attrs_define
 class ListErrorCodesResponse200ItemsItemExtraFields:
-    
+    """ Extra fields of the problem body and their meaning.
+
+     """
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

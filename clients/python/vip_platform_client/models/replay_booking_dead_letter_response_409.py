@@ -31,7 +31,7 @@ class ReplayBookingDeadLetterResponse409:
             type_ (str): A URI naming the problem kind.
             title (str): The HTTP status phrase.
             status (int): The HTTP status code.
-            code (ReplayBookingDeadLetterResponse409Code): The stable error code.
+            code (ReplayBookingDeadLetterResponse409Code): The codes of this status here.
             detail (str): What went wrong, in English (for developers and logs).
             instance (str | Unset): The request path.
             request_id (str | Unset): Echo of `X-Request-ID`, for support.
