@@ -228,7 +228,7 @@ def _job_routes(router: APIRouter) -> None:
         limit: OpsLimit = OPS_DEFAULT_LIMIT,
         cursor: Cursor = None,
     ) -> JobPage:
-        before = decode_cursor("ops-jobs", cursor, 1)
+        before = decode_cursor("ops-jobs", cursor, 1, types=(int,))
         rows = await durable.list_jobs(
             session, state=state, kind=kind, limit=limit + 1, before=before[0] if before else None
         )
@@ -253,7 +253,7 @@ def _outbox_routes(router: APIRouter) -> None:
     async def list_parked(
         session: DbSession, _staff: StaffIdentity, limit: OpsLimit = OPS_DEFAULT_LIMIT, cursor: Cursor = None
     ) -> OutboxRowPage:
-        after = decode_cursor("ops-outbox", cursor, 1)
+        after = decode_cursor("ops-outbox", cursor, 1, types=(int,))
         rows = await parked_outbox_rows(session, limit + 1, after[0] if after else None)
         found, next_cursor = page("ops-outbox", rows, limit, lambda r: (r.id,))
         return OutboxRowPage(items=found, next_cursor=next_cursor)
@@ -277,7 +277,7 @@ def _dead_letter_routes(router: APIRouter) -> None:
         cursor: Cursor = None,
     ) -> DeadLetterPage:
         t = dead_letters_table
-        before = decode_cursor("ops-dead-letters", cursor, 1)
+        before = decode_cursor("ops-dead-letters", cursor, 1, types=(int,))
         query = select(t).where(t.c.id < before[0] if before else true()).order_by(t.c.id.desc()).limit(limit + 1)
         if replayed is not None:
             query = query.where(t.c.replayed_at.is_not(None) if replayed else t.c.replayed_at.is_(None))

@@ -172,7 +172,7 @@ async def get_ledger(
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     ensure_customer_access(identity, customer_id)
-    after = decode_cursor("ledger", cursor, 1)
+    after = decode_cursor("ledger", cursor, 1, types=(int,))
     return await views.ledger_view(
         session, catalog, customer_id, service_code, limit=limit, after=after[0] if after else None
     )

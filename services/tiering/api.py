@@ -136,7 +136,7 @@ async def read_history(
     cursor: Cursor = None,
 ) -> TierHistoryRead:
     ensure_customer_access(identity, customer_id)
-    after = decode_cursor("tier-history", cursor, 1)
+    after = decode_cursor("tier-history", cursor, 1, types=(int,))
     return await views.get_history(session, program, customer_id, limit=limit, after=after[0] if after else None)
 
 

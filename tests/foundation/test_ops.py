@@ -11,8 +11,9 @@ from sqlalchemy import insert
 from tests.foundation.probe import app as probe
 from vipkit.auth import mint_token
 from vipkit.db import Database, outbox_table
+from vipkit.pagination import encode_cursor
 from vipkit.plumbing import dead_letters_table, durable_jobs_table
-from vipkit.testing import TEST_JWT_SECRET, app_client, walk_pages
+from vipkit.testing import TEST_JWT_SECRET, app_client, assert_forged_cursors_refused, walk_pages
 
 N = 5
 T0 = dt.datetime(2026, 9, 28, 2, 0, tzinfo=dt.UTC)
@@ -91,3 +92,20 @@ async def test_ops_actions_take_an_idempotency_key_on_both_databases(db_kind, db
         assert unkeyed.status_code == 409 and unkeyed.json()["code"] == "conflict"
         dead = (await client.get(f"{base}/jobs", params={"state": "dead"}, headers=ops)).json()["items"]
         assert len(dead) == N - 1  # one job retried, once
+
+
+async def test_forged_cursors_of_the_ops_lists_are_422_on_both_databases(db_kind, db_factory, common_settings) -> None:  # type: ignore[no-untyped-def]
+    """Fuzz cases (issue 12 item 7): cursor values of 2^63 and more, far or naive times, wrong types."""
+    url = db_factory.create(db_kind, probe.MIGRATIONS_DIR)
+    await seed(url)
+    settings = common_settings.model_copy(update={"kafka_enabled": False})
+    ops = {"Authorization": f"Bearer {mint_token('ops1', 'ops', secret=TEST_JWT_SECRET)}"}
+    async with app_client(probe.create_app(url, settings)) as client:
+        for path, name in (("jobs", "ops-jobs"), ("outbox", "ops-outbox"), ("dead-letters", "ops-dead-letters")):
+            url_ = f"/api/v1/ops/probe/{path}"
+            await assert_forged_cursors_refused(client, url_, ops, name, 1)
+            wrong = await client.get(url_, params={"cursor": encode_cursor(name, ["C1"])}, headers=ops)
+            assert wrong.status_code == 422 and wrong.json()["field"] == "cursor", wrong.text
+        for path in (f"jobs/{2**63}/retry", f"outbox/{2**63}/discard", f"dead-letters/{2**63}/replay"):
+            r = await client.post(f"/api/v1/ops/probe/{path}", headers=ops)
+            assert r.status_code in (404, 422), (path, r.status_code, r.text)

@@ -14,7 +14,8 @@ from services.entitlements.catalog import load_catalog
 from services.entitlements.main import MIGRATIONS_DIR
 from services.entitlements.tests.conftest import customer_headers, make_app, new_customer, set_tier, staff_headers
 from vipkit.db import Database
-from vipkit.testing import app_client, serve_app, walk_pages
+from vipkit.pagination import encode_cursor
+from vipkit.testing import app_client, assert_forged_cursors_refused, serve_app, walk_pages
 
 LEVELS, CARDS, STARS = load_catalog("levels"), load_catalog("cards"), load_catalog("stars")
 NOW = "2026-06-01T10:00"
@@ -320,3 +321,18 @@ async def test_relatives_refuse_the_customer_themself_and_implausible_birth_date
             "/api/v1/reservations", json=body(c, "dental_cleaning", "R1"), headers=with_key(f"{c}-r")
         )
         assert ok.status_code == 201, ok.text
+
+
+async def test_forged_ledger_cursors_are_422(db_url: str):
+    """Fuzz cases (issue 12 item 7): cursor values of 2^63 and more, far or naive times, wrong types."""
+    c = new_customer()
+    async with app_client(make_app(db_url, "levels")) as client:
+        db = Database(db_url)
+        try:
+            await set_tier(db, LEVELS, c, "gold", 1, "2026-01-10T10:00")
+        finally:
+            await db.dispose()
+        url = f"/api/v1/customers/{c}/entitlements/dental_cleaning/ledger"
+        await assert_forged_cursors_refused(client, url, staff_headers(), "ledger", 1)
+        wrong = await client.get(url, params={"cursor": encode_cursor("ledger", ["C1"])}, headers=staff_headers())
+        assert wrong.status_code == 422 and wrong.json()["field"] == "cursor"

@@ -153,7 +153,13 @@ async def test_non_ascii_digits_of_any_script_in_an_id_number_are_refused(client
         assert r.headers["content-type"] == "application/problem+json"
 
 
-async def test_forged_cursors_of_the_tier_list_are_422(client: httpx.AsyncClient) -> None:
+async def test_forged_cursors_of_the_tier_list_and_a_tier_history_are_422(client: httpx.AsyncClient) -> None:
     await assert_forged_cursors_refused(client, "/api/v1/tiers", ops_at(DAY), "tiers", 1)
+    customer = new_customer()
+    assert (await put(client, new_policy_no(), policy_body(customer))).status_code == 201
+    history = f"/api/v1/customers/{customer}/tier/history"
+    await assert_forged_cursors_refused(client, history, ops_at(DAY), "tier-history", 1)
+    r = await client.get(history, params={"cursor": encode_cursor("tier-history", ["C1"])}, headers=ops_at(DAY))
+    assert r.status_code == 422 and r.json()["field"] == "cursor"  # a customer id where a row id goes
     r = await client.get("/api/v1/tiers", params={"cursor": encode_cursor("tiers", [2**62])}, headers=ops_at(DAY))
     assert r.status_code == 422 and r.json()["field"] == "cursor"  # a number where a customer id goes
