@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from contracts.policy import PolicyDocument
 from services.tiering import importer, runs, service, views
-from services.tiering.programs import Program
+from services.tiering.deps import ContextDep, ProgramDep, SettingsDep
 from services.tiering.schemas import (
     ExplainRead,
     ImportResult,
@@ -20,36 +20,16 @@ from services.tiering.schemas import (
     TierPage,
     TierRead,
 )
-from services.tiering.settings import TieringSettings
 from vipkit import clock
-from vipkit.auth import CurrentIdentity, Identity, StaffIdentity, ensure_customer_access, internal_or_staff
-from vipkit.db import Database, DbSession
+from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
+from vipkit.db import DbSession
+from vipkit.deps import DatabaseDep, EntitlementsOrStaff
 from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor
 
 router = APIRouter(prefix="/api/v1", tags=["tiering"])
 
 PolicyNo = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_\-]+$")]
 CustomerId = Annotated[str, Path(min_length=1, max_length=64)]
-
-
-def get_program(request: Request) -> Program:
-    program: Program = request.app.state.program
-    return program
-
-
-def get_db(request: Request) -> Database:
-    db: Database = request.app.state.db
-    return db
-
-
-def get_settings(request: Request) -> TieringSettings:
-    settings: TieringSettings = request.app.state.settings
-    return settings
-
-
-ProgramDep = Annotated[Program, Depends(get_program)]
-# the tier list: ops staff, or the entitlements reconciliation with its internal token
-EntitlementsOrStaff = Annotated[Identity, Depends(internal_or_staff("entitlements"))]
 
 
 @router.put(
@@ -88,8 +68,8 @@ async def import_policies(
     request: Request,
     identity: StaffIdentity,
     program: ProgramDep,
-    db: Annotated[Database, Depends(get_db)],
-    settings: Annotated[TieringSettings, Depends(get_settings)],
+    db: DatabaseDep,
+    settings: SettingsDep,
 ) -> ImportResult:
     return await importer.import_ndjson(db, program, request.stream(), batch_size=settings.import_batch_size)
 
@@ -97,19 +77,16 @@ async def import_policies(
 @router.post("/tiering/runs", response_model=RunRead, summary="Run everything due on a date (ops); idempotent per date")
 async def post_run(
     body: RunRequest,
-    request: Request,
     identity: StaffIdentity,
-    program: ProgramDep,
-    db: Annotated[Database, Depends(get_db)],
-    settings: Annotated[TieringSettings, Depends(get_settings)],
+    ctx: ContextDep,
+    db: DatabaseDep,
 ) -> RunRead:
-    timelines = bool(request.app.state.common_settings.test_clock)
     return await runs.run_for_date(
         db,
-        program,
+        ctx.program,
         body.as_of,
-        chunk_size=settings.run_chunk_size,
-        timelines=timelines,
+        chunk_size=ctx.settings.run_chunk_size,
+        timelines=bool(ctx.common.test_clock),
         customer_ids=body.customer_ids,
     )
 

@@ -37,16 +37,14 @@ def create_app(settings: TieringSettings | None = None, common: CommonSettings |
         operation_docs=openapi_docs.DOCS,
         routers=[api.router],
         consumers=consumers.consumer_specs(program),
-        jobs=jobs.daily_jobs(program, ctx.database, settings.run_chunk_size, timelines=common.test_clock),
+        jobs=jobs.daily_jobs(ctx),
         topics=list(registry.service(NAME).publishes),
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
         on_startup=[ctx.start],
     )
     app = create_service_app(spec)
-    app.state.settings = settings
-    app.state.program = program
-    app.state.tiering = ctx
+    app.state.tiering = ctx  # what deps.py and the tests read
     return app
 
 

@@ -36,7 +36,7 @@ async def test_core_feed_event_is_stored_rerated_and_republished_idempotently(
     app = make_app(db_url, kafka_bootstrap=kafka_bootstrap)
     async with app_client(app) as client:
         runner = ConsumerRunner(
-            consumer_specs(app.state.program)[0], app.state.db, app.state.common_settings, service="tiering"
+            consumer_specs(app.state.tiering.program)[0], app.state.db, app.state.common_settings, service="tiering"
         )
         customer, policy_no = new_customer(), new_policy_no()
         body = policy_body(
@@ -68,7 +68,7 @@ async def test_invalid_core_event_goes_to_the_dlq_naming_the_field(sqlite_url: s
     await ensure_topics(kafka_bootstrap, [TOPIC], 3)  # creates the .dlq too
     async with app_client(app), TopicWatcher(kafka_bootstrap, TOPIC + ".dlq") as watcher:
         runner = ConsumerRunner(
-            consumer_specs(app.state.program)[0], app.state.db, app.state.common_settings, service="tiering"
+            consumer_specs(app.state.tiering.program)[0], app.state.db, app.state.common_settings, service="tiering"
         )
         customer = new_customer()
         bad = policy_body(customer, holder={**policy_body(customer)["holder"], "id_no": "110101199001011234"})

@@ -147,7 +147,7 @@ async def test_the_scheduler_runs_every_missed_date_in_order_before_todays_and_t
     async with app_client(app) as client:
         await four_star_then_lapse(client, customer, D(2026, 5, 1), D(2026, 6, 20), test_now=False)
         db: Database = app.state.db
-        scheduler = Scheduler(db, daily_jobs(STARS, lambda: db))
+        scheduler = Scheduler(db, daily_jobs(app.state.tiering))
         with clock.frozen(local(D(2026, 6, 28), 0)):
             assert await scheduler.tick(local(D(2026, 6, 28), 0) + dt.timedelta(minutes=30)) == ["tiering-daily-run"]
         # down from 28 Jun 00:31 until 1 Jul 09:00

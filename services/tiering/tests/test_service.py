@@ -11,6 +11,7 @@ import pytest
 
 from contracts.policy import PolicyDocument
 from services.tiering import runs, service, views
+from services.tiering.context import TieringContext
 from services.tiering.jobs import daily_jobs
 from services.tiering.main import MIGRATIONS_DIR, create_app
 from services.tiering.programs import PROGRAMS_DIR, ProgramError, load_program
@@ -92,7 +93,8 @@ async def test_scheduler_daily_job_at_0030_runs_the_same_code_once(sqlite_url: s
         with clock.frozen(dt.datetime(2026, 4, 1, 10, tzinfo=clock.SHANGHAI)):
             async with db.sessionmaker() as session, session.begin():
                 await service.upsert_policy(session, STARS, new_policy_no(), doc(customer, "15000.00"))
-        scheduler = Scheduler(db, daily_jobs(STARS, lambda: db))
+        ctx = TieringContext(TieringSettings(database_url=sqlite_url), common(test_clock=False), STARS, db)
+        scheduler = Scheduler(db, daily_jobs(ctx))
         assert await scheduler.tick(dt.datetime(2026, 4, 16, 0, 29, tzinfo=clock.SHANGHAI)) == []
         assert await scheduler.tick(dt.datetime(2026, 4, 16, 0, 30, tzinfo=clock.SHANGHAI)) == ["tiering-daily-run"]
         assert await scheduler.tick(dt.datetime(2026, 4, 16, 9, 0, tzinfo=clock.SHANGHAI)) == []  # once a day
