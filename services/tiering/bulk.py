@@ -21,7 +21,7 @@ top-ups, ``policy.changed.v1`` outbox rows), the same rows and events as ``servi
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -120,6 +120,76 @@ def _differs(old: rules.TierState, new: rules.TierState) -> bool:
     return replace(old, evaluated_on=None) != replace(new, evaluated_on=None)
 
 
+@dataclass
+class RerateBatch:
+    """What one re-rating pass writes, gathered customer by customer and written set-wise at the end."""
+
+    program: Program
+    at: dt.datetime
+    now: dt.datetime
+    notice_reference: str  # the notification requests' reference (the import or run, else the cause)
+    stats: RerateStats = field(default_factory=RerateStats)
+    changed: list[rules.TierState] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+    outgoing: list[tuple[str, BaseModel, str]] = field(default_factory=list)
+
+    def record(self, customer_id: str, new: rules.TierState, ev: rules.TierEvent, subject: Subject) -> None:
+        """One tier event: its history row, its ``tier.changed.v1`` event, its customer notice."""
+        self.history.append(self.history_row(customer_id, new, ev))
+        if ev.kind == "tier_changed":
+            self.outgoing.append((Topic.tier_changed, self.tier_changed(customer_id, new, ev, subject), customer_id))
+        if ev.notice is not None:
+            self.stats.notices += 1
+            notice = notification_request(
+                customer_id,
+                mobile=subject.mobile,
+                template=ev.notice.template,
+                text=ev.notice.text,
+                source=SOURCE,
+                reference=self.notice_reference,
+            )
+            self.outgoing.append(notice)
+
+    def history_row(self, customer_id: str, new: rules.TierState, ev: rules.TierEvent) -> dict[str, Any]:
+        return {
+            "customer_id": customer_id,
+            "program": self.program.program,
+            "kind": ev.kind,
+            "from_tier": ev.from_tier,
+            "to_tier": ev.to_tier,
+            "reason": ev.reason,
+            "status": new.status,
+            "score": new.score,
+            "sequence": ev.sequence,
+            "detail": ev.detail,
+            "effective_at": self.at,
+            "created_at": self.now,
+        }
+
+    def tier_changed(
+        self, customer_id: str, new: rules.TierState, ev: rules.TierEvent, subject: Subject
+    ) -> TierChangedV1:
+        assert ev.sequence is not None
+        return TierChangedV1(
+            customer_id=customer_id,
+            program=self.program.program,
+            from_tier=ev.from_tier,
+            to_tier=ev.to_tier,
+            status=new.status,
+            reason=ev.reason,  # type: ignore[arg-type]
+            score=new.score,
+            effective_at=self.at,
+            sequence=ev.sequence,
+            birth_date=subject.birth_date,
+            waiting_from=subject.waiting_from,
+        )
+
+    async def write(self, session: AsyncSession) -> None:
+        await bulk_repo.store_states(session, self.changed, self.now)
+        await bulk_repo.add_history(session, self.history)
+        await add_events(session, self.outgoing, source=SOURCE)
+
+
 async def rerate(
     session: AsyncSession,
     program: Program,
@@ -138,77 +208,27 @@ async def rerate(
     state whose only change is its evaluation date, unless ``record_evaluation`` (time travel: every
     customer's timeline is kept exactly).
     """
-    stats = RerateStats()
+    batch = RerateBatch(program, at, clock.now(), reference or cause)
     if not customer_ids:
-        return stats
+        return batch.stats
     as_of = at.astimezone(clock.SHANGHAI).date()
-    now = clock.now()
-    states = await bulk_repo.lock_states(session, customer_ids, program.program, now)
+    states = await bulk_repo.lock_states(session, customer_ids, program.program, batch.now)
     rated, subjects = await ratings(session, program, customer_ids, as_of, setwise=setwise)
-    outgoing: list[tuple[str, BaseModel, str]] = []
-    history: list[dict[str, Any]] = []
-    changed: list[rules.TierState] = []
     for customer_id in customer_ids:
         old = states[customer_id]
         if forward_only and old.evaluated_on is not None and old.evaluated_on > as_of:
-            stats.skipped += 1
+            batch.stats.skipped += 1
             continue
-        stats.evaluated += 1
+        batch.stats.evaluated += 1
         evaluation = rules.evaluate(program, (), old, as_of, cause=cause, rating=rated[customer_id])
         new = evaluation.state
         if new == old:
             continue
         if not forward_only or record_evaluation or _differs(old, new):
-            changed.append(new)
-        if not evaluation.events:
-            continue
-        stats.changed += 1
+            batch.changed.append(new)
+        if evaluation.events:
+            batch.stats.changed += 1
         for ev in evaluation.events:
-            history.append(
-                {
-                    "customer_id": customer_id,
-                    "program": program.program,
-                    "kind": ev.kind,
-                    "from_tier": ev.from_tier,
-                    "to_tier": ev.to_tier,
-                    "reason": ev.reason,
-                    "status": new.status,
-                    "score": new.score,
-                    "sequence": ev.sequence,
-                    "detail": ev.detail,
-                    "effective_at": at,
-                    "created_at": now,
-                }
-            )
-            if ev.kind == "tier_changed":
-                assert ev.sequence is not None
-                data = TierChangedV1(
-                    customer_id=customer_id,
-                    program=program.program,
-                    from_tier=ev.from_tier,
-                    to_tier=ev.to_tier,
-                    status=new.status,
-                    reason=ev.reason,  # type: ignore[arg-type]
-                    score=new.score,
-                    effective_at=at,
-                    sequence=ev.sequence,
-                    birth_date=subjects[customer_id].birth_date,
-                    waiting_from=subjects[customer_id].waiting_from,
-                )
-                outgoing.append((Topic.tier_changed, data, customer_id))
-            if ev.notice is not None:
-                stats.notices += 1
-                outgoing.append(
-                    notification_request(
-                        customer_id,
-                        mobile=subjects[customer_id].mobile,
-                        template=ev.notice.template,
-                        text=ev.notice.text,
-                        source=SOURCE,
-                        reference=reference or cause,
-                    )
-                )
-    await bulk_repo.store_states(session, changed, now)
-    await bulk_repo.add_history(session, history)
-    await add_events(session, outgoing, source=SOURCE)
-    return stats
+            batch.record(customer_id, new, ev, subjects[customer_id])
+    await batch.write(session)
+    return batch.stats

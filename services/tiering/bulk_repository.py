@@ -160,18 +160,11 @@ class ScoreRow:
     held_score: Decimal  # standard premiums of the held policies that do not count
 
 
-def _rating_sql(program: Program) -> tuple[str, list[Any], dict[str, Any]]:
-    """The aggregation: each policy's counting (``rules.assess``) and standard premium (``rules.
-    standard_premium``, rounded per policy half-up to the cent), summed per subject."""
-    holder = program.subject == "holder"
-    role = "holder" if holder else "insured"
-    subj, mobile, birth = f"{role}_customer_id", f"{role}_mobile", f"{role}_birth_date"
-    e, f = program.eligibility, program.formula
-    params: dict[str, Any] = {
-        "statuses": [s.value for s in e.statuses],
-        "channels": [c.value for c in e.channels],
-    }
-    binds: list[Any] = [bindparam("statuses", type_=ARRAY(String)), bindparam("channels", type_=ARRAY(String))]
+def _category_sql(program: Program, params: dict[str, Any], binds: list[Any]) -> str:
+    """Each policy's counting as ``rules.assess`` decides it: 0 not counted, 1 cooling-off (provisional), 2 counted."""
+    e = program.eligibility
+    params |= {"statuses": [s.value for s in e.statuses], "channels": [c.value for c in e.channels]}
+    binds += [bindparam("statuses", type_=ARRAY(String)), bindparam("channels", type_=ARRAY(String))]
     not_counted = ["NOT (p.status = ANY(:statuses))", "NOT (p.channel = ANY(:channels))", ":d < p.effective_date"]
     if e.exclude_loan_or_pledge:
         not_counted.append("p.loan_or_pledge")
@@ -182,40 +175,61 @@ def _rating_sql(program: Program) -> tuple[str, list[Any], dict[str, Any]]:
             "THEN 1 ELSE p.payment_years END) + :after_years) AS date)"
         )
     cooling = "WHEN :d < p.cooling_off_end THEN 1 " if e.cooling_off == "provisional" else ""
-    category = f"CASE WHEN {' OR '.join(not_counted)} THEN 0 {cooling}ELSE 2 END"
+    return f"CASE WHEN {' OR '.join(not_counted)} THEN 0 {cooling}ELSE 2 END"
+
+
+def _premium_sql(program: Program, params: dict[str, Any], binds: list[Any]) -> tuple[str, str]:
+    """The top-ups' sum and each policy's standard premium (``rules.standard_premium``, half-up to the cent)."""
+    f = program.formula
     if isinstance(f, PremiumContributionFormula):
         weights = " ".join(f"WHEN '{k.value}' THEN {Decimal(v)}" for k, v in sorted(f.top_up_factors.items()))
         top_ups = f"SUM(t.amount * CASE t.kind {weights} ELSE 0 END)" if weights else "0"
         params |= {"sf": f.single_premium_factor, "rf": f.regular_premium_factor}
-        premium = "ROUND(p.annual_premium * CASE WHEN p.payment_mode = 'single' THEN :sf ELSE :rf END + u.tu, 2)"
-    else:
-        top_ups = "SUM(t.amount)"
-        params |= {"single_years": f.single_premium_payment_years, "divisor": f.coef_divisor_years}
-        params |= {"wpf": f.wealth_premium_factor, "wtf": f.wealth_top_up_factor}
-        params["wealth"] = [k.value for k in f.wealth_product_kinds]
-        binds.append(bindparam("wealth", type_=ARRAY(String)))
-        coef = (
-            "LEAST(CAST(CASE WHEN p.payment_mode = 'single' THEN :single_years ELSE p.payment_years END AS numeric)"
-            " / :divisor, 1)"
-        )
-        premium = (
-            f"CASE WHEN p.product_kind = ANY(:wealth) THEN ROUND(p.annual_premium * {coef} * :wpf + u.tu * :wtf, 2) "
-            f"ELSE ROUND(p.annual_premium * {coef}, 2) END"
-        )
-    binds += [bindparam(k, type_=Numeric) for k in ("sf", "rf", "wpf", "wtf") if k in params]
-    binds += [bindparam(k, type_=Integer) for k in ("single_years", "divisor", "after_years") if k in params]
+        return top_ups, "ROUND(p.annual_premium * CASE WHEN p.payment_mode = 'single' THEN :sf ELSE :rf END + u.tu, 2)"
+    params |= {"single_years": f.single_premium_payment_years, "divisor": f.coef_divisor_years}
+    params |= {"wpf": f.wealth_premium_factor, "wtf": f.wealth_top_up_factor}
+    params["wealth"] = [k.value for k in f.wealth_product_kinds]
+    binds.append(bindparam("wealth", type_=ARRAY(String)))
+    coef = (
+        "LEAST(CAST(CASE WHEN p.payment_mode = 'single' THEN :single_years ELSE p.payment_years END AS numeric)"
+        " / :divisor, 1)"
+    )
+    premium = (
+        f"CASE WHEN p.product_kind = ANY(:wealth) THEN ROUND(p.annual_premium * {coef} * :wpf + u.tu * :wtf, 2) "
+        f"ELSE ROUND(p.annual_premium * {coef}, 2) END"
+    )
+    return "SUM(t.amount)", premium
+
+
+def _channel_sums_sql(program: Program, params: dict[str, Any], binds: list[Any]) -> str:
+    """Per tier with a channel filter (program order): the counted premiums of those channels."""
     channel_sums = []
     for i, tier in enumerate(program.tiers):
         if tier.channels is not None:
             params[f"ch{i}"] = [c.value for c in tier.channels]
             binds.append(bindparam(f"ch{i}", type_=ARRAY(String)))
             channel_sums.append(f"COALESCE(SUM(x.sp) FILTER (WHERE x.cat = 2 AND p.channel = ANY(:ch{i})), 0)")
+    return ", ".join(channel_sums) or "0"
+
+
+def _rating_sql(program: Program) -> tuple[str, list[Any], dict[str, Any]]:
+    """The aggregation: each policy's counting (``rules.assess``) and standard premium (``rules.
+    standard_premium``, rounded per policy half-up to the cent), summed per subject."""
+    role = "holder" if program.subject == "holder" else "insured"
+    subj, mobile, birth = f"{role}_customer_id", f"{role}_mobile", f"{role}_birth_date"
+    params: dict[str, Any] = {}
+    binds: list[Any] = []
+    category = _category_sql(program, params, binds)
+    top_ups, premium = _premium_sql(program, params, binds)
+    binds += [bindparam(k, type_=Numeric) for k in ("sf", "rf", "wpf", "wtf") if k in params]
+    binds += [bindparam(k, type_=Integer) for k in ("single_years", "divisor", "after_years") if k in params]
+    channel_sums = _channel_sums_sql(program, params, binds)
     sql = f"""
 SELECT p.{subj} AS customer_id,
        COALESCE(SUM(x.sp) FILTER (WHERE x.cat = 2), 0) AS score,
        COUNT(*) FILTER (WHERE x.cat = 2) AS counted,
        COUNT(*) FILTER (WHERE x.cat = 1) AS cooling,
-       ARRAY[{", ".join(channel_sums) or "0"}]::numeric[] AS channel_scores,
+       ARRAY[{channel_sums}]::numeric[] AS channel_scores,
        (array_agg(p.{mobile} ORDER BY p.underwritten_at DESC, p.policy_no) FILTER (WHERE p.{mobile} IS NOT NULL))[1]
          AS mobile,
        (array_agg(p.{birth} ORDER BY p.underwritten_at DESC, p.policy_no))[1] AS birth_date,

@@ -15,7 +15,7 @@ def daily_jobs(ctx: TieringContext) -> list[DailyJob]:
     async def run(due: dt.datetime) -> object:
         """Today's run; dates missed since the last finished run (downtime) are run first, in order."""
         result = await runs.run_for_date(
-            ctx.database(),
+            ctx.database,
             ctx.program,
             due.date(),
             chunk_size=ctx.settings.run_chunk_size,

@@ -145,6 +145,53 @@ def not_newer(row: Policy, doc: PolicyDocument, digest: str) -> UpsertOutcome | 
     return None
 
 
+def policy_changed(
+    policy_no: str, change: Literal["created", "updated"], doc: PolicyDocument, cooling_off_end: dt.date, *, first: bool
+) -> PolicyChangedV1:
+    """The ``policy.changed.v1`` event of a stored change (the document with its cooling-off end)."""
+    return PolicyChangedV1(
+        policy_no=policy_no,
+        change=change,
+        holder_customer_id=doc.holder.customer_id,
+        insured_customer_id=doc.insured.customer_id,
+        first_policy_of_holder=first,
+        policy=doc.model_copy(update={"cooling_off_end": cooling_off_end}),
+    )
+
+
+def _update_row(row: Policy, doc: PolicyDocument, digest: str, cooling_off_end: dt.date, now: dt.datetime) -> None:
+    """A newer version of a stored policy: the new values, the next revision (a reinstatement dated today)."""
+    if rules.is_reinstatement(row.status, doc.status.value):
+        row.reinstated_on = now.astimezone(clock.SHANGHAI).date()
+    _apply_document(row, doc, cooling_off_end)
+    row.revision += 1
+    row.content_hash = digest
+    if doc.version is not None:
+        row.source_version = doc.version
+    row.updated_at = now
+
+
+def _new_row(policy_no: str, doc: PolicyDocument, digest: str, cooling_off_end: dt.date, now: dt.datetime) -> Policy:
+    row = Policy(policy_no=policy_no, revision=1, source_version=doc.version, content_hash=digest)
+    _apply_document(row, doc, cooling_off_end)
+    row.created_at = row.updated_at = now
+    return row
+
+
+async def _publish_change(
+    session: AsyncSession, row: Policy, doc: PolicyDocument, change: Literal["created", "updated"]
+) -> None:
+    """``policy.changed.v1`` in the same transaction; ``first_policy_of_holder`` decided under the holder's lock."""
+    holder_id = row.holder_customer_id
+    # one holder's policies taken in concurrently: decided one after the other, so never two "first"
+    await lock_holders(session, [holder_id])
+    first = not await repo.holder_has_earlier_policy(
+        session, holder_id, row.policy_no, row.underwritten_at, row.created_at
+    )
+    event = policy_changed(row.policy_no, change, doc, row.cooling_off_end, first=first)
+    await add_event(session, Topic.policy_changed, event, key=holder_id, source=SOURCE)
+
+
 async def upsert_policy(
     session: AsyncSession,
     program: Program,
@@ -166,54 +213,44 @@ async def upsert_policy(
     # concurrent first PUTs of one policy: the second waits and then sees the first's row (no 500)
     await advisory_xact_lock(session, f"policy:{policy_no}")
     row = await repo.get_policy(session, policy_no, for_update=True)
-    subjects: set[str] = set()
+    old_subject: str | None = None
+    change: Literal["created", "updated"]
     if row is not None:
         refused = not_newer(row, doc, digest)
         if refused is not None:
             return refused
         old_subject = subject_of(program, row)
-        if old_subject:
-            subjects.add(old_subject)
-        if rules.is_reinstatement(row.status, doc.status.value):
-            row.reinstated_on = now.astimezone(clock.SHANGHAI).date()
-        _apply_document(row, doc, cooling_off_end)
-        row.revision += 1
-        row.content_hash = digest
-        if doc.version is not None:
-            row.source_version = doc.version
-        row.updated_at = now
-        change: Literal["created", "updated"] = "updated"
+        _update_row(row, doc, digest, cooling_off_end, now)
+        change = "updated"
     else:
-        row = Policy(policy_no=policy_no, revision=1, source_version=doc.version, content_hash=digest)
-        _apply_document(row, doc, cooling_off_end)
-        row.created_at = row.updated_at = now
+        row = _new_row(policy_no, doc, digest, cooling_off_end, now)
         session.add(row)
         change = "created"
     await session.flush()
-    holder_id = row.holder_customer_id
-    # one holder's policies taken in concurrently: decided one after the other, so never two "first"
-    await lock_holders(session, [holder_id])
-    first = not await repo.holder_has_earlier_policy(session, holder_id, policy_no, row.underwritten_at, row.created_at)
-    await add_event(
-        session,
-        Topic.policy_changed,
-        PolicyChangedV1(
-            policy_no=policy_no,
-            change=change,
-            holder_customer_id=holder_id,
-            insured_customer_id=row.insured_customer_id,
-            first_policy_of_holder=first,
-            policy=doc.model_copy(update={"cooling_off_end": cooling_off_end}),
-        ),
-        key=holder_id,
-        source=SOURCE,
-    )
-    new_subject = subject_of(program, row)
-    if new_subject:
-        subjects.add(new_subject)
+    await _publish_change(session, row, doc, change)
+    subjects = sorted({s for s in (old_subject, subject_of(program, row)) if s})  # old and new subject
     if rerate:
-        await bulk.rerate(session, program, sorted(subjects), now, cause=f"policy {policy_no} {change}")
-    return UpsertOutcome(change, row, sorted(subjects))
+        await bulk.rerate(session, program, subjects, now, cause=f"policy {policy_no} {change}")
+    return UpsertOutcome(change, row, subjects)
+
+
+def _new_policy_rows(
+    program: Program, items: list[tuple[str, PolicyDocument]], now: dt.datetime
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The policies' and top-ups' rows of a batch of new policies (``_new_row``'s values)."""
+    rows: list[dict[str, object]] = []
+    top_ups: list[dict[str, object]] = []
+    for policy_no, doc in items:
+        cooling_off_end = doc.cooling_off_end or rules.default_cooling_off_end(
+            doc.effective_date, program.cooling_off_days
+        )
+        row = {"policy_no": policy_no, "revision": 1, "source_version": doc.version, "content_hash": content_hash(doc)}
+        row |= document_values(doc, cooling_off_end) | {"created_at": now, "updated_at": now}
+        rows.append(row)
+        top_ups += [
+            {"policy_no": policy_no, "kind": t.kind.value, "amount": t.amount, "date": t.date} for t in doc.top_ups
+        ]
+    return rows, top_ups
 
 
 async def create_policies(
@@ -231,19 +268,7 @@ async def create_policies(
     numbers = [no for no, _ in items]
     if len(set(numbers)) != len(numbers) or await repo.existing_policy_nos(session, numbers):
         return None
-    now = clock.now()
-    rows: list[dict[str, object]] = []
-    top_ups: list[dict[str, object]] = []
-    for policy_no, doc in items:
-        cooling_off_end = doc.cooling_off_end or rules.default_cooling_off_end(
-            doc.effective_date, program.cooling_off_days
-        )
-        row = {"policy_no": policy_no, "revision": 1, "source_version": doc.version, "content_hash": content_hash(doc)}
-        row |= document_values(doc, cooling_off_end) | {"created_at": now, "updated_at": now}
-        rows.append(row)
-        top_ups += [
-            {"policy_no": policy_no, "kind": t.kind.value, "amount": t.amount, "date": t.date} for t in doc.top_ups
-        ]
+    rows, top_ups = _new_policy_rows(program, items, clock.now())
     holders = sorted({str(r["holder_customer_id"]) for r in rows})
     await lock_holders(session, holders)
     earliest = await repo.earliest_underwriting(session, holders)
@@ -252,23 +277,13 @@ async def create_policies(
     subjects: list[str] = []
     for row, (policy_no, doc) in zip(rows, items, strict=True):
         holder_id = str(row["holder_customer_id"])
-        underwritten_at = doc.underwritten_at
         before = earliest.get(holder_id)
         first = before is None  # any stored policy, or an earlier line, came first (see upsert_policy)
-        earliest[holder_id] = underwritten_at if before is None else min(before, underwritten_at)
+        earliest[holder_id] = doc.underwritten_at if before is None else min(before, doc.underwritten_at)
+        cooling_off_end = row["cooling_off_end"]
+        assert isinstance(cooling_off_end, dt.date)
         events.append(
-            (
-                Topic.policy_changed,
-                PolicyChangedV1(
-                    policy_no=policy_no,
-                    change="created",
-                    holder_customer_id=holder_id,
-                    insured_customer_id=doc.insured.customer_id,
-                    first_policy_of_holder=first,
-                    policy=doc.model_copy(update={"cooling_off_end": row["cooling_off_end"]}),
-                ),
-                holder_id,
-            )
+            (Topic.policy_changed, policy_changed(policy_no, "created", doc, cooling_off_end, first=first), holder_id)
         )
         subject = row["holder_customer_id" if program.subject == "holder" else "insured_customer_id"]
         if isinstance(subject, str) and subject:

@@ -93,7 +93,9 @@ async def test_scheduler_daily_job_at_0030_runs_the_same_code_once(sqlite_url: s
         with clock.frozen(dt.datetime(2026, 4, 1, 10, tzinfo=clock.SHANGHAI)):
             async with db.sessionmaker() as session, session.begin():
                 await service.upsert_policy(session, STARS, new_policy_no(), doc(customer, "15000.00"))
-        ctx = TieringContext(TieringSettings(database_url=sqlite_url), common(test_clock=False), STARS, db)
+        ctx = TieringContext(
+            settings=TieringSettings(database_url=sqlite_url), common=common(test_clock=False), program=STARS, db=db
+        )
         scheduler = Scheduler(db, daily_jobs(ctx))
         assert await scheduler.tick(dt.datetime(2026, 4, 16, 0, 29, tzinfo=clock.SHANGHAI)) == []
         assert await scheduler.tick(dt.datetime(2026, 4, 16, 0, 30, tzinfo=clock.SHANGHAI)) == ["tiering-daily-run"]
