@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 
-from services.entitlements import jobs, relatives, rules, service, views
+from services.entitlements import jobs, mapping, relatives, rules, service, views
 from services.entitlements import repository as repo
-from services.entitlements.catalog import Catalog
-from services.entitlements.context import EntitlementsContext
+from services.entitlements.deps import BookingOrStaff, CatalogDep, ContextDep
 from services.entitlements.schemas import (
     EntitlementsRead,
     LedgerRead,
@@ -25,7 +24,7 @@ from services.entitlements.schemas import (
     ReservationRelease,
 )
 from vipkit import clock
-from vipkit.auth import CurrentIdentity, Identity, StaffIdentity, ensure_customer_access, internal_or_staff
+from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
 from vipkit.db import DbSession
 from vipkit.etag import check_if_match, set_etag
 from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor
@@ -36,36 +35,8 @@ router = APIRouter(prefix="/api/v1", tags=["entitlements"])
 CustomerId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
-def get_catalog(request: Request) -> Catalog:
-    catalog: Catalog = request.app.state.catalog
-    return catalog
-
-
-ActiveCatalog = Annotated[Catalog, Depends(get_catalog)]
-# reservations: ops staff, or the booking service with its internal token
-BookingOrStaff = Annotated[Identity, Depends(internal_or_staff("booking"))]
-
-
-def _reservation(view: service.ReservationView) -> ReservationRead:
-    r = view.reservation
-    return ReservationRead(
-        reservation_id=r.id,
-        status=r.status,  # type: ignore[arg-type]
-        customer_id=r.customer_id,
-        service_code=r.service_code,
-        beneficiary_id=r.beneficiary_id,
-        reference=r.reference,
-        period_start=r.period_start,
-        period_end=r.period_end,
-        remaining=view.remaining,
-        reason=r.reason,
-        created_at=r.created_at.astimezone(clock.SHANGHAI),
-        updated_at=r.updated_at.astimezone(clock.SHANGHAI),
-    )
-
-
 @router.get("/catalog", summary="The active program's benefit catalog (booking reads its parameters)")
-async def get_catalog_document(identity: CurrentIdentity, catalog: ActiveCatalog) -> dict[str, Any]:
+async def get_catalog_document(identity: CurrentIdentity, catalog: CatalogDep) -> dict[str, Any]:
     return catalog.to_wire()
 
 
@@ -81,7 +52,7 @@ async def create_reservation(
     body: ReservationCreate,
     session: DbSession,
     identity: BookingOrStaff,
-    catalog: ActiveCatalog,
+    catalog: CatalogDep,
     response: Response,
     idempotency_key: Annotated[str, Header(alias="Idempotency-Key", min_length=1, max_length=200)],
 ) -> ReservationRead:
@@ -96,7 +67,7 @@ async def create_reservation(
     )
     if not view.created:
         response.status_code = 200
-    return _reservation(view)
+    return mapping.reservation_read(view.reservation, view.remaining)
 
 
 @router.get("/reservations", response_model=ReservationList, summary="Reservations of a booking (reference)")
@@ -109,7 +80,7 @@ async def list_reservations(
     for r in await repo.reservations_by_reference(session, reference):
         grant = await repo.get_grant(session, r.grant_id)
         left = rules.remaining(grant.quota, grant.used, grant.reserved)
-        items.append(_reservation(service.ReservationView(r, left, False)))
+        items.append(mapping.reservation_read(r, left))
     return ReservationList(items=items)
 
 
@@ -119,7 +90,7 @@ async def get_reservation(reservation_id: str, session: DbSession, identity: Boo
     if r is None:
         raise NotFound(f"reservation {reservation_id!r} not found")
     grant = await repo.get_grant(session, r.grant_id)
-    return _reservation(service.ReservationView(r, rules.remaining(grant.quota, grant.used, grant.reserved), False))
+    return mapping.reservation_read(r, rules.remaining(grant.quota, grant.used, grant.reserved))
 
 
 @router.post(
@@ -130,7 +101,8 @@ async def get_reservation(reservation_id: str, session: DbSession, identity: Boo
 async def consume_reservation(
     reservation_id: str, body: ReservationConsume, session: DbSession, identity: BookingOrStaff
 ) -> ReservationRead:
-    return _reservation(await service.settle(session, reservation_id, consume=True, reason=body.reason))
+    view = await service.settle(session, reservation_id, consume=True, reason=body.reason)
+    return mapping.reservation_read(view.reservation, view.remaining)
 
 
 @router.post(
@@ -141,7 +113,8 @@ async def consume_reservation(
 async def release_reservation(
     reservation_id: str, body: ReservationRelease, session: DbSession, identity: BookingOrStaff
 ) -> ReservationRead:
-    return _reservation(await service.settle(session, reservation_id, consume=False, reason=body.reason))
+    view = await service.settle(session, reservation_id, consume=False, reason=body.reason)
+    return mapping.reservation_read(view.reservation, view.remaining)
 
 
 # --- customer reads --------------------------------------------------------------------------------
@@ -151,8 +124,8 @@ async def release_reservation(
     summary="Per service: quota, used, reserved, remaining in the current period (null = unlimited)",
 )
 async def get_entitlements(
-    customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, catalog: ActiveCatalog
-) -> dict[str, Any]:
+    customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, catalog: CatalogDep
+) -> EntitlementsRead:
     ensure_customer_access(identity, customer_id)
     return await views.entitlements_view(session, catalog, customer_id)
 
@@ -167,10 +140,10 @@ async def get_ledger(
     service_code: str,
     session: DbSession,
     identity: CurrentIdentity,
-    catalog: ActiveCatalog,
+    catalog: CatalogDep,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> LedgerRead:
     ensure_customer_access(identity, customer_id)
     after = decode_cursor("ledger", cursor, 1, types=(int,))
     return await views.ledger_view(
@@ -191,14 +164,14 @@ async def put_relative(
     body: RelativeUpsert,
     session: DbSession,
     identity: CurrentIdentity,
-    catalog: ActiveCatalog,
+    catalog: CatalogDep,
     response: Response,
     request: Request,
-) -> dict[str, Any]:
+) -> RelativeRead:
     ensure_customer_access(identity, customer_id)
     # If-Match names the version of the customer's relatives (the ETag of GET .../relatives)
     current = await relatives.relatives_view(session, catalog, customer_id)
-    check_if_match(request, current if current.get("items") else None)
+    check_if_match(request, current.model_dump(mode="json") if current.items else None)
     view, created = await relatives.designate_relative(
         session,
         catalog,
@@ -215,11 +188,11 @@ async def put_relative(
 
 @router.get("/customers/{customer_id}/relatives", response_model=RelativesRead, summary="Designated relatives")
 async def get_relatives(
-    customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, catalog: ActiveCatalog, response: Response
-) -> dict[str, Any]:
+    customer_id: CustomerId, session: DbSession, identity: CurrentIdentity, catalog: CatalogDep, response: Response
+) -> RelativesRead:
     ensure_customer_access(identity, customer_id)
     view = await relatives.relatives_view(session, catalog, customer_id)
-    set_etag(response, view)
+    set_etag(response, view.model_dump(mode="json"))  # the digest of the JSON the client reads
     return view
 
 
@@ -230,12 +203,11 @@ async def get_relatives(
     summary="Compare every customer's grants with tiering's current tiers and repair drift",
 )
 async def run_reconciliation(
-    request: Request, identity: StaffIdentity, catalog: ActiveCatalog, body: ReconciliationRunCreate | None = None
+    identity: StaffIdentity, ctx: ContextDep, body: ReconciliationRunCreate | None = None
 ) -> dict[str, Any]:
     as_of = (body.as_of if body and body.as_of else None) or clock.now()
     if as_of.tzinfo is None:
         as_of = as_of.replace(tzinfo=clock.SHANGHAI)
-    ctx: EntitlementsContext = request.app.state.entitlements
     return await jobs.reconcile(
-        ctx.database, catalog, ctx.tiering_client, as_of, page_size=ctx.settings.reconciliation_page_size
+        ctx.database, ctx.catalog, ctx.tiering_client, as_of, page_size=ctx.settings.reconciliation_page_size
     )

@@ -8,27 +8,19 @@ from fastapi import FastAPI
 
 from services.entitlements.catalog import Catalog
 from services.entitlements.settings import EntitlementsSettings
-from vipkit.db import Database
+from vipkit.context import ServiceContext
 from vipkit.http import InternalClient
-from vipkit.settings import CommonSettings
 
 NAME = "entitlements"
 
 
-@dataclass
-class EntitlementsContext:
+@dataclass(kw_only=True)
+class EntitlementsContext(ServiceContext):
     """Built in ``main.create_app``; the database and the tiering client are set when the app starts."""
 
     settings: EntitlementsSettings
-    common: CommonSettings
     catalog: Catalog
-    db: Database | None = None
     tiering: InternalClient | None = None
-
-    @property
-    def database(self) -> Database:
-        assert self.db is not None, "entitlements context not started"
-        return self.db
 
     @property
     def tiering_client(self) -> InternalClient:
@@ -36,9 +28,8 @@ class EntitlementsContext:
         return self.tiering
 
     async def start(self, app: FastAPI) -> None:
-        self.db = app.state.db
+        await super().start(app)
         self.tiering = InternalClient(self.settings.tiering_url, self.common, service=NAME, timeout=30.0)
-        app.state.tiering_client = self.tiering
 
     async def stop(self, app: FastAPI) -> None:
         if self.tiering is not None:

@@ -48,10 +48,8 @@ def create_app(settings: EntitlementsSettings | None = None, common: CommonSetti
         migrate_on_start=settings.migrate_on_start,
     )
     app = create_service_app(spec)
-    app.state.entitlements = ctx
+    app.state.entitlements = ctx  # what deps.py and the tests read
     app.state.orphan_watch = orphans
-    app.state.settings = settings
-    app.state.catalog = catalog
     return app
 
 

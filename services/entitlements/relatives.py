@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.entitlements import mapping, rules
 from services.entitlements import repository as repo
-from services.entitlements import rules
 from services.entitlements.catalog import Catalog
 from services.entitlements.grants import tier_of
 from services.entitlements.models import Relative
-from services.entitlements.views import relative_view
+from services.entitlements.schemas import RelativeRead, RelativesRead
 from vipkit import clock
 from vipkit.problems import Conflict, NotEntitled, ValidationProblem
 
@@ -30,7 +29,7 @@ async def designate_relative(
     relation: str,
     id_no: str,
     birth_date: dt.date,
-) -> tuple[dict[str, Any], bool]:
+) -> tuple[RelativeRead, bool]:
     """Designate (or, where the program allows, update) a relative; returns (view, created)."""
     self_problem = rules.self_as_relative_problem(customer_id, relative_id)
     if self_problem is not None:
@@ -97,25 +96,24 @@ async def designate_relative(
     return relative_with_services(catalog, tier_of(snapshot), relative, day), created
 
 
-def relative_with_services(catalog: Catalog, tier: str, relative: Relative, day: dt.date) -> dict[str, Any]:
-    view = relative_view(relative, day)
-    facts = rules.RelativeFacts(relative.relation, relative.birth_date)
-    view["services"] = [
+def relative_with_services(catalog: Catalog, tier: str, relative: Relative, day: dt.date) -> RelativeRead:
+    facts = mapping.relative_facts(relative)
+    services = [
         s.service_code
         for s in catalog.services_for(tier)
         if rules.beneficiary_refusal(s.beneficiaries_for(tier), facts, day) is None
     ]
-    return view
+    return mapping.relative_read(relative, day, services)
 
 
-async def relatives_view(session: AsyncSession, catalog: Catalog, customer_id: str) -> dict[str, Any]:
+async def relatives_view(session: AsyncSession, catalog: Catalog, customer_id: str) -> RelativesRead:
     day = clock.today()
     tier = tier_of(await repo.get_tier(session, customer_id))
     relatives = await repo.list_relatives(session, customer_id)
-    return {
-        "customer_id": customer_id,
-        "tier": tier,
-        "max_count": catalog.relatives.max_count,
-        "fixed_once_designated": catalog.relatives.fixed_once_designated,
-        "items": [relative_with_services(catalog, tier, r, day) for r in relatives],
-    }
+    return RelativesRead(
+        customer_id=customer_id,
+        tier=tier,
+        max_count=catalog.relatives.max_count,
+        fixed_once_designated=catalog.relatives.fixed_once_designated,
+        items=[relative_with_services(catalog, tier, r, day) for r in relatives],
+    )

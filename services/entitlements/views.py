@@ -5,46 +5,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.entitlements import mapping, rules
 from services.entitlements import repository as repo
-from services.entitlements import rules
 from services.entitlements.catalog import Catalog, ServiceEntry
 from services.entitlements.grants import service_or_404, tier_of, waiting_until
 from services.entitlements.models import Grant, Relative
+from services.entitlements.schemas import Beneficiary, EntitlementsRead, LedgerRead, Option, ServiceEntitlement
 from vipkit import clock
-from vipkit.dates import age_on
-from vipkit.masking import mask_id_no
 from vipkit.pagination import DEFAULT_LIMIT, page
-
-
-def relative_view(relative: Relative, day: dt.date) -> dict[str, Any]:
-    return {
-        "relative_id": relative.relative_id,
-        "customer_id": relative.customer_id,
-        "name": relative.name,
-        "relation": relative.relation,
-        "id_no": mask_id_no(relative.id_no),
-        "birth_date": relative.birth_date.isoformat(),
-        "age": age_on(relative.birth_date, day),
-        "designated_at": relative.designated_at.astimezone(clock.SHANGHAI).isoformat(),
-    }
 
 
 def beneficiaries_of(
     service: ServiceEntry, tier: str, relatives: list[Relative], day: dt.date, own_birth_date: dt.date | None
-) -> list[dict[str, Any]]:
+) -> list[Beneficiary]:
     allowed = service.beneficiaries_for(tier)
-    out: list[dict[str, Any]] = []
+    out: list[Beneficiary] = []
     if rules.beneficiary_refusal(allowed, None, day, own_birth_date=own_birth_date) is None:
-        out.append({"beneficiary_id": None, "kind": "holder", "name": "本人", "relation": None})
+        out.append(mapping.HOLDER)
     for rel in relatives:
-        if rules.beneficiary_refusal(allowed, rules.RelativeFacts(rel.relation, rel.birth_date), day) is None:
-            out.append(
-                {"beneficiary_id": rel.relative_id, "kind": "relative", "name": rel.name, "relation": rel.relation}
-            )
+        if rules.beneficiary_refusal(allowed, mapping.relative_facts(rel), day) is None:
+            out.append(mapping.beneficiary(rel))
     return out
 
 
@@ -61,7 +44,7 @@ class CustomerNow:
     two_year_anchor: int
 
 
-async def entitlements_view(session: AsyncSession, catalog: Catalog, customer_id: str) -> dict[str, Any]:
+async def entitlements_view(session: AsyncSession, catalog: Catalog, customer_id: str) -> EntitlementsRead:
     """SPEC 7 read: per catalog service its numbers for the current period, availability and beneficiaries."""
     day = clock.today()
     snapshot = await repo.get_tier(session, customer_id)
@@ -74,19 +57,19 @@ async def entitlements_view(session: AsyncSession, catalog: Catalog, customer_id
         relatives=list(await repo.list_relatives(session, customer_id)),
         two_year_anchor=catalog.two_year_anchor,
     )
-    return {
-        "customer_id": customer_id,
-        "program": catalog.program,
-        "tier": now.tier,
-        "tier_status": snapshot.status if snapshot else None,
-        "tier_sequence": snapshot.sequence if snapshot else None,
-        "waiting_until": now.waiting.isoformat() if now.waiting else None,
-        "as_of": day.isoformat(),
-        "services": [service_view(service, now) for service in catalog.services],
-    }
+    return EntitlementsRead(
+        customer_id=customer_id,
+        program=catalog.program,
+        tier=now.tier,
+        tier_status=snapshot.status if snapshot else None,
+        tier_sequence=snapshot.sequence if snapshot else None,
+        waiting_until=now.waiting,
+        as_of=day,
+        services=[service_view(service, now) for service in catalog.services],
+    )
 
 
-def availability(service: ServiceEntry, now: CustomerNow, beneficiaries: list[dict[str, Any]]) -> str | None:
+def availability(service: ServiceEntry, now: CustomerNow, beneficiaries: list[Beneficiary]) -> str | None:
     """Why the customer cannot use ``service`` now (None: available)."""
     tier, day = now.tier, now.day
     if service.grant_for(tier) is None:
@@ -99,7 +82,7 @@ def availability(service: ServiceEntry, now: CustomerNow, beneficiaries: list[di
     return None
 
 
-def service_view(service: ServiceEntry, now: CustomerNow) -> dict[str, Any]:
+def service_view(service: ServiceEntry, now: CustomerNow) -> ServiceEntitlement:
     """One service line: its numbers for the current period, availability and who may use it."""
     tier, day = now.tier, now.day
     tier_grant = service.grant_for(tier)
@@ -122,26 +105,26 @@ def service_view(service: ServiceEntry, now: CustomerNow) -> dict[str, Any]:
     remaining = rules.remaining(quota, used, reserved)
     if tier_grant is None:
         quota, remaining = 0, 0
-    return {
-        "service_code": service.service_code,
-        "name": service.name,
-        "available": reason is None,
-        "reason": reason,
-        "quota": quota,
-        "used": used,
-        "reserved": reserved,
-        "remaining": remaining,
-        "period": service.period_for(tier),
-        "period_start": period.start.isoformat(),
-        "period_end": period.end.isoformat(),
-        "package": tier_grant.package if tier_grant else None,
-        "package_name": tier_grant.package_name if tier_grant else None,
-        "options": [o.model_dump() for o in tier_grant.options] if tier_grant else [],
-        "designated_expert": tier_grant.designated_expert if tier_grant else False,
-        "sub_items": [i.model_dump() for i in service.sub_items] if tier_grant else [],
-        "bookable": service.bookable,
-        "beneficiaries": beneficiaries,
-    }
+    return ServiceEntitlement(
+        service_code=service.service_code,
+        name=service.name,
+        available=reason is None,
+        reason=reason,
+        quota=quota,
+        used=used,
+        reserved=reserved,
+        remaining=remaining,
+        period=service.period_for(tier),
+        period_start=period.start,
+        period_end=period.end,
+        package=tier_grant.package if tier_grant else None,
+        package_name=tier_grant.package_name if tier_grant else None,
+        options=[Option.model_validate(o.model_dump()) for o in tier_grant.options] if tier_grant else [],
+        designated_expert=tier_grant.designated_expert if tier_grant else False,
+        sub_items=[i.model_dump() for i in service.sub_items] if tier_grant else [],
+        bookable=service.bookable,
+        beneficiaries=beneficiaries,
+    )
 
 
 async def ledger_view(
@@ -152,30 +135,10 @@ async def ledger_view(
     *,
     limit: int = DEFAULT_LIMIT,
     after: int | None = None,
-) -> dict[str, Any]:
+) -> LedgerRead:
     """One page of the ledger, oldest first (cursor paging, ``vipkit.pagination``)."""
     service_or_404(catalog, service_code)
     rows = await repo.ledger_rows(session, customer_id, service_code, limit=limit + 1, after=after)
     found, next_cursor = page("ledger", rows, limit, lambda r: (r[0].id,))
-    return {
-        "customer_id": customer_id,
-        "service_code": service_code,
-        "next_cursor": next_cursor,
-        "items": [
-            {
-                "id": entry.id,
-                "at": entry.created_at.astimezone(clock.SHANGHAI).isoformat(),
-                "action": entry.action,
-                "units": entry.units,
-                "reservation_id": entry.reservation_id,
-                "period_start": grant.period_start.isoformat(),
-                "period_end": grant.period_end.isoformat(),
-                "quota": entry.quota,
-                "used": entry.used,
-                "reserved": entry.reserved,
-                "remaining": rules.remaining(entry.quota, entry.used, entry.reserved),
-                "reason": entry.reason,
-            }
-            for entry, grant in found
-        ],
-    }
+    items = [mapping.ledger_entry_read(entry, grant) for entry, grant in found]
+    return LedgerRead(customer_id=customer_id, service_code=service_code, next_cursor=next_cursor, items=items)

@@ -87,7 +87,7 @@ async def test_reconciliation_repairs_a_customer_whose_event_was_dropped(db_url:
         )
         async with serve_app(stand_in) as tiering_url:
             app = make_app(db_url, "stars", tiering_url=tiering_url)
-            app_settings = app.state.settings
+            app_settings = app.state.entitlements.settings
             app_settings.reconciliation_page_size = 2
             async with app_client(app) as client:
                 url = "/api/v1/entitlements/reconciliation/runs"

@@ -41,7 +41,7 @@ async def settle(db: Database, reservation_id: str, when: str, *, consume: bool,
 async def view(db: Database, catalog, customer_id: str, when: str) -> dict:
     with clock.frozen(at(when)):
         async with db.sessionmaker() as session:
-            result = await views.entitlements_view(session, catalog, customer_id)
+            result = (await views.entitlements_view(session, catalog, customer_id)).model_dump(mode="json")
     return {s["service_code"]: s for s in result["services"]} | {"_": result}
 
 
@@ -71,7 +71,7 @@ async def test_upgrade_mid_year_with_one_unit_used_keeps_it_and_applies_the_new_
     assert (courses["quota"], courses["used"], courses["remaining"]) == (4, 1, 3)
     with clock.frozen(at("2026-06-16T10:00")):
         async with db.sessionmaker() as session:
-            ledger = await views.ledger_view(session, STARS, c, "child_courses")
+            ledger = (await views.ledger_view(session, STARS, c, "child_courses")).model_dump(mode="json")
     actions = [e["action"] for e in ledger["items"]]
     assert actions == ["granted", "reserved", "consumed", "quota_changed"]
     assert "upgrade star_1 -> star_3" in ledger["items"][-1]["reason"]
