@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Header, Request, Response
+from fastapi import APIRouter, Request, Response
 
 from services.booking import attempts, opinions, webhooks_in, webhooks_out
 from services.booking import repository as repo
 from services.booking import service as svc
-from services.booking.context import BookingContext
+from services.booking.deps import ContextDep, IdempotencyKey
 from services.booking.schemas import (
     BookingCreate,
     BookingList,
@@ -32,25 +32,15 @@ from services.booking.schemas import (
     WebhookAck,
 )
 from vipkit import clock
-from vipkit.auth import CurrentIdentity, Identity, StaffIdentity, ensure_customer_access, internal_or_staff
+from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
 from vipkit.db import DbSession
+from vipkit.deps import EntitlementsOrStaff
 from vipkit.etag import check_if_match, set_etag
 from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, page, page_in_memory
 from vipkit.problems import NotFound, ValidationProblem
 from vipkit.urlguard import UnsafeUrl
 
 router = APIRouter(prefix="/api/v1", tags=["booking"])
-
-
-def get_ctx(request: Request) -> BookingContext:
-    ctx: BookingContext = request.app.state.booking
-    return ctx
-
-
-Ctx = Annotated[BookingContext, Depends(get_ctx)]
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]
-# entitlements' orphaned-reservation pass asks who holds a reservation with its internal token
-EntitlementsOrStaff = Annotated[Identity, Depends(internal_or_staff("entitlements"))]
 
 
 # --- partners --------------------------------------------------------------------------------------------
@@ -72,7 +62,7 @@ async def put_partner(
     _: StaffIdentity,
     response: Response,
     request: Request,
-    ctx: Ctx,
+    ctx: ContextDep,
 ) -> PartnerRead:
     try:
         ctx.url_guard.check_static(body.webhook_url)
@@ -164,14 +154,18 @@ async def list_clinics(
 # --- bookings ------------------------------------------------------------------------------------------------
 @router.get("/bookings/earliest", response_model=EarliestRead, tags=["bookings"], summary="Earliest bookable date now")
 async def bookings_earliest(
-    ctx: Ctx, who: CurrentIdentity, service_code: str, clinic_id: str | None = None
+    ctx: ContextDep, who: CurrentIdentity, service_code: str, clinic_id: str | None = None
 ) -> dict[str, Any]:
     return await svc.earliest(ctx, who, service_code, clinic_id)
 
 
 @router.post("/bookings", response_model=BookingRead, status_code=201, tags=["bookings"], summary="Book an appointment")
 async def create_booking(
-    body: BookingCreate, ctx: Ctx, who: CurrentIdentity, response: Response, idempotency_key: IdempotencyKey = None
+    body: BookingCreate,
+    ctx: ContextDep,
+    who: CurrentIdentity,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
 ) -> dict[str, Any]:
     view, created = await svc.create_booking(ctx, who, body, idempotency_key)
     response.status_code = 201 if created else 200
@@ -184,7 +178,7 @@ async def create_booking(
     tags=["bookings"],
     summary="Send the day-before reminders due on a date (ops; idempotent)",
 )
-async def run_reminders(body: ReminderRun, ctx: Ctx, _: StaffIdentity) -> dict[str, Any]:
+async def run_reminders(body: ReminderRun, ctx: ContextDep, _: StaffIdentity) -> dict[str, Any]:
     return await svc.run_reminders(ctx, body.as_of)
 
 
@@ -220,7 +214,7 @@ async def customer_bookings(
     tags=["bookings"],
     summary="Cancel (free or forfeited)",
 )
-async def cancel_booking(booking_id: str, ctx: Ctx, who: CurrentIdentity) -> dict[str, Any]:
+async def cancel_booking(booking_id: str, ctx: ContextDep, who: CurrentIdentity) -> dict[str, Any]:
     return await svc.cancel_booking(ctx, who, booking_id, None)
 
 
@@ -231,7 +225,7 @@ async def cancel_booking(booking_id: str, ctx: Ctx, who: CurrentIdentity) -> dic
     tags=["partners"],
     summary="Partner callback (Standard Webhooks signature; no JWT)",
 )
-async def partner_webhook(partner_id: str, request: Request, ctx: Ctx) -> dict[str, Any]:
+async def partner_webhook(partner_id: str, request: Request, ctx: ContextDep) -> dict[str, Any]:
     body = await request.body()
     return await webhooks_in.handle_inbound(ctx, partner_id, body, dict(request.headers))
 
@@ -256,7 +250,7 @@ async def list_deliveries(
 @router.post(
     "/webhook-deliveries/{delivery_id}/retry", response_model=DeliveryRead, tags=["ops"], summary="Retry now (ops)"
 )
-async def retry_delivery(delivery_id: str, ctx: Ctx, _: StaffIdentity) -> dict[str, Any]:
+async def retry_delivery(delivery_id: str, ctx: ContextDep, _: StaffIdentity) -> dict[str, Any]:
     return await webhooks_out.retry_delivery(ctx, delivery_id)
 
 
@@ -275,7 +269,7 @@ async def reservation_holder(reference: str, session: DbSession, _: Entitlements
 )
 async def create_opinion(
     body: SecondOpinionCreate,
-    ctx: Ctx,
+    ctx: ContextDep,
     who: CurrentIdentity,
     response: Response,
     idempotency_key: IdempotencyKey = None,
@@ -289,7 +283,7 @@ async def create_opinion(
     "/second-opinions/overdue", response_model=SecondOpinionList, tags=["second-opinions"], summary="Overdue (ops)"
 )
 async def overdue_opinions(
-    ctx: Ctx, _: StaffIdentity, as_of: dt.date | None = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+    ctx: ContextDep, _: StaffIdentity, as_of: dt.date | None = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> dict[str, Any]:
     rows = await opinions.overdue_opinions(ctx, as_of)
     found, next_cursor = page_in_memory("overdue-opinions", rows, limit, cursor, lambda v: (v["request_id"],))
@@ -297,7 +291,7 @@ async def overdue_opinions(
 
 
 @router.get("/second-opinions/{request_id}", response_model=SecondOpinionRead, tags=["second-opinions"])
-async def get_opinion(request_id: str, ctx: Ctx, who: CurrentIdentity) -> dict[str, Any]:
+async def get_opinion(request_id: str, ctx: ContextDep, who: CurrentIdentity) -> dict[str, Any]:
     return await opinions.get_opinion(ctx, who, request_id)
 
 
@@ -307,7 +301,7 @@ async def get_opinion(request_id: str, ctx: Ctx, who: CurrentIdentity) -> dict[s
     tags=["second-opinions"],
     summary="Provider/ops step: contacted, materials-complete, delivered, cancel",
 )
-async def advance_opinion(request_id: str, step: str, ctx: Ctx, who: CurrentIdentity) -> dict[str, Any]:
+async def advance_opinion(request_id: str, step: str, ctx: ContextDep, who: CurrentIdentity) -> dict[str, Any]:
     if step not in opinions.STEPS:
         raise NotFound("unknown step")
     if step != "cancel" and not who.is_staff:

@@ -8,18 +8,15 @@ from dataclasses import dataclass
 
 from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
-from vipkit.db import Database
-from vipkit.settings import CommonSettings
+from vipkit.context import ServiceContext
 from vipkit.urlguard import UrlGuard
 
 
-@dataclass
-class BookingContext:
+@dataclass(kw_only=True)
+class BookingContext(ServiceContext):
     """Built in ``main.create_app``, completed at start-up (database, entitlements client, worker)."""
 
     settings: BookingSettings
-    common: CommonSettings
-    db: Database | None = None
     entitlements: EntitlementsClient | None = None
     wake_worker: Callable[[], None] | None = None
 
@@ -27,11 +24,6 @@ class BookingContext:
     def url_guard(self) -> UrlGuard:
         """What partner webhook URLs may point at (https outside dev/test; no internal addresses)."""
         return UrlGuard.from_setting(self.common.env, self.settings.partner_url_allowlist)
-
-    @property
-    def database(self) -> Database:
-        assert self.db is not None, "booking context not started"
-        return self.db
 
     @property
     def ent(self) -> EntitlementsClient:

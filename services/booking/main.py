@@ -29,7 +29,7 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
     ctx = BookingContext(settings=settings, common=common)
 
     async def start_context(app: FastAPI) -> None:
-        ctx.db = app.state.db
+        await ctx.start(app)
         ctx.entitlements = EntitlementsClient(
             settings.entitlements_url,
             common,
@@ -69,8 +69,7 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
         on_shutdown=[stop_context],
     )
     app = create_service_app(spec)
-    app.state.settings = settings
-    app.state.booking = ctx
+    app.state.booking = ctx  # what deps.py and the tests read
     return app
 
 
