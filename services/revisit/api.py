@@ -7,12 +7,13 @@ import math
 from collections.abc import Awaitable
 from typing import Literal, TypeVar
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.revisit import h5, links, phone, questionnaire, rules, service
 from services.revisit import repository as repo
+from services.revisit.deps import ClientDep, SettingsDep
 from services.revisit.links import IssuedLink
 from services.revisit.questionnaire import SubmitResult
 from services.revisit.questionnaire_schemas import (
@@ -39,10 +40,10 @@ from services.revisit.schemas import (
     TaskList,
     TaskRead,
 )
-from services.revisit.settings import RevisitSettings
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
-from vipkit.db import DbSession
+from vipkit.db import Database, DbSession
+from vipkit.deps import DatabaseDep
 from vipkit.pagination import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, page
 from vipkit.problems import Problem
 
@@ -54,25 +55,14 @@ T = TypeVar("T")
 TaskStatusParam = Literal["pending", "sms_sent", "completed", "problem", "phone_queue", "closed"]
 
 
-def _settings(request: Request) -> RevisitSettings:
-    settings: RevisitSettings = request.app.state.settings
-    return settings
-
-
-def _client(request: Request) -> tuple[str | None, str | None]:
-    forwarded = request.headers.get("x-forwarded-for")
-    ip = forwarded.split(",")[0].strip() if forwarded else (request.client.host if request.client else None)
-    return ip, request.headers.get("user-agent")
-
-
-async def _keeping_effects(request: Request, session: AsyncSession, call: Awaitable[T]) -> T:
+async def _keeping_effects(db: Database, session: AsyncSession, call: Awaitable[T]) -> T:
     """Errors that must keep what was written before them (failed identity counts, too-fast audit)."""
     try:
         return await call
     except Problem as exc:
         if getattr(exc, "keep_effects", False):
             await session.commit()
-            request.app.state.db.notify_committed(session)
+            db.notify_committed(session)
         raise
 
 
@@ -90,9 +80,9 @@ def _issued(issued: IssuedLink) -> IssuedLinkRead:
 @router.post(
     "/revisits/runs", response_model=RunRead, summary="Run SMS batches, second SMS and escalations due by as_of"
 )
-async def run_revisits(body: RunRequest, request: Request, session: DbSession, _staff: StaffIdentity) -> RunRead:
+async def run_revisits(body: RunRequest, settings: SettingsDep, session: DbSession, _staff: StaffIdentity) -> RunRead:
     """Idempotent: a second call with the same (or an earlier) ``as_of`` sends and escalates nothing new."""
-    result = await service.run_due(session, _settings(request), body.as_of)
+    result = await service.run_due(session, settings, body.as_of)
     return RunRead(
         as_of=result.as_of,
         first_sms=len(result.first_sms),
@@ -123,7 +113,7 @@ async def list_revisits(
 
 
 @router.get("/revisits/{task_id}", response_model=TaskDetail, summary="One revisit with its full audit record (ops)")
-async def get_revisit(task_id: str, request: Request, session: DbSession, _staff: StaffIdentity) -> TaskDetail:
+async def get_revisit(task_id: str, session: DbSession, _staff: StaffIdentity) -> TaskDetail:
     detail = await service.task_detail(session, task_id)
     now = clock.now()
     task = detail["task"]
@@ -144,9 +134,9 @@ async def get_revisit(task_id: str, request: Request, session: DbSession, _staff
     summary="Issue a fresh personal link (ops/demo; the SMS is the normal way)",
 )
 async def issue_revisit_link(
-    task_id: str, request: Request, session: DbSession, _staff: StaffIdentity
+    task_id: str, settings: SettingsDep, session: DbSession, _staff: StaffIdentity
 ) -> IssuedLinkRead:
-    return _issued(await links.issue_link(session, _settings(request), task_id, "ops"))
+    return _issued(await links.issue_link(session, settings, task_id, "ops"))
 
 
 @router.get("/phone-queue", response_model=PhoneItemList, summary="Call-centre phone revisit queue (ops)")
@@ -175,7 +165,7 @@ async def list_phone_queue(
     summary="Record a phone revisit: completed (task closed) or no_answer (electronic route stays open)",
 )
 async def record_phone_result(
-    item_id: str, body: PhoneResultRequest, request: Request, session: DbSession, staff: StaffIdentity
+    item_id: str, body: PhoneResultRequest, session: DbSession, staff: StaffIdentity
 ) -> PhoneItemRead:
     item = await phone.record_phone_result(session, item_id, body.outcome, body.note, staff.sub)
     task = await repo.get_task(session, item.task_id)
@@ -188,9 +178,7 @@ async def record_phone_result(
     response_model=CustomerRevisitList,
     summary="The customer's revisits that may be answered now (WeChat self-service)",
 )
-async def customer_revisits(
-    customer_id: str, request: Request, session: DbSession, identity: CurrentIdentity
-) -> CustomerRevisitList:
+async def customer_revisits(customer_id: str, session: DbSession, identity: CurrentIdentity) -> CustomerRevisitList:
     ensure_customer_access(identity, customer_id)
     tasks = await service.customer_revisits(session, customer_id)
     return CustomerRevisitList(customer_id=customer_id, items=[CustomerRevisitRead.of(t) for t in tasks])
@@ -203,10 +191,10 @@ async def customer_revisits(
     summary="Start a WeChat self-service revisit: a personal link for the customer's own policy",
 )
 async def customer_revisit_link(
-    customer_id: str, task_id: str, request: Request, session: DbSession, identity: CurrentIdentity
+    customer_id: str, task_id: str, settings: SettingsDep, session: DbSession, identity: CurrentIdentity
 ) -> IssuedLinkRead:
     ensure_customer_access(identity, customer_id)
-    issued = await links.issue_link(session, _settings(request), task_id, "wechat", customer_id=customer_id)
+    issued = await links.issue_link(session, settings, task_id, "wechat", customer_id=customer_id)
     return _issued(issued)
 
 
@@ -217,12 +205,13 @@ async def customer_revisit_link(
     status_code=201,
     summary="Prove identity with the link, get the questions",
 )
-async def create_revisit_session(body: SessionCreate, request: Request, session: DbSession) -> SessionRead:
-    ip, ua = _client(request)
+async def create_revisit_session(
+    body: SessionCreate, settings: SettingsDep, client: ClientDep, db: DatabaseDep, session: DbSession
+) -> SessionRead:
     started = questionnaire.start_session(
-        session, _settings(request), body.token, body.id_last6, body.birth_date, ip=ip, user_agent=ua
+        session, settings, body.token, body.id_last6, body.birth_date, ip=client.ip, user_agent=client.user_agent
     )
-    row = await _keeping_effects(request, session, started)
+    row = await _keeping_effects(db, session, started)
     task = await repo.get_task(session, row.task_id)
     assert task is not None
     return SessionRead(
@@ -263,14 +252,13 @@ def _submit_read(result: SubmitResult) -> SubmitRead:
     summary="Submit the answers (at least the minimum answer time after the questions were shown)",
 )
 async def submit_revisit_session(
-    session_id: str, body: SubmitRequest, request: Request, session: DbSession
+    session_id: str, body: SubmitRequest, client: ClientDep, db: DatabaseDep, session: DbSession
 ) -> SubmitRead:
-    ip, ua = _client(request)
     answers: dict[str, str] = {a.question_id: a.answer for a in body.answers}
     result = await _keeping_effects(
-        request,
+        db,
         session,
-        questionnaire.submit(session, session_id, answers, body.remark, ip=ip, user_agent=ua),
+        questionnaire.submit(session, session_id, answers, body.remark, ip=client.ip, user_agent=client.user_agent),
     )
     return _submit_read(result)
 
@@ -280,22 +268,21 @@ async def submit_revisit_session(
     response_model=SubmitRead,
     summary="Stop the questionnaire: the revisit goes to the call centre's phone queue",
 )
-async def abort_revisit_session(session_id: str, request: Request, session: DbSession) -> SubmitRead:
-    ip, ua = _client(request)
-    return _submit_read(await questionnaire.abort(session, session_id, ip=ip, user_agent=ua))
+async def abort_revisit_session(session_id: str, client: ClientDep, session: DbSession) -> SubmitRead:
+    aborted = await questionnaire.abort(session, session_id, ip=client.ip, user_agent=client.user_agent)
+    return _submit_read(aborted)
 
 
 # --- the H5 page ----------------------------------------------------------------------------------------
 @page_router.post("/r/{token}", response_class=HTMLResponse, summary="The identity form posted without JavaScript")
-async def revisit_page_without_javascript(token: str, request: Request) -> HTMLResponse:
+async def revisit_page_without_javascript(token: str, settings: SettingsDep) -> HTMLResponse:
     """A browser without JavaScript posted the identity form: nothing is checked or kept; the page
     asks to open the link with JavaScript (the ID digits were in the body, never in the URL)."""
-    return h5.message_page(_settings(request), "nojs")
+    return h5.message_page(settings, "nojs")
 
 
 @page_router.get("/r/{token}", response_class=HTMLResponse, summary="The H5 questionnaire page (Simplified Chinese)")
-async def revisit_page(token: str, request: Request, session: DbSession) -> HTMLResponse:
-    settings = _settings(request)
+async def revisit_page(token: str, settings: SettingsDep, session: DbSession) -> HTMLResponse:
     link = await repo.get_link_by_hash(session, rules.hash_token(token))
     now: dt.datetime = clock.now()
     if link is None:

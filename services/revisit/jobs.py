@@ -8,9 +8,9 @@ replicas; ``POST /api/v1/revisits/runs`` runs the same thing with an explicit ``
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from services.revisit import rules
+from services.revisit.context import RevisitContext
 from services.revisit.service import run_due
 from services.revisit.settings import RevisitSettings
 from vipkit.db import Database
@@ -23,8 +23,8 @@ async def run_revisits(db: Database, settings: RevisitSettings, as_of: dt.dateti
     return f"first_sms={len(result.first_sms)} second_sms={len(result.second_sms)} escalated={len(result.escalated)}"
 
 
-def daily_jobs(get_db: Callable[[], Database], settings: RevisitSettings) -> list[DailyJob]:
+def daily_jobs(ctx: RevisitContext) -> list[DailyJob]:
     async def run(as_of: dt.datetime) -> str:
-        return await run_revisits(get_db(), settings, as_of)
+        return await run_revisits(ctx.database, ctx.settings, as_of)
 
     return [DailyJob("revisit_daily_run", rules.SMS_BATCH_TIME, run)]

@@ -6,16 +6,16 @@ Run: ``uvicorn services.revisit.main:create_app --factory --port 8004``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from contracts import services as registry
 from services.revisit import api, consumers, jobs, openapi_docs
+from services.revisit.context import RevisitContext
 from services.revisit.settings import RevisitSettings
 from vipkit.app import ServiceSpec, create_service_app
-from vipkit.db import Database, run_migrations
+from vipkit.db import run_migrations
 from vipkit.settings import CommonSettings
 
 NAME = "revisit"
@@ -26,12 +26,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 def create_app(settings: RevisitSettings | None = None, common: CommonSettings | None = None) -> FastAPI:
     settings = settings or RevisitSettings()
     common = common or CommonSettings()
-    holder: dict[str, Any] = {}
-
-    def get_db() -> Database:
-        db: Database = holder["app"].state.db
-        return db
-
+    ctx = RevisitContext(settings=settings, common=common)
     spec = ServiceSpec(
         name=NAME,
         title="Revisit service",
@@ -41,14 +36,14 @@ def create_app(settings: RevisitSettings | None = None, common: CommonSettings |
         operation_docs=openapi_docs.DOCS,
         routers=[api.router, api.public_router, api.page_router],
         consumers=consumers.consumer_specs(settings),
-        jobs=jobs.daily_jobs(get_db, settings),
+        jobs=jobs.daily_jobs(ctx),
         topics=list(registry.service(NAME).publishes),
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,
+        on_startup=[ctx.start],
     )
     app = create_service_app(spec)
-    holder["app"] = app
-    app.state.settings = settings
+    app.state.revisit = ctx  # what deps.py and the tests read
     app.mount("/r/static", StaticFiles(directory=STATIC_DIR), name="revisit-static")
     return app
 

@@ -11,12 +11,14 @@ from sqlalchemy import select
 from contracts.events import Topic
 from services.revisit import jobs, rules
 from services.revisit import repository as repo
+from services.revisit.context import RevisitContext
 from services.revisit.models import PhoneQueueItem, RevisitLink
 from services.revisit.service import RunResult, run_due
 from services.revisit.tests.conftest import RevisitHarness
 from services.revisit.tests.helpers import at, deliver, new_customer, new_policy_no, outbox_events, policy_event
 from vipkit import clock
 from vipkit.scheduler import Scheduler
+from vipkit.settings import CommonSettings
 
 
 async def run(h: RevisitHarness, when: str) -> RunResult:
@@ -143,7 +145,9 @@ async def test_escalation_on_a_holiday_is_callable_from_the_next_working_morning
 
 async def test_daily_job_runs_at_1000_once_per_day(harness: RevisitHarness) -> None:
     _, policy_no = await new_task(harness, "2026-05-08 15:30:00")
-    scheduler = Scheduler(harness.db, jobs.daily_jobs(lambda: harness.db, harness.settings))
+    scheduler = Scheduler(
+        harness.db, jobs.daily_jobs(RevisitContext(settings=harness.settings, common=CommonSettings(), db=harness.db))
+    )
     with clock.frozen(at("2026-05-09 09:59:00")):
         assert await scheduler.tick(at("2026-05-09 09:59:00")) == []
     with clock.frozen(at("2026-05-09 10:00:10")):
