@@ -26,6 +26,7 @@ import logging
 
 from services.tiering import bulk, rules
 from services.tiering import repository as repo
+from services.tiering import runs_repository as runs_repo
 from services.tiering.bulk import RerateStats
 from services.tiering.programs import Program
 from services.tiering.schemas import RunRead
@@ -154,16 +155,16 @@ async def run_for_date(
             today=today.isoformat(),
         )
     async with db.sessionmaker() as session:
-        existing = await repo.get_run(session, as_of)
+        existing = await runs_repo.get_run(session, as_of)
         if existing is not None and existing.finished_at is not None:
             return _run_read(existing, True)
-        last = await repo.last_run_date(session)
+        last = await runs_repo.last_run_date(session)
         if existing is None and last is not None and last > as_of:
             raise RunOutOfOrder(
                 f"runs go forward: {as_of.isoformat()} is before the latest run {last.isoformat()}",
                 last_run=last.isoformat(),
             )
-        basis = await repo.last_finished_run(session, as_of)
+        basis = await runs_repo.last_finished_run(session, as_of)
     missed = rules.missed_run_dates(basis.as_of if basis is not None else None, as_of) if catch_up else []
     if missed:
         log.warning(
@@ -190,7 +191,7 @@ async def _run_date(
     """One date, claimed (or resumed when interrupted), then finished.
 
     The first run (no finished run before ``as_of``) evaluates every customer. Later runs first find,
-    in one set-based statement (``repo.due_customer_ids``), the customers whose state could change
+    in one set-based statement (``runs_repo.due_customer_ids``), the customers whose state could change
     since the previous finished run (dates passed, pending downgrades, review dates, new customers,
     policies changed behind the intake's back) and hand only those to the pure rules; skipping the
     others is what a full evaluation would do with them (their state would not differ but for
@@ -200,12 +201,12 @@ async def _run_date(
     both). ``evaluated`` counts every customer the run covers (skipped ones included).
     """
     async with db.sessionmaker() as session, session.begin():
-        await repo.claim_run(session, as_of, program.program)
+        await runs_repo.claim_run(session, as_of, program.program)
     at = clock.local_datetime(as_of, 0)
     async with db.sessionmaker() as session:
-        basis = await repo.last_finished_run(session, as_of) if prefilter else None
+        basis = await runs_repo.last_finished_run(session, as_of) if prefilter else None
         due = (
-            await repo.due_customer_ids(session, program, as_of, basis.as_of, basis.started_at)
+            await runs_repo.due_customer_ids(session, program, as_of, basis.as_of, basis.started_at)
             if basis is not None and basis.program == program.program
             else None
         )
@@ -214,7 +215,7 @@ async def _run_date(
     else:
         total = await _rerate_due(db, program, as_of, at, due, chunk_size, setwise)
         async with db.sessionmaker() as session:
-            total.evaluated = await repo.count_states_not_after(session, as_of)
+            total.evaluated = await runs_repo.count_states_not_after(session, as_of)
     return await _finish(db, as_of, total, caught_up=caught_up or [])
 
 
@@ -224,7 +225,7 @@ async def _run_timelines(
     """Time travel: every customer (or every one of ``customer_ids``) whose timeline has not passed
     ``as_of`` is evaluated on it; the others are skipped."""
     async with db.sessionmaker() as session, session.begin():
-        await repo.claim_run(session, as_of, program.program)
+        await runs_repo.claim_run(session, as_of, program.program)
     at = clock.local_datetime(as_of, 0)
     if customer_ids is None:
         total = await _rerate_all(db, program, as_of, at, chunk_size, setwise, timelines=True)
@@ -237,8 +238,8 @@ async def _run_timelines(
 
 async def _finish(db: Database, as_of: dt.date, total: RerateStats, **extra: object) -> RunRead:
     async with db.sessionmaker() as session, session.begin():
-        await repo.finish_run(session, as_of, total.evaluated, total.changed, total.notices)
-        run = await repo.get_run(session, as_of)
+        await runs_repo.finish_run(session, as_of, total.evaluated, total.changed, total.notices)
+        run = await runs_repo.get_run(session, as_of)
         assert run is not None
         await session.refresh(run)
         return _run_read(run, False, **extra)
