@@ -10,7 +10,7 @@ rows with ``COPY`` (PostgreSQL). The ratings come either
   (``bulk_repository.score_rows``: each policy's counting and standard premium as ``rules.assess``/
   ``rules.standard_premium`` define them, summed per customer). Only customers with a policy in its
   cooling-off period (whose provisional tier and date need the policies one by one) are rated by
-  ``rules.rate`` on their policies. ``services/tiering/tests/test_bulk.py`` compares both ways on a
+  ``rules.rate`` on their policies. ``tests/test_run_prefilter.py`` compares both ways on a
   boundary-case portfolio for all three programs on both databases;
 - or *per customer* (the intake, SQLite): ``rules.rate`` on every customer's policies.
 
