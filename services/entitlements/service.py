@@ -19,7 +19,7 @@ from services.entitlements import repository as repo
 from services.entitlements import rules
 from services.entitlements.catalog import Catalog, ServiceEntry
 from services.entitlements.grants import current_grant, publish, service_or_404, sync_grants, tier_of, waiting_until
-from services.entitlements.models import CustomerTier, Reservation
+from services.entitlements.models import CustomerTier, Grant, Reservation
 from vipkit import clock
 from vipkit.problems import Conflict, IllegalTransition, NotEntitled, NotFound, QuotaExhausted, ValidationProblem
 
@@ -205,37 +205,15 @@ async def reserve(
     grant = await current_grant(session, catalog, customer_id, service, tier, day)
     reservation_id = f"R{uuid.uuid4().hex}"
     now = clock.now()
-    inserted = await repo.insert_reservation_ignore(
-        session,
-        {
-            "id": reservation_id,
-            "idempotency_key": idempotency_key,
-            "customer_id": customer_id,
-            "service_code": service_code,
-            "beneficiary_id": beneficiary_id,
-            "reference": reference,
-            "grant_id": grant.id,
-            "period_start": grant.period_start,
-            "period_end": grant.period_end,
-            "status": "reserved",
-            "reason": None,
-            "created_at": now,
-            "updated_at": now,
-        },
-    )
-    if not inserted:  # a concurrent request with the same key won
+    row: dict[str, Any] = {"id": reservation_id, "idempotency_key": idempotency_key, "customer_id": customer_id}
+    row |= {"service_code": service_code, "beneficiary_id": beneficiary_id, "reference": reference}
+    row |= {"grant_id": grant.id, "period_start": grant.period_start, "period_end": grant.period_end}
+    row |= {"status": "reserved", "reason": None, "created_at": now, "updated_at": now}
+    if not await repo.insert_reservation_ignore(session, row):  # a concurrent request with the same key won
         found = await _existing_for_key(session, idempotency_key, customer_id, service_code, beneficiary_id)
         assert found is not None
         return found
-    if not await repo.reserve_unit(session, grant.id):
-        raise QuotaExhausted(
-            f"no {service_code} units left for {grant.period_start}..{grant.period_end}",
-            quota=grant.quota,
-            remaining=0,
-            period_start=grant.period_start.isoformat(),
-            period_end=grant.period_end.isoformat(),
-        )
-    grant = await repo.get_grant(session, grant.id)
+    grant = await take_unit(session, grant)
     who = "holder" if beneficiary_id is None else f"relative {beneficiary_id}"
     await repo.add_ledger(
         session,
@@ -250,6 +228,19 @@ async def reserve(
     reservation = await repo.get_reservation(session, reservation_id)
     assert reservation is not None
     return ReservationView(reservation, rules.remaining(grant.quota, grant.used, grant.reserved), True)
+
+
+async def take_unit(session: AsyncSession, grant: Grant) -> Grant:
+    """One unit of the grant reserved (an atomic conditional update), or ``quota_exhausted``; the grant after."""
+    if not await repo.reserve_unit(session, grant.id):
+        raise QuotaExhausted(
+            f"no {grant.service_code} units left for {grant.period_start}..{grant.period_end}",
+            quota=grant.quota,
+            remaining=0,
+            period_start=grant.period_start.isoformat(),
+            period_end=grant.period_end.isoformat(),
+        )
+    return await repo.get_grant(session, grant.id)
 
 
 async def settle(session: AsyncSession, reservation_id: str, *, consume: bool, reason: str) -> ReservationView:
