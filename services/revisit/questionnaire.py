@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import NoReturn
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -54,14 +55,7 @@ async def start_session(
     assert task is not None
     ensure_open(task)
     now = clock.now()
-    if task.identity_locked_until is not None:
-        if now < task.identity_locked_until:
-            raise SessionLocked(
-                "too many failed identity checks; try again later or call the hotline",
-                locked_until=rules.local(task.identity_locked_until).isoformat(),
-            )
-        task.identity_locked_until = None
-        task.identity_failures = 0
+    refuse_while_locked(task, now)
     matched = rules.identity_matches(task.holder_id_no, task.holder_birth_date, id_last6, birth_date)
     attempt = IdentityAttempt(
         task_id=task.id,
@@ -73,21 +67,7 @@ async def start_session(
         at=now,
     )
     if not matched:
-        task.identity_failures += 1
-        task.updated_at = now
-        if rules.identity_locked(task.identity_failures, settings.identity_max_attempts):
-            task.identity_locked_until = now + dt.timedelta(minutes=settings.identity_lock_minutes)
-            attempt.locked = True
-            await repo.add_identity_attempt(session, attempt)
-            raise SessionLocked(
-                "too many failed identity checks; try again later or call the hotline",
-                locked_until=rules.local(task.identity_locked_until).isoformat(),
-            )
-        await repo.add_identity_attempt(session, attempt)
-        raise IdentityMismatch(
-            "the ID number's last 6 characters or the birth date do not match the policyholder",
-            attempts_left=settings.identity_max_attempts - task.identity_failures,
-        )
+        await refuse_identity(session, settings, task, attempt)
     await repo.add_identity_attempt(session, attempt)
     failures_before, task.identity_failures = task.identity_failures, 0
     existing = await repo.answering_session_of_task(session, task.id)
@@ -112,6 +92,41 @@ async def start_session(
     )
     await repo.add_session(session, row)
     return row
+
+
+def refuse_while_locked(task: RevisitTask, now: dt.datetime) -> None:
+    """Refused while the identity lock lasts; once it has passed, the failures count from zero."""
+    if task.identity_locked_until is None:
+        return
+    if now < task.identity_locked_until:
+        raise SessionLocked(
+            "too many failed identity checks; try again later or call the hotline",
+            locked_until=rules.local(task.identity_locked_until).isoformat(),
+        )
+    task.identity_locked_until = None
+    task.identity_failures = 0
+
+
+async def refuse_identity(
+    session: AsyncSession, settings: RevisitSettings, task: RevisitTask, attempt: IdentityAttempt
+) -> NoReturn:
+    """A failed identity check: counted and audited (kept by the caller), the task locked at the limit."""
+    now = attempt.at
+    task.identity_failures += 1
+    task.updated_at = now
+    if rules.identity_locked(task.identity_failures, settings.identity_max_attempts):
+        task.identity_locked_until = now + dt.timedelta(minutes=settings.identity_lock_minutes)
+        attempt.locked = True
+        await repo.add_identity_attempt(session, attempt)
+        raise SessionLocked(
+            "too many failed identity checks; try again later or call the hotline",
+            locked_until=rules.local(task.identity_locked_until).isoformat(),
+        )
+    await repo.add_identity_attempt(session, attempt)
+    raise IdentityMismatch(
+        "the ID number's last 6 characters or the birth date do not match the policyholder",
+        attempts_left=settings.identity_max_attempts - task.identity_failures,
+    )
 
 
 async def answering_session(session: AsyncSession, session_id: str) -> RevisitSession:
@@ -141,26 +156,7 @@ async def submit(
     now = clock.now()
     remaining = rules.seconds_remaining(row.shown_at, now, row.min_seconds)
     if remaining > 0:
-        row.too_fast_attempts += 1
-        await repo.add_submission_attempt(
-            session,
-            SubmissionAttempt(
-                session_id=row.id,
-                task_id=task.id,
-                refusal=AnsweredTooFast.code,
-                seconds_remaining=math.ceil(remaining),
-                answers=[{"question_id": q, "answer": a} for q, a in answers.items()],
-                remark=rules.normalize_remark(remark),
-                ip=ip,
-                user_agent=user_agent_of(user_agent),
-                at=now,
-            ),
-        )
-        raise AnsweredTooFast(
-            f"answered too fast: the questionnaire needs at least {row.min_seconds} seconds",
-            seconds_remaining=math.ceil(remaining),
-            min_seconds=row.min_seconds,
-        )
+        await refuse_too_fast(session, row, remaining, answers, remark, ip=ip, user_agent=user_agent)
     question_ids = [q["id"] for q in row.questions]
     clean_remark = rules.normalize_remark(remark)
     try:
@@ -175,19 +171,59 @@ async def submit(
     row.submitted_at = now
     row.submit_ip = ip
     row.submit_user_agent = user_agent_of(user_agent)
+    await finish_task(session, task, outcome, recorded, clean_remark)
+    return SubmitResult(row, task, already_submitted=False)
+
+
+async def refuse_too_fast(
+    session: AsyncSession,
+    row: RevisitSession,
+    remaining: float,
+    answers: dict[str, str],
+    remark: str | None,
+    *,
+    ip: str | None,
+    user_agent: str | None,
+) -> NoReturn:
+    """Answered before the minimum time: refused, and the attempt audited with its answers."""
+    row.too_fast_attempts += 1
+    await repo.add_submission_attempt(
+        session,
+        SubmissionAttempt(
+            session_id=row.id,
+            task_id=row.task_id,
+            refusal=AnsweredTooFast.code,
+            seconds_remaining=math.ceil(remaining),
+            answers=[{"question_id": q, "answer": a} for q, a in answers.items()],
+            remark=rules.normalize_remark(remark),
+            ip=ip,
+            user_agent=user_agent_of(user_agent),
+            at=clock.now(),
+        ),
+    )
+    raise AnsweredTooFast(
+        f"answered too fast: the questionnaire needs at least {row.min_seconds} seconds",
+        seconds_remaining=math.ceil(remaining),
+        min_seconds=row.min_seconds,
+    )
+
+
+async def finish_task(
+    session: AsyncSession, task: RevisitTask, outcome: str, recorded: list[dict[str, str]], remark: str | None
+) -> None:
+    """The submitted answers decide: completed (a phone item closes), or a problem case for the phone queue."""
     task.outcome = outcome
     task.electronic_open = False
     if outcome == "completed":
-        task.completed_at = now
+        task.completed_at = clock.now()
         item = await repo.open_phone_item(session, task.id)
         if item is not None:
             close_item(item, "completed_electronically")
-        await set_status(session, task, "completed", outcome="completed", answers=recorded, remark=clean_remark)
+        await set_status(session, task, "completed", outcome="completed", answers=recorded, remark=remark)
     else:
         task.phone_reason = "problem"
-        await set_status(session, task, "problem", outcome="problem", answers=recorded, remark=clean_remark)
-        await queue_for_phone(session, task, "problem", answers=recorded, remark=clean_remark)
-    return SubmitResult(row, task, already_submitted=False)
+        await set_status(session, task, "problem", outcome="problem", answers=recorded, remark=remark)
+        await queue_for_phone(session, task, "problem", answers=recorded, remark=remark)
 
 
 async def abort(session: AsyncSession, session_id: str, *, ip: str | None, user_agent: str | None) -> SubmitResult:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from contracts.policy import Channel, IdType, PaymentMode, PolicyDocument, PolicyStatus, ProductKind
+from contracts.policy import Channel, IdType, PaymentMode, PolicyStatus, ProductKind
 from vipkit.calendar import CalendarUnknown, WorkingCalendar
 from vipkit.clock import SHANGHAI, local_datetime
 from vipkit.dates import age_on
@@ -70,34 +70,6 @@ class PolicyFacts:
     cooling_off_end: dt.date
     electronic_contract: bool
     first_policy_of_holder: bool
-
-    @classmethod
-    def from_document(
-        cls, policy_no: str, doc: PolicyDocument, *, holder_customer_id: str, first_policy_of_holder: bool
-    ) -> PolicyFacts:
-        return cls(
-            policy_no=policy_no,
-            holder_customer_id=holder_customer_id,
-            holder_name=doc.holder.name,
-            holder_id_type=doc.holder.id_type.value,
-            holder_id_no=doc.holder.id_no,
-            holder_birth_date=doc.holder.birth_date,
-            insured_name=doc.insured.name,
-            insured_birth_date=doc.insured.birth_date,
-            product_name=doc.product.name,
-            product_kind=doc.product.kind.value,
-            channel=doc.channel.value,
-            payment_mode=doc.payment_mode.value,
-            payment_years=doc.payment_years,
-            coverage_years=doc.coverage_years,
-            annual_premium=doc.annual_premium,
-            status=doc.status.value,
-            underwritten_at=doc.underwritten_at,
-            effective_date=doc.effective_date,
-            cooling_off_end=cooling_off_end(doc.effective_date, doc.cooling_off_end),
-            electronic_contract=doc.electronic_contract,
-            first_policy_of_holder=first_policy_of_holder,
-        )
 
 
 def cooling_off_end(effective_date: dt.date, given: dt.date | None) -> dt.date:

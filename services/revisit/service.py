@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import PolicyChangedV1
+from services.revisit import mapping, rules
 from services.revisit import repository as repo
-from services.revisit import rules
 from services.revisit.batch import send_due_sms
 from services.revisit.errors import TaskNotFound
 from services.revisit.events import new_id, publish_change, set_status
@@ -40,7 +40,7 @@ async def handle_policy_changed(session: AsyncSession, data: PolicyChangedV1) ->
     if existing is not None:
         await apply_policy_update(session, existing, data)
         return None
-    facts = rules.PolicyFacts.from_document(
+    facts = mapping.facts_of_document(
         data.policy_no,
         data.policy,
         holder_customer_id=data.holder_customer_id,
@@ -50,47 +50,7 @@ async def handle_policy_changed(session: AsyncSession, data: PolicyChangedV1) ->
     if not decision.create:
         return None
     task_id = new_id("rv")
-    inserted = await repo.insert_task(
-        session,
-        {
-            "id": task_id,
-            "policy_no": data.policy_no,
-            "customer_id": data.holder_customer_id,
-            "status": decision.initial_status,
-            "electronic_eligible": decision.electronic,
-            "electronic_open": decision.electronic,
-            "phone_reason": None if decision.electronic else "not_eligible",
-            "holder_name": facts.holder_name,
-            "holder_id_type": facts.holder_id_type,
-            "holder_id_no": facts.holder_id_no,
-            "holder_birth_date": facts.holder_birth_date,
-            "holder_mobile": data.policy.holder.mobile,
-            "insured_customer_id": data.insured_customer_id or data.policy.insured.customer_id,
-            "insured_name": facts.insured_name,
-            "insured_birth_date": facts.insured_birth_date,
-            "product_code": data.policy.product.code,
-            "product_name": facts.product_name,
-            "product_kind": facts.product_kind,
-            "channel": facts.channel,
-            "payment_mode": facts.payment_mode,
-            "payment_years": facts.payment_years,
-            "coverage_years": facts.coverage_years,
-            "annual_premium": facts.annual_premium,
-            "underwritten_at": facts.underwritten_at,
-            "effective_date": facts.effective_date,
-            "cooling_off_end": facts.cooling_off_end,
-            "electronic_contract": facts.electronic_contract,
-            "first_policy_of_holder": facts.first_policy_of_holder,
-            "first_sms_due_at": rules.first_sms_due(facts.underwritten_at),
-            "escalation_due_at": rules.phone_escalation_due(facts.effective_date),
-            "wechat_from": rules.wechat_available_from(
-                facts.first_policy_of_holder, facts.effective_date, facts.underwritten_at
-            ),
-            "identity_failures": 0,
-            "created_at": now,
-            "updated_at": now,
-        },
-    )
+    inserted = await repo.insert_task(session, mapping.task_row(task_id, data, facts, decision, now))
     if not inserted:  # a concurrent delivery of the same policy won the race
         return None
     task = await repo.get_task(session, task_id, for_update=True)

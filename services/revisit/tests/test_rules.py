@@ -8,14 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from services.revisit import rules
+from services.revisit import mapping, rules
 from services.revisit.tests.helpers import at, new_customer, policy_doc
 
 
 def facts(**overrides: object) -> rules.PolicyFacts:
     first = bool(overrides.pop("first_policy", True))
     doc = policy_doc(new_customer(), **overrides)
-    return rules.PolicyFacts.from_document("P2026050800001", doc, holder_customer_id="C1", first_policy_of_holder=first)
+    return mapping.facts_of_document("P2026050800001", doc, holder_customer_id="C1", first_policy_of_holder=first)
 
 
 SEEN = at("2026-05-08 15:31:00")
