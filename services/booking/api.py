@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from services.booking import attempts, opinions, webhooks_in, webhooks_out
+from services.booking import attempts, mapping, opinions, webhooks_in, webhooks_out
 from services.booking import repository as repo
 from services.booking import service as svc
 from services.booking.deps import ContextDep, IdempotencyKey
@@ -44,16 +44,6 @@ router = APIRouter(prefix="/api/v1", tags=["booking"])
 
 
 # --- partners --------------------------------------------------------------------------------------------
-def _partner_read(row: Any) -> PartnerRead:
-    return PartnerRead(
-        partner_id=row.id,
-        name=row.name,
-        webhook_url=row.webhook_url,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
-
-
 @router.put("/partners/{partner_id}", response_model=PartnerRead, tags=["partners"], summary="Upsert a partner (ops)")
 async def put_partner(
     partner_id: str,
@@ -69,10 +59,10 @@ async def put_partner(
     except UnsafeUrl as exc:
         raise ValidationProblem(f"webhook_url: {exc}", field="webhook_url") from exc
     existing = await repo.get_partner(session, partner_id)
-    check_if_match(request, _partner_read(existing) if existing else None)
+    check_if_match(request, mapping.partner_read(existing) if existing else None)
     row, created = await repo.upsert_partner(session, partner_id, body.name, body.webhook_url, body.secret, clock.now())
     response.status_code = 201 if created else 200
-    read = _partner_read(row)
+    read = mapping.partner_read(row)
     set_etag(response, read)
     return read
 
@@ -82,36 +72,18 @@ async def get_partner(partner_id: str, session: DbSession, _: StaffIdentity, res
     row = await repo.get_partner(session, partner_id)
     if row is None:
         raise NotFound("partner not found")
-    read = _partner_read(row)
+    read = mapping.partner_read(row)
     set_etag(response, read)
     return read
 
 
 # --- clinics -----------------------------------------------------------------------------------------------
-def _clinic_read(clinic: Any, services: list[Any]) -> ClinicRead:
-    return ClinicRead.model_validate(
-        {
-            "clinic_id": clinic.id,
-            "partner_id": clinic.partner_id,
-            "name": clinic.name,
-            "city": clinic.city,
-            "address": clinic.address,
-            "opening_weekdays": clinic.opening_weekdays,
-            "open_on_holidays": clinic.open_on_holidays,
-            "services": [
-                {"service_code": s.service_code, "daily_capacity": s.daily_capacity, "packages": s.packages}
-                for s in services
-            ],
-        }
-    )
-
-
 @router.put("/clinics/{clinic_id}", response_model=ClinicRead, tags=["clinics"], summary="Upsert a clinic (ops)")
 async def put_clinic(
     clinic_id: str, body: ClinicWrite, session: DbSession, _: StaffIdentity, response: Response, request: Request
 ) -> ClinicRead:
     existing = await repo.get_clinic(session, clinic_id)
-    check_if_match(request, _clinic_read(*existing) if existing else None)
+    check_if_match(request, mapping.clinic_read(*existing) if existing else None)
     for service in existing[1] if existing else ():
         session.expunge(service)  # replaced below by rows with the same keys
     if await repo.get_partner(session, body.partner_id) is None:
@@ -122,7 +94,7 @@ async def put_clinic(
     response.status_code = 201 if created else 200
     found = await repo.get_clinic(session, clinic_id)
     assert found is not None
-    read = _clinic_read(*found)
+    read = mapping.clinic_read(*found)
     set_etag(response, read)
     return read
 
@@ -132,7 +104,7 @@ async def get_clinic(clinic_id: str, session: DbSession, response: Response) -> 
     found = await repo.get_clinic(session, clinic_id)
     if found is None:
         raise NotFound("clinic not found")
-    read = _clinic_read(*found)
+    read = mapping.clinic_read(*found)
     set_etag(response, read)
     return read
 
@@ -148,14 +120,14 @@ async def list_clinics(
     after = decode_cursor("clinics", cursor, 1)
     rows = await repo.list_clinics(session, service_code, city, limit=limit + 1, after=after)
     found, next_cursor = page("clinics", rows, limit, lambda r: (r[0].id,))
-    return ClinicList(items=[_clinic_read(c, s) for c, s in found], next_cursor=next_cursor)
+    return ClinicList(items=[mapping.clinic_read(c, s) for c, s in found], next_cursor=next_cursor)
 
 
 # --- bookings ------------------------------------------------------------------------------------------------
 @router.get("/bookings/earliest", response_model=EarliestRead, tags=["bookings"], summary="Earliest bookable date now")
 async def bookings_earliest(
     ctx: ContextDep, who: CurrentIdentity, service_code: str, clinic_id: str | None = None
-) -> dict[str, Any]:
+) -> EarliestRead:
     return await svc.earliest(ctx, who, service_code, clinic_id)
 
 
@@ -166,7 +138,7 @@ async def create_booking(
     who: CurrentIdentity,
     response: Response,
     idempotency_key: IdempotencyKey = None,
-) -> dict[str, Any]:
+) -> BookingRead:
     view, created = await svc.create_booking(ctx, who, body, idempotency_key)
     response.status_code = 201 if created else 200
     return view
@@ -178,14 +150,14 @@ async def create_booking(
     tags=["bookings"],
     summary="Send the day-before reminders due on a date (ops; idempotent)",
 )
-async def run_reminders(body: ReminderRun, ctx: ContextDep, _: StaffIdentity) -> dict[str, Any]:
+async def run_reminders(body: ReminderRun, ctx: ContextDep, _: StaffIdentity) -> ReminderRunResult:
     return await svc.run_reminders(ctx, body.as_of)
 
 
 @router.get(
     "/bookings/{booking_id}", response_model=BookingRead, tags=["bookings"], summary="A booking with its history"
 )
-async def get_booking(booking_id: str, session: DbSession, who: CurrentIdentity) -> dict[str, Any]:
+async def get_booking(booking_id: str, session: DbSession, who: CurrentIdentity) -> BookingRead:
     booking = await svc.get_booking_for(session, who, booking_id)
     return await svc.booking_view(session, booking)
 
@@ -200,12 +172,12 @@ async def customer_bookings(
     status: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> BookingList:
     ensure_customer_access(who, customer_id)
     after = decode_cursor("bookings", cursor, 3)
     rows = await repo.customer_bookings(session, customer_id, status, limit=limit + 1, after=after)
     found, next_cursor = page("bookings", rows, limit, lambda b: (b.date, b.created_at, b.id))
-    return {"items": [await svc.booking_view(session, b) for b in found], "next_cursor": next_cursor}
+    return BookingList(items=[await svc.booking_view(session, b) for b in found], next_cursor=next_cursor)
 
 
 @router.post(
@@ -214,7 +186,7 @@ async def customer_bookings(
     tags=["bookings"],
     summary="Cancel (free or forfeited)",
 )
-async def cancel_booking(booking_id: str, ctx: ContextDep, who: CurrentIdentity) -> dict[str, Any]:
+async def cancel_booking(booking_id: str, ctx: ContextDep, who: CurrentIdentity) -> CancelResult:
     return await svc.cancel_booking(ctx, who, booking_id, None)
 
 
@@ -273,7 +245,7 @@ async def create_opinion(
     who: CurrentIdentity,
     response: Response,
     idempotency_key: IdempotencyKey = None,
-) -> dict[str, Any]:
+) -> SecondOpinionRead:
     view, created = await opinions.create_opinion(ctx, who, body, idempotency_key)
     response.status_code = 201 if created else 200
     return view
@@ -284,14 +256,14 @@ async def create_opinion(
 )
 async def overdue_opinions(
     ctx: ContextDep, _: StaffIdentity, as_of: dt.date | None = None, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
-) -> dict[str, Any]:
+) -> SecondOpinionList:
     rows = await opinions.overdue_opinions(ctx, as_of)
-    found, next_cursor = page_in_memory("overdue-opinions", rows, limit, cursor, lambda v: (v["request_id"],))
-    return {"items": found, "next_cursor": next_cursor}
+    found, next_cursor = page_in_memory("overdue-opinions", rows, limit, cursor, lambda v: (v.request_id,))
+    return SecondOpinionList(items=found, next_cursor=next_cursor)
 
 
 @router.get("/second-opinions/{request_id}", response_model=SecondOpinionRead, tags=["second-opinions"])
-async def get_opinion(request_id: str, ctx: ContextDep, who: CurrentIdentity) -> dict[str, Any]:
+async def get_opinion(request_id: str, ctx: ContextDep, who: CurrentIdentity) -> SecondOpinionRead:
     return await opinions.get_opinion(ctx, who, request_id)
 
 
@@ -301,7 +273,7 @@ async def get_opinion(request_id: str, ctx: ContextDep, who: CurrentIdentity) ->
     tags=["second-opinions"],
     summary="Provider/ops step: contacted, materials-complete, delivered, cancel",
 )
-async def advance_opinion(request_id: str, step: str, ctx: ContextDep, who: CurrentIdentity) -> dict[str, Any]:
+async def advance_opinion(request_id: str, step: str, ctx: ContextDep, who: CurrentIdentity) -> SecondOpinionRead:
     if step not in opinions.STEPS:
         raise NotFound("unknown step")
     if step != "cancel" and not who.is_staff:

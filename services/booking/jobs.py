@@ -21,7 +21,7 @@ def daily_jobs(ctx: BookingContext) -> list[DailyJob]:
 
     async def reminders(due: dt.datetime) -> object:
         result = await svc.run_reminders(ctx, due.date())
-        return result["reminded"]
+        return result.reminded
 
     async def calendar_check(due: dt.datetime) -> object:
         view = await calendar_ops.check_calendar(ctx, due.date())

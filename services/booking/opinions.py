@@ -13,16 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import attempts, calendar_repository, errors, ledger, rules
+from services.booking import attempts, calendar_repository, errors, ledger, mapping, rules
 from services.booking import repository as repo
 from services.booking.catalog import bookable_entry, check_beneficiary
 from services.booking.context import BookingContext
 from services.booking.models import SecondOpinion
-from services.booking.schemas import SecondOpinionCreate
+from services.booking.schemas import SecondOpinionCreate, SecondOpinionRead
 from vipkit import clock
 from vipkit.auth import Identity, ensure_customer_access
 from vipkit.calendar import CalendarUnknown
@@ -38,32 +37,9 @@ STEPS = {
 }
 
 
-def opinion_view(row: SecondOpinion, today: dt.date) -> dict[str, Any]:
-    overdue = []
-    if rules.is_overdue(row.contact_due, row.contacted_at, today) and row.status != "cancelled":
-        overdue.append("contact")
-    if rules.is_overdue(row.opinion_due, row.delivered_at, today) and row.status != "cancelled":
-        overdue.append("opinion")
-    return {
-        "request_id": row.id,
-        "customer_id": row.customer_id,
-        "beneficiary_id": row.beneficiary_id,
-        "service_code": row.service_code,
-        "partner_id": row.partner_id,
-        "status": row.status,
-        "requested_at": row.requested_at,
-        "contact_due": row.contact_due,
-        "contacted_at": row.contacted_at,
-        "materials_complete_at": row.materials_complete_at,
-        "opinion_due": row.opinion_due,
-        "delivered_at": row.delivered_at,
-        "overdue": overdue,
-    }
-
-
 async def create_opinion(
     ctx: BookingContext, identity: Identity, body: SecondOpinionCreate, idempotency_key: str | None
-) -> tuple[dict[str, Any], bool]:
+) -> tuple[SecondOpinionRead, bool]:
     ensure_customer_access(identity, body.customer_id)
     entry, params = await bookable_entry(ctx, body.service_code)
     if params.kind != "request" or not params.second_opinion:
@@ -82,7 +58,7 @@ async def create_opinion(
                 opinion = await repo.get_opinion(session, existing.booking_id)
                 if existing.request_hash != fingerprint or opinion is None:
                     raise Conflict("this Idempotency-Key is in use by another or an unfinished request")
-                return opinion_view(opinion, now.date()), False
+                return mapping.opinion_read(opinion, now.date()), False
         cal = await calendar_repository.load_calendar(session)
         try:
             due = rules.contact_due(cal, now, params.contact_working_days)
@@ -91,7 +67,7 @@ async def create_opinion(
         if not await attempts.record_attempt(session, request_id, body.customer_id, idempotency_key, fingerprint):
             raise Conflict("a request with this Idempotency-Key is being processed")
 
-    async def write(session: AsyncSession, reservation_id: str) -> dict[str, Any]:
+    async def write(session: AsyncSession, reservation_id: str) -> SecondOpinionRead:
         row = SecondOpinion(
             id=request_id,
             customer_id=body.customer_id,
@@ -108,13 +84,13 @@ async def create_opinion(
         )
         session.add(row)
         await session.flush()
-        return opinion_view(row, now.date())
+        return mapping.opinion_read(row, now.date())
 
     unit = attempts.Unit(request_id, "opinion", body.customer_id, body.service_code, body.beneficiary_id)
     return await attempts.reserve_and_write(ctx, unit, write), True
 
 
-async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: str, step: str) -> dict[str, Any]:
+async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: str, step: str) -> SecondOpinionRead:
     """Ops / provider steps: contacted, materials-complete (sets the opinion due date), delivered, cancel."""
     expected, target = STEPS[step]
     now = clock.now()
@@ -129,7 +105,7 @@ async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: s
             )
         row.status, row.updated_at = target, now
         effect = await _apply_step(session, row, target, now, working_days)
-        view = opinion_view(row, now.date())
+        view = mapping.opinion_read(row, now.date())
         reservation_id = row.reservation_id
         if effect and reservation_id:  # durable: committed with the step, retried until entitlements settles
             await ledger.enqueue_opinion_effect(session, request_id, effect[0], reservation_id, effect[1])
@@ -174,17 +150,17 @@ async def _apply_step(
     return STEP_LEDGER.get(target)
 
 
-async def overdue_opinions(ctx: BookingContext, as_of: dt.date | None) -> list[dict[str, Any]]:
+async def overdue_opinions(ctx: BookingContext, as_of: dt.date | None) -> list[SecondOpinionRead]:
     today = as_of or clock.today()
     async with ctx.database.transaction() as session:
         rows = await repo.open_opinions(session)
-        views = [opinion_view(r, today) for r in rows]
-    return [v for v in views if v["overdue"]]
+        views = [mapping.opinion_read(r, today) for r in rows]
+    return [v for v in views if v.overdue]
 
 
-async def get_opinion(ctx: BookingContext, identity: Identity, request_id: str) -> dict[str, Any]:
+async def get_opinion(ctx: BookingContext, identity: Identity, request_id: str) -> SecondOpinionRead:
     async with ctx.database.transaction() as session:
         row = await repo.get_opinion(session, request_id)
         if row is None or not identity.can_access_customer(row.customer_id):
             raise NotFound("second-opinion request not found")
-        return opinion_view(row, clock.today())
+        return mapping.opinion_read(row, clock.today())

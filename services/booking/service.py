@@ -12,18 +12,27 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.booking import attempts, calendar_repository, contacts, errors, events, rules, texts, webhooks_out
+from services.booking import (
+    attempts,
+    calendar_repository,
+    contacts,
+    errors,
+    events,
+    mapping,
+    rules,
+    texts,
+    webhooks_out,
+)
 from services.booking import repository as repo
 from services.booking.catalog import bookable_entry, check_beneficiary, service_name, warm_catalog
 from services.booking.context import BookingContext
 from services.booking.ledger import settle_ledger
 from services.booking.models import Booking, Clinic, ClinicService
 from services.booking.rules import BookingStatus
-from services.booking.schemas import BookingCreate
+from services.booking.schemas import BookingCreate, BookingRead, CancelResult, EarliestRead, ReminderRunResult
 from services.booking.transitions import transition
 from vipkit import clock
 from vipkit.auth import Identity, ensure_customer_access
@@ -36,39 +45,8 @@ def new_booking_id() -> str:
 
 
 # --- reads ------------------------------------------------------------------------------------------------
-async def booking_view(session: AsyncSession, booking: Booking) -> dict[str, Any]:
-    history = await repo.booking_history(session, booking.id)
-    return {
-        "booking_id": booking.id,
-        "status": booking.status,
-        "customer_id": booking.customer_id,
-        "beneficiary_id": booking.beneficiary_id,
-        "service_code": booking.service_code,
-        "clinic_id": booking.clinic_id,
-        "partner_id": booking.partner_id,
-        "date": booking.date,
-        "package_code": booking.package_code,
-        "contact_mobile": booking.contact_mobile,
-        "cancel_deadline": booking.cancel_deadline.astimezone(clock.SHANGHAI),
-        "reservation_id": booking.reservation_id,
-        "ledger": (
-            {
-                "action": booking.ledger_action,
-                "reason": booking.ledger_reason,
-                "done": booking.ledger_done_at is not None,
-                # the stable code only (e.g. service_unavailable): never the neighbour's internal text
-                "error": booking.ledger_error.split(":", 1)[0] if booking.ledger_error else None,
-            }
-            if booking.ledger_action
-            else None
-        ),
-        "created_at": booking.created_at,
-        "updated_at": booking.updated_at,
-        "history": [
-            {"from_status": h.from_status, "to_status": h.to_status, "reason": h.reason, "actor": h.actor, "at": h.at}
-            for h in history
-        ],
-    }
+async def booking_view(session: AsyncSession, booking: Booking) -> BookingRead:
+    return mapping.booking_read(booking, await repo.booking_history(session, booking.id))
 
 
 async def get_booking_for(session: AsyncSession, identity: Identity, booking_id: str) -> Booking:
@@ -79,7 +57,7 @@ async def get_booking_for(session: AsyncSession, identity: Identity, booking_id:
 
 
 # --- earliest date ------------------------------------------------------------------------------------------
-async def earliest(ctx: BookingContext, identity: Identity, service_code: str, clinic_id: str | None) -> dict[str, Any]:
+async def earliest(ctx: BookingContext, identity: Identity, service_code: str, clinic_id: str | None) -> EarliestRead:
     _entry, params = await bookable_entry(ctx, service_code)
     now = clock.now()
     async with ctx.database.transaction() as session:
@@ -88,16 +66,16 @@ async def earliest(ctx: BookingContext, identity: Identity, service_code: str, c
             first = rules.earliest_bookable_date(cal, now, params.advance_working_days)
         except CalendarUnknown as exc:
             raise errors.calendar_unknown(exc) from exc
-        result: dict[str, Any] = {
-            "service_code": service_code,
-            "requested_at": now,
-            "advance_working_days": params.advance_working_days,
-            "earliest_date": first,
-        }
+        result = EarliestRead(
+            service_code=service_code,
+            requested_at=now,
+            advance_working_days=params.advance_working_days,
+            earliest_date=first,
+        )
         if clinic_id is not None:
             clinic, service = await clinic_service(session, clinic_id, service_code)
-            result["clinic_id"] = clinic_id
-            result["earliest_open_date"] = await first_open_day(session, cal, clinic, service, first)
+            result.clinic_id = clinic_id
+            result.earliest_open_date = await first_open_day(session, cal, clinic, service, first)
         return result
 
 
@@ -141,7 +119,7 @@ class Slot:
 
 async def create_booking(
     ctx: BookingContext, identity: Identity, body: BookingCreate, idempotency_key: str | None
-) -> tuple[dict[str, Any], bool]:
+) -> tuple[BookingRead, bool]:
     """Returns (booking view, created); ``created`` is False for an idempotent replay."""
     ensure_customer_access(identity, body.customer_id)
     fingerprint = attempts.request_hash(body.model_dump(mode="json"))
@@ -168,7 +146,7 @@ async def create_booking(
             raise Conflict("a request with this Idempotency-Key is being processed")
 
     # steps 2 and 3: reserve one unit, then take the place and write the booking, atomically
-    async def write(session: AsyncSession, reservation_id: str) -> dict[str, Any]:
+    async def write(session: AsyncSession, reservation_id: str) -> BookingRead:
         booking = new_booking(booking_id, body, params.kind, slot, reservation_id, now)
         return await write_booking(session, booking, slot, f"{identity.role}:{identity.sub}")
 
@@ -239,7 +217,7 @@ def new_booking(
     )
 
 
-async def write_booking(session: AsyncSession, booking: Booking, slot: Slot, actor: str) -> dict[str, Any]:
+async def write_booking(session: AsyncSession, booking: Booking, slot: Slot, actor: str) -> BookingRead:
     """Step 3: take the capacity place, insert the booking with its history, event and webhook."""
     if not await repo.take_place(session, booking.clinic_id, booking.service_code, booking.date, slot.daily_capacity):
         raise errors.fully_booked(booking.clinic_id, booking.service_code, booking.date, slot.daily_capacity)
@@ -253,7 +231,7 @@ async def write_booking(session: AsyncSession, booking: Booking, slot: Slot, act
     return await booking_view(session, booking)
 
 
-async def _replay(session: AsyncSession, customer_id: str, key: str, fingerprint: str) -> dict[str, Any] | None:
+async def _replay(session: AsyncSession, customer_id: str, key: str, fingerprint: str) -> BookingRead | None:
     attempt = await repo.attempt_by_key(session, customer_id, key)
     if attempt is None:
         return None
@@ -267,9 +245,7 @@ async def _replay(session: AsyncSession, customer_id: str, key: str, fingerprint
 
 
 # --- cancel ----------------------------------------------------------------------------------------------------
-async def cancel_booking(
-    ctx: BookingContext, identity: Identity, booking_id: str, reason: str | None
-) -> dict[str, Any]:
+async def cancel_booking(ctx: BookingContext, identity: Identity, booking_id: str, reason: str | None) -> CancelResult:
     now = clock.now()
     await warm_catalog(ctx)
     async with ctx.database.transaction() as session:
@@ -287,20 +263,20 @@ async def cancel_booking(
             service_name=await service_name(ctx, booking.service_code),
             ledger_reason=decision.status.value,
         )
-        result = {
-            "booking_id": booking.id,
-            "status": decision.status.value,
-            "quota_released": decision.quota_released,
-            "cancel_deadline": booking.cancel_deadline.astimezone(clock.SHANGHAI),
-            "cancelled_at": now,
-        }
+        result = CancelResult(
+            booking_id=booking.id,
+            status=decision.status.value,  # type: ignore[arg-type]
+            quota_released=decision.quota_released,
+            cancel_deadline=booking.cancel_deadline.astimezone(clock.SHANGHAI),
+            cancelled_at=now,
+        )
     await settle_ledger(ctx, booking_id)
     ctx.wake()
     return result
 
 
 # --- reminders (001: day-before confirmation) --------------------------------------------------------------------
-async def run_reminders(ctx: BookingContext, as_of: dt.date) -> dict[str, Any]:
+async def run_reminders(ctx: BookingContext, as_of: dt.date) -> ReminderRunResult:
     """Send a reminder for every confirmed booking whose previous working day is ``as_of`` (idempotent)."""
     reminded = 0
     await warm_catalog(ctx)
@@ -319,7 +295,7 @@ async def run_reminders(ctx: BookingContext, as_of: dt.date) -> dict[str, Any]:
                     names[booking.service_code] = await service_name(ctx, booking.service_code)
                 await _remind(session, booking, names[booking.service_code])
                 reminded += 1
-    return {"as_of": as_of, "window": list(window) if window else None, "reminded": reminded}
+    return ReminderRunResult(as_of=as_of, window=list(window) if window else None, reminded=reminded)
 
 
 async def _remind(session: AsyncSession, booking: Booking, name: str) -> None:
