@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from services.notifier import service
+from services.notifier import mapping, service
 from services.notifier.schemas import NotificationList, NotificationRead
 from vipkit.auth import StaffIdentity
 from vipkit.db import DbSession
@@ -43,12 +43,12 @@ async def list_notifications(
         limit=limit + 1,
     )
     page_rows, next_cursor = page("notifications", rows, limit, lambda n: (n.id,))
-    return NotificationList(items=[NotificationRead.of(n) for n in page_rows], next_cursor=next_cursor)
+    return NotificationList(items=[mapping.notification_read(n) for n in page_rows], next_cursor=next_cursor)
 
 
 @router.get("/notifications/{notification_id}", response_model=NotificationRead, summary="One notification (ops)")
 async def get_notification(notification_id: int, session: DbSession, _staff: StaffIdentity) -> NotificationRead:
-    return NotificationRead.of(await service.get_notification(session, notification_id))
+    return mapping.notification_read(await service.get_notification(session, notification_id))
 
 
 @router.post(
@@ -57,4 +57,4 @@ async def get_notification(notification_id: int, session: DbSession, _staff: Sta
     summary="Queue a failed notification again (ops), e.g. after a provider outage",
 )
 async def retry_notification(notification_id: int, session: DbSession, _staff: StaffIdentity) -> NotificationRead:
-    return NotificationRead.of(await service.requeue(session, notification_id))
+    return mapping.notification_read(await service.requeue(session, notification_id))

@@ -11,14 +11,13 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.revisit import h5, links, phone, questionnaire, rules, service
+from services.revisit import h5, links, mapping, phone, questionnaire, rules, service
 from services.revisit import repository as repo
 from services.revisit.deps import ClientDep, SettingsDep
 from services.revisit.links import IssuedLink
 from services.revisit.questionnaire import SubmitResult
 from services.revisit.questionnaire_schemas import (
     CustomerRevisitList,
-    CustomerRevisitRead,
     QuestionRead,
     SessionCreate,
     SessionRead,
@@ -26,19 +25,14 @@ from services.revisit.questionnaire_schemas import (
     SubmitRequest,
 )
 from services.revisit.schemas import (
-    IdentityAttemptRead,
     IssuedLinkRead,
-    LinkInfo,
     PhoneItemList,
     PhoneItemRead,
     PhoneResultRequest,
-    RefusedSubmissionRead,
     RunRead,
     RunRequest,
-    SessionAudit,
     TaskDetail,
     TaskList,
-    TaskRead,
 )
 from vipkit import clock
 from vipkit.auth import CurrentIdentity, StaffIdentity, ensure_customer_access
@@ -109,7 +103,7 @@ async def list_revisits(
         session, status=status, policy_no=policy_no, customer_id=customer_id, limit=limit, after=after
     )
     tasks, next_cursor = page("revisits", rows, limit, lambda t: (t.created_at, t.id))
-    return TaskList(items=[TaskRead.of(t) for t in tasks], next_cursor=next_cursor)
+    return TaskList(items=[mapping.task_read(t) for t in tasks], next_cursor=next_cursor)
 
 
 @router.get("/revisits/{task_id}", response_model=TaskDetail, summary="One revisit with its full audit record (ops)")
@@ -118,12 +112,12 @@ async def get_revisit(task_id: str, session: DbSession, _staff: StaffIdentity) -
     now = clock.now()
     task = detail["task"]
     return TaskDetail(
-        task=TaskRead.of(task),
-        links=[LinkInfo.of(x) for x in detail["links"]],
-        sessions=[SessionAudit.of(x) for x in detail["sessions"]],
-        identity_attempts=[IdentityAttemptRead.of(x) for x in detail["identity_attempts"]],
-        refused_submissions=[RefusedSubmissionRead.of(x) for x in detail["refused_submissions"]],
-        phone_items=[PhoneItemRead.of(x, now, task) for x in detail["phone_items"]],
+        task=mapping.task_read(task),
+        links=[mapping.link_info(x) for x in detail["links"]],
+        sessions=[mapping.session_audit(x) for x in detail["sessions"]],
+        identity_attempts=[mapping.identity_attempt_read(x) for x in detail["identity_attempts"]],
+        refused_submissions=[mapping.refused_submission_read(x) for x in detail["refused_submissions"]],
+        phone_items=[mapping.phone_item_read(x, now, task) for x in detail["phone_items"]],
     )
 
 
@@ -155,7 +149,7 @@ async def list_phone_queue(
     reads = []
     for item in items:
         task = await repo.get_task(session, item.task_id)
-        reads.append(PhoneItemRead.of(item, now, task))
+        reads.append(mapping.phone_item_read(item, now, task))
     return PhoneItemList(items=reads, next_cursor=next_cursor)
 
 
@@ -169,7 +163,7 @@ async def record_phone_result(
 ) -> PhoneItemRead:
     item = await phone.record_phone_result(session, item_id, body.outcome, body.note, staff.sub)
     task = await repo.get_task(session, item.task_id)
-    return PhoneItemRead.of(item, clock.now(), task)
+    return mapping.phone_item_read(item, clock.now(), task)
 
 
 # --- customer (WeChat entry) ----------------------------------------------------------------------------
@@ -181,7 +175,7 @@ async def record_phone_result(
 async def customer_revisits(customer_id: str, session: DbSession, identity: CurrentIdentity) -> CustomerRevisitList:
     ensure_customer_access(identity, customer_id)
     tasks = await service.customer_revisits(session, customer_id)
-    return CustomerRevisitList(customer_id=customer_id, items=[CustomerRevisitRead.of(t) for t in tasks])
+    return CustomerRevisitList(customer_id=customer_id, items=[mapping.customer_revisit_read(t) for t in tasks])
 
 
 @router.post(

@@ -9,7 +9,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from services.revisit import rules
-from services.revisit.models import RevisitTask
 from services.revisit.schemas import LocalDateTime, LocalTimes
 
 
@@ -109,18 +108,6 @@ class CustomerRevisitRead(LocalTimes):
     available_from: LocalDateTime = Field(
         description="When WeChat self-service opens for it. Asia/Shanghai local time with offset."
     )
-
-    @classmethod
-    def of(cls, t: RevisitTask) -> CustomerRevisitRead:
-        return cls(
-            task_id=t.id,
-            policy_no=t.policy_no,
-            product_name=t.product_name,
-            status=t.status,
-            underwritten_at=t.underwritten_at,
-            effective_date=t.effective_date,
-            available_from=t.wechat_from,
-        )
 
 
 class CustomerRevisitList(BaseModel):

@@ -11,15 +11,6 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
 from services.revisit import rules
-from services.revisit.models import (
-    IdentityAttempt,
-    PhoneQueueItem,
-    RevisitLink,
-    RevisitSession,
-    RevisitTask,
-    SubmissionAttempt,
-)
-from vipkit.masking import mask_id_no, mask_mobile, mask_text
 from vipkit.pagination import PageFields
 
 LocalDateTime = Annotated[
@@ -119,46 +110,6 @@ class TaskRead(LocalTimes):
     completed_at: LocalDateTime | None = Field(description="When the revisit was completed.")
     closed_at: LocalDateTime | None = Field(description="When the task was closed.")
 
-    @classmethod
-    def of(cls, t: RevisitTask) -> TaskRead:
-        return cls(
-            task_id=t.id,
-            policy_no=t.policy_no,
-            customer_id=t.customer_id,
-            status=t.status,
-            outcome=t.outcome,
-            electronic_eligible=t.electronic_eligible,
-            electronic_open=t.electronic_open,
-            phone_reason=t.phone_reason,
-            close_reason=t.close_reason,
-            holder_name=t.holder_name,
-            holder_id_no=mask_id_no(t.holder_id_no),
-            holder_mobile=mask_mobile(t.holder_mobile),
-            product_name=t.product_name,
-            product_kind=t.product_kind,
-            channel=t.channel,
-            payment_mode=t.payment_mode,
-            payment_years=t.payment_years,
-            coverage_years=t.coverage_years,
-            annual_premium=f"{t.annual_premium:.2f}",
-            underwritten_at=t.underwritten_at,
-            effective_date=t.effective_date,
-            cooling_off_end=t.cooling_off_end,
-            first_policy_of_holder=t.first_policy_of_holder,
-            first_sms_due_at=t.first_sms_due_at,
-            first_sms_at=t.first_sms_at,
-            second_sms_due_at=t.second_sms_due_at,
-            second_sms_at=t.second_sms_at,
-            escalation_due_at=t.escalation_due_at,
-            wechat_from=t.wechat_from,
-            identity_failures=t.identity_failures,
-            identity_locked_until=t.identity_locked_until,
-            created_at=t.created_at,
-            updated_at=t.updated_at,
-            completed_at=t.completed_at,
-            closed_at=t.closed_at,
-        )
-
 
 class TaskList(PageFields):
     """A page of revisit tasks (cursor paging)."""
@@ -177,10 +128,6 @@ class LinkInfo(LocalTimes):
     expires_at: LocalDateTime = Field(
         description="When it expires (30 days after issue). Asia/Shanghai local time with offset."
     )
-
-    @classmethod
-    def of(cls, link: RevisitLink) -> LinkInfo:
-        return cls(link_id=link.id, purpose=link.purpose, issued_at=link.issued_at, expires_at=link.expires_at)
 
 
 class IssuedLinkRead(LocalTimes):
@@ -218,33 +165,6 @@ class SessionAudit(LocalTimes):
     submit_ip: str | None = Field(description="The client IP of the submission.")
     submit_user_agent: str | None = Field(description="The user agent of the submission.")
 
-    @classmethod
-    def of(cls, s: RevisitSession) -> SessionAudit:
-        return cls(
-            session_id=s.id,
-            status=s.status,
-            identity_attempts=s.identity_attempts,
-            identity_verified_at=s.identity_verified_at,
-            questions=s.questions,
-            shown_at=s.shown_at,
-            min_seconds=s.min_seconds,
-            too_fast_attempts=s.too_fast_attempts,
-            answers=s.answers,
-            remark=masked_text(s.remark),
-            outcome=s.outcome,
-            submitted_at=s.submitted_at,
-            aborted_at=s.aborted_at,
-            ip=s.ip,
-            user_agent=s.user_agent,
-            submit_ip=s.submit_ip,
-            submit_user_agent=s.submit_user_agent,
-        )
-
-
-def masked_text(text: str | None) -> str | None:
-    """Free text written by a customer or staff (remark, call note): ID and mobile numbers masked."""
-    return mask_text(text) if text is not None else None
-
 
 class RefusedSubmissionRead(LocalTimes):
     """A too-fast submission, audited like an accepted one (answers, remark, time, IP, user agent)."""
@@ -258,19 +178,6 @@ class RefusedSubmissionRead(LocalTimes):
     user_agent: str | None = Field(description="The browser's user agent.")
     at: LocalDateTime = Field(description="When. Asia/Shanghai local time with offset.")
 
-    @classmethod
-    def of(cls, a: SubmissionAttempt) -> RefusedSubmissionRead:
-        return cls(
-            session_id=a.session_id,
-            refusal=a.refusal,
-            seconds_remaining=a.seconds_remaining,
-            answers=a.answers,
-            remark=masked_text(a.remark),
-            ip=a.ip,
-            user_agent=a.user_agent,
-            at=a.at,
-        )
-
 
 class IdentityAttemptRead(LocalTimes):
     """One identity check (ID number's last 6 + birth date)."""
@@ -280,10 +187,6 @@ class IdentityAttemptRead(LocalTimes):
     ip: str | None = Field(description="The client IP.")
     user_agent: str | None = Field(description="The browser's user agent.")
     at: LocalDateTime = Field(description="When. Asia/Shanghai local time with offset.")
-
-    @classmethod
-    def of(cls, a: IdentityAttempt) -> IdentityAttemptRead:
-        return cls(matched=a.matched, locked=a.locked, ip=a.ip, user_agent=a.user_agent, at=a.at)
 
 
 # --- phone queue ---------------------------------------------------------------------------------------
@@ -311,30 +214,6 @@ class PhoneItemRead(LocalTimes):
     note: str | None = Field(description="The agent's note, numbers masked.")
     created_at: LocalDateTime = Field(description="When it was queued.")
     closed_at: LocalDateTime | None = Field(description="When it was closed.")
-
-    @classmethod
-    def of(cls, item: PhoneQueueItem, now: dt.datetime, task: RevisitTask | None = None) -> PhoneItemRead:
-        return cls(
-            item_id=item.id,
-            task_id=item.task_id,
-            policy_no=item.policy_no,
-            customer_id=item.customer_id,
-            reason=item.reason,
-            status=item.status,
-            callable_from=item.callable_from,
-            callable_now=item.status == "open" and item.callable_from <= now and rules.is_office_time(now),
-            office_hours=item.office_hours,
-            holder_name=task.holder_name if task else None,
-            holder_mobile=mask_mobile(task.holder_mobile) if task else None,
-            answers=item.answers,
-            remark=masked_text(item.remark),
-            attempts=item.attempts,
-            last_attempt_at=item.last_attempt_at,
-            outcome=item.outcome,
-            note=masked_text(item.note),
-            created_at=item.created_at,
-            closed_at=item.closed_at,
-        )
 
 
 class PhoneItemList(PageFields):
