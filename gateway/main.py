@@ -196,43 +196,13 @@ class Gateway:
         return request.remote or "unknown"
 
     async def _forward(self, request: web.Request, request_id: str) -> tuple[web.StreamResponse, str, Identity | None]:
-        method = request.method
         path = request.path
-        settings = self.settings
-
-        # 1. Who is calling (no error yet: failed attempts are rate-limited per IP first).
-        identity: Identity | None = None
-        token_error: str | None = None
-        token = bearer_token(request.headers.get("Authorization"))
-        if token is not None:
-            try:
-                identity = await self.authenticate(token)
-            except Problem as exc:
-                token_error = exc.detail
-
-        # 2. Rate limit per subject, or per IP without a valid token.
-        if settings.rate_limit_enabled:
-            if identity is not None:
-                wait = await self.limiter.hit("s:" + identity.sub, settings.token_rate, settings.token_burst)
-            else:
-                wait = await self.limiter.hit("ip:" + self._client_ip(request), settings.ip_rate, settings.ip_burst)
-            if wait:
-                retry = retry_after_header(wait)
-                return (
-                    problem_response(
-                        429,
-                        "rate_limited",
-                        "too many requests; retry later",
-                        path,
-                        {"Retry-After": retry},
-                        retry_after_seconds=int(retry),
-                    ),
-                    "-",
-                    identity,
-                )
-
-        # 3. Where to, and may this caller go there.
-        match = self.table.match(method, path)
+        identity, token_error = await self._caller(request)  # no error yet: failures are rate-limited first
+        limited = await self._rate_limited(request, identity)
+        if limited is not None:
+            return limited, "-", identity
+        # where to, and may this caller go there
+        match = self.table.match(request.method, path)
         if match is None or unsafe_path(request.raw_path):
             return problem_response(404, "not_found", "no such resource", path), "-", identity
         rule = match.rule
@@ -240,22 +210,44 @@ class Gateway:
         refused = access_refusal(rule.access, match.customer_id, identity, token_error, path)
         if refused is not None:
             return refused, rule.service, identity
-
-        # 4. Body limit.
-        length = request.content_length
-        if length is not None and length > settings.max_body_bytes:
-            return (
-                problem_response(
-                    413,
-                    "payload_too_large",
-                    f"request body over {settings.max_body_bytes} bytes",
-                    path,
-                    max_bytes=settings.max_body_bytes,
-                ),
-                rule.service,
-                identity,
+        length, limit = request.content_length, self.settings.max_body_bytes
+        if length is not None and length > limit:
+            too_large = problem_response(
+                413, "payload_too_large", f"request body over {limit} bytes", path, max_bytes=limit
             )
+            return too_large, rule.service, identity
         return await self.proxy.proxy(request, rule.service, rule.long_running, request_id), rule.service, identity
+
+    async def _caller(self, request: web.Request) -> tuple[Identity | None, str | None]:
+        """Who is calling: (identity, None), (None, why the token was refused) or (None, None) without one."""
+        token = bearer_token(request.headers.get("Authorization"))
+        if token is None:
+            return None, None
+        try:
+            return await self.authenticate(token), None
+        except Problem as exc:
+            return None, exc.detail
+
+    async def _rate_limited(self, request: web.Request, identity: Identity | None) -> web.Response | None:
+        """The 429 when the subject (or, without a valid token, the IP) is over its rate."""
+        settings = self.settings
+        if not settings.rate_limit_enabled:
+            return None
+        if identity is not None:
+            wait = await self.limiter.hit("s:" + identity.sub, settings.token_rate, settings.token_burst)
+        else:
+            wait = await self.limiter.hit("ip:" + self._client_ip(request), settings.ip_rate, settings.ip_burst)
+        if not wait:
+            return None
+        retry = retry_after_header(wait)
+        return problem_response(
+            429,
+            "rate_limited",
+            "too many requests; retry later",
+            request.path,
+            {"Retry-After": retry},
+            retry_after_seconds=int(retry),
+        )
 
     # -- the gateway's own endpoints -------------------------------------------------------------
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from vipkit.devrun import SERVICES, Cluster  # noqa: E402
 
 
-def main() -> int:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base-port", type=int, default=int(os.environ.get("VIP_BASE_PORT", "8000")))
     parser.add_argument("--kafka-port", type=int, default=int(os.environ.get("VIP_LOCAL_KAFKA_PORT", "9092")))
@@ -29,14 +29,16 @@ def main() -> int:
     parser.add_argument("--no-demo", action="store_true", help="do not load demo data")
     parser.add_argument("--pidfile", type=Path, default=None, help="write the PIDs started (one per line)")
     parser.add_argument("--gateway-workers", type=int, default=int(os.environ.get("VIP_GATEWAY_WORKERS", "1")))
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def new_cluster(args: argparse.Namespace) -> Cluster:
     database_urls = {
         s.name: os.environ[f"VIP_{s.name.upper()}_DATABASE_URL"]
         for s in SERVICES
         if os.environ.get(f"VIP_{s.name.upper()}_DATABASE_URL")
     }
-    cluster = Cluster(
+    return Cluster(
         var_dir=args.var_dir,
         base_port=args.base_port,
         kafka_bootstrap=os.environ.get("VIP_KAFKA_BOOTSTRAP"),
@@ -46,6 +48,38 @@ def main() -> int:
         # the demo data is loaded before the scheduler's first daily run
         env={"VIP_SCHEDULER_FIRST_TICK_S": os.environ.get("VIP_SCHEDULER_FIRST_TICK_S", "60")},
     )
+
+
+def print_urls(cluster: Cluster, args: argparse.Namespace, demo: dict[str, str]) -> None:
+    gw = cluster.gateway_url
+    lines = [
+        "",
+        "VIP service platform is running:",
+        f"  gateway        {gw}",
+        f"  OpenAPI docs   {gw}/docs",
+        f"  readiness      {gw}/readyz",
+        f"  broker         {cluster.kafka_bootstrap}",
+        f"  logs           {args.var_dir / 'logs'}",
+    ]
+    for key, value in demo.items():
+        lines.append(f"  {key:<14} {value}")
+    lines += ["", "Press Ctrl-C to stop everything.", ""]
+    print("\n".join(lines), flush=True)
+
+
+def watch(cluster: Cluster, args: argparse.Namespace, stop: threading.Event) -> None:
+    """Until Ctrl-C, or until a process exits (then everything stops)."""
+    while not stop.is_set():
+        for name, proc in cluster.processes.items():
+            if proc.poll() is not None:
+                print(f"{name} exited with {proc.returncode}; stopping (see {args.var_dir}/logs/{name}.log)")
+                stop.set()
+        stop.wait(1.0)
+
+
+def main() -> int:
+    args = parse_args()
+    cluster = new_cluster(args)
     stop = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -64,26 +98,8 @@ def main() -> int:
             from scripts.demo import load_demo
 
             demo = load_demo(cluster.gateway_url, program, simulator_url=cluster.url("simulator"))
-        gw = cluster.gateway_url
-        lines = [
-            "",
-            "VIP service platform is running:",
-            f"  gateway        {gw}",
-            f"  OpenAPI docs   {gw}/docs",
-            f"  readiness      {gw}/readyz",
-            f"  broker         {cluster.kafka_bootstrap}",
-            f"  logs           {args.var_dir / 'logs'}",
-        ]
-        for key, value in demo.items():
-            lines.append(f"  {key:<14} {value}")
-        lines += ["", "Press Ctrl-C to stop everything.", ""]
-        print("\n".join(lines), flush=True)
-        while not stop.is_set():
-            for name, proc in cluster.processes.items():
-                if proc.poll() is not None:
-                    print(f"{name} exited with {proc.returncode}; stopping (see {args.var_dir}/logs/{name}.log)")
-                    stop.set()
-            stop.wait(1.0)
+        print_urls(cluster, args, demo)
+        watch(cluster, args, stop)
         return 0
     except Exception as exc:
         print(f"make run failed: {exc}", file=sys.stderr, flush=True)

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contracts.policy import PolicyDocument
 from services.tiering import rules
 from services.tiering.programs import ProgramError, load_program, parse_program
 from services.tiering.rules import PolicyFacts, TierState, TopUpFact, evaluate
@@ -478,62 +477,6 @@ def test_next_tier_score_needed() -> None:
     assert rules.next_tier(STARS, "star_5", Decimal("400000.00")) is None
     assert rules.next_tier(CARDS, "gold", Decimal("12000.00")) == ("platinum", Decimal("18000.00"))
     assert rules.next_tier(STARS, "none", Decimal("0")) == ("star_1", Decimal("0.01"))
-
-
-# --- GB 11643 and business validation ------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("id_no", "ok"),
-    [
-        ("110101199001011237", True),
-        ("11010519491231002X", True),
-        ("11010519491231002x", True),
-        ("110101199001011234", False),  # wrong check digit (the SPEC body's sample number)
-        ("110101199002301237", False),  # 30 Feb
-        ("11010119900101123", False),
-        ("1101011990010112AB", False),
-    ],
-)
-def test_gb11643_check_digit(id_no: str, ok: bool) -> None:
-    assert (rules.resident_id_problem(id_no) is None) is ok
-
-
-def _doc(**changes: object) -> PolicyDocument:
-    person = {
-        "customer_id": "C1",
-        "name": "丁华清",
-        "id_type": "resident_id",
-        "id_no": "110101199001011237",
-        "mobile": "13800138000",
-        "birth_date": "1990-01-01",
-    }
-    body: dict[str, object] = {
-        "holder": dict(person),
-        "insured": dict(person),
-        "product": {"code": "X", "name": "X", "kind": "traditional"},
-        "channel": "agency",
-        "payment_mode": "regular",
-        "annual_premium": "3233.00",
-        "payment_years": 20,
-        "status": "in_force",
-        "underwritten_at": "2026-05-08T15:30:00+08:00",
-        "effective_date": "2026-05-09",
-    }
-    body.update(changes)
-    return PolicyDocument.model_validate(body)
-
-
-def test_policy_business_errors_name_the_field() -> None:
-    assert rules.policy_business_errors(_doc(), subject="holder") == []
-    errs = rules.policy_business_errors(_doc(cooling_off_end="2026-05-01"), subject="holder")
-    assert [e.field for e in errs] == ["cooling_off_end"]
-    holder = {"name": "A", "id_type": "resident_id", "id_no": "110101199001011234", "birth_date": "1990-01-01"}
-    errs = rules.policy_business_errors(_doc(holder=holder), subject="holder")
-    assert [e.field for e in errs] == ["holder.id_no", "holder.customer_id"]
-    insured = {"name": "A", "id_type": "passport", "id_no": "E1234567", "birth_date": "1990-01-01"}
-    assert rules.policy_business_errors(_doc(insured=insured), subject="holder") == []
-    assert [e.field for e in rules.policy_business_errors(_doc(insured=insured), subject="insured")] == [
-        "insured.customer_id"
-    ]
 
 
 # --- properties (hypothesis) ---------------------------------------------------------------------
