@@ -87,17 +87,63 @@ async def add_event(
     return str(envelope["id"])
 
 
+# The fields ``metrics.count_event`` labels an outbox event with, per topic (others: the topic only).
+_LABEL_FIELDS: dict[str, set[str]] = {
+    "tier.changed.v1": {"program", "reason", "to_tier"},
+    "booking.changed.v1": {"to_status"},
+}
+
+
 async def add_events(session: AsyncSession, events: Sequence[tuple[str, BaseModel, str]], *, source: str) -> None:
     """Many ``(topic, data, key)`` events into the outbox in the given order, with one executemany
     (``COPY`` on PostgreSQL for many rows); the same rows as ``add_event``, for jobs and imports that
-    change many customers at once."""
+    change many customers at once.
+
+    Faster per event than ``build_event`` + ``json.dumps`` (issue 17: a quarter of an import's CPU):
+    each ``data`` is serialized once by pydantic (``model_dump_json``) into the envelope, whose trace
+    context and test clock are read once for the whole call."""
     if not events:
         return
-    envelopes = [(t, build_event(t, data, source=source, subject=key, key=key), key) for t, data, key in events]
-    await copy_rows(session, outbox_table, [_outbox_row(t, envelope, key) for t, envelope, key in envelopes])
+    common: dict[str, Any] = {}
+    tracing.inject(common)
+    override = clock.override_value()
+    if override is not None:
+        common["testnow"] = override.isoformat()
+    rows = []
+    for topic, data, key in events:
+        expected = EVENT_MODELS.get(topic)
+        if expected is None:
+            raise ValueError(f"unknown topic {topic!r}")
+        if not isinstance(data, expected):
+            raise TypeError(f"{topic} carries {expected.__name__}, not {type(data).__name__}")
+        now = clock.now()
+        envelope = {
+            "specversion": "1.0",
+            "id": str(uuid.uuid4()),
+            "source": source,
+            "type": EVENT_TYPES[topic],
+            "time": now.isoformat(),
+            "subject": key,
+            "datacontenttype": "application/json",
+            "partitionkey": key,
+            **common,
+        }
+        head = json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
+        payload = f'{head[:-1]},"data":{data.model_dump_json()}}}'
+        rows.append(
+            {
+                "event_id": envelope["id"],
+                "topic": topic,
+                "key": key,
+                "payload": payload,
+                "created_at": now,
+                "attempts": 0,
+            }
+        )
+        fields = _LABEL_FIELDS.get(topic)
+        count_event(session, topic, data.model_dump(mode="json", include=fields) if fields else {})
+    await copy_rows(session, outbox_table, rows)
     session.info["outbox_pending"] = True
-    for topic, envelope, _key in envelopes:
-        count_event(session, topic, envelope["data"])
 
 
 def parse_event(raw: bytes | str) -> CloudEvent:

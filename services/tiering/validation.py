@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from contracts.policy import PolicyDocument, gb11643_check_digit
@@ -11,6 +12,7 @@ from contracts.policy import PolicyDocument, gb11643_check_digit
 PLAUSIBLE_DATES = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
 
 
+@functools.lru_cache(maxsize=65536)  # an import checks a customer's number once per policy and role
 def resident_id_problem(id_no: str) -> str | None:
     """Why ``id_no`` is not a valid resident ID number (GB 11643), or None."""
     if (
