@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from contracts.policy import PolicyDocument
-from services.tiering import importer, runs, service, views
+from services.tiering import importer, mapping, runs, service, views
 from services.tiering.deps import ContextDep, ProgramDep, SettingsDep
 from services.tiering.schemas import (
     ExplainRead,
@@ -51,7 +51,7 @@ async def put_policy(
     if outcome.status == "stale":
         raise service.StalePolicyVersion(f"policy {policy_no}: {outcome.message}")
     response.status_code = 201 if outcome.status == "created" else 200
-    return views.policy_read(outcome.policy)
+    return mapping.policy_read(outcome.policy)
 
 
 @router.get("/policies/{policy_no}", response_model=PolicyRead, summary="A stored policy (ops), masked")

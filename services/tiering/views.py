@@ -7,18 +7,14 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.tiering import mapping, rules
 from services.tiering import repository as repo
-from services.tiering import rules
 from services.tiering.mapping import facts_of
-from services.tiering.models import Policy, TierStateRow
 from services.tiering.programs import Program
 from services.tiering.schemas import (
     ExplainPolicy,
     ExplainRead,
     FormulaTerm,
-    NextTierRead,
-    PendingDowngradeRead,
-    PersonRead,
     PolicyRead,
     TierHistoryItem,
     TierHistoryRead,
@@ -27,84 +23,21 @@ from services.tiering.schemas import (
     TierRead,
 )
 from services.tiering.service import PolicyNotFound, TierNotFound
-from vipkit.masking import mask_id_no, mask_mobile
 from vipkit.pagination import page
-
-
-def policy_read(row: Policy) -> PolicyRead:
-    def person(role: str) -> PersonRead:
-        return PersonRead(
-            customer_id=getattr(row, f"{role}_customer_id"),
-            name=getattr(row, f"{role}_name"),
-            id_type=getattr(row, f"{role}_id_type"),
-            id_no=mask_id_no(getattr(row, f"{role}_id_no")) or "",
-            mobile=mask_mobile(getattr(row, f"{role}_mobile")),
-            birth_date=getattr(row, f"{role}_birth_date"),
-        )
-
-    return PolicyRead.model_validate(
-        {
-            "policy_no": row.policy_no,
-            "revision": row.revision,
-            "version": row.source_version,
-            "holder": person("holder"),
-            "insured": person("insured"),
-            "product": {"code": row.product_code, "name": row.product_name, "kind": row.product_kind},
-            "channel": row.channel,
-            "payment_mode": row.payment_mode,
-            "annual_premium": Decimal(row.annual_premium).quantize(rules.CENT),
-            "payment_years": row.payment_years,
-            "coverage_years": row.coverage_years,
-            "top_ups": [
-                {"kind": t.kind, "amount": Decimal(t.amount).quantize(rules.CENT), "date": t.date} for t in row.top_ups
-            ],
-            "status": row.status,
-            "underwritten_at": row.underwritten_at,
-            "effective_date": row.effective_date,
-            "cooling_off_end": row.cooling_off_end,
-            "loan_or_pledge": row.loan_or_pledge,
-            "electronic_contract": row.electronic_contract,
-            "updated_at": row.updated_at,
-        }
-    )
 
 
 async def get_policy(session: AsyncSession, policy_no: str) -> PolicyRead:
     row = await repo.get_policy(session, policy_no)
     if row is None:
         raise PolicyNotFound(f"policy {policy_no} not found")
-    return policy_read(row)
-
-
-def tier_read(program: Program, row: TierStateRow) -> TierRead:
-    score = Decimal(row.score).quantize(rules.CENT)
-    nxt = rules.next_tier(program, row.tier, score) if row.tier in program.rank else None
-    return TierRead(
-        customer_id=row.customer_id,
-        program=row.program,
-        tier=row.tier,
-        tier_name=program.tier_name(row.tier) if row.tier in program.rank else row.tier,
-        status=row.status,
-        score=score,
-        since=row.since,
-        provisional_tier=row.provisional_tier,
-        provisional_tier_name=program.tier_name(row.provisional_tier) if row.provisional_tier else None,
-        provisional_until=row.provisional_until,
-        pending_downgrade=PendingDowngradeRead(to=row.pending_to, at=row.pending_at)
-        if row.pending_to and row.pending_at
-        else None,
-        next_tier=NextTierRead(tier=nxt[0], tier_name=program.tier_name(nxt[0]) or nxt[0], score_needed=nxt[1])
-        if nxt
-        else None,
-        sequence=row.sequence,
-    )
+    return mapping.policy_read(row)
 
 
 async def get_tier(session: AsyncSession, program: Program, customer_id: str) -> TierRead:
     row = await repo.get_state(session, customer_id)
     if row is None:
         raise TierNotFound("customer not found")
-    return tier_read(program, row)
+    return mapping.tier_read(program, row)
 
 
 async def get_history(
