@@ -40,6 +40,7 @@ STEPS = {
 async def create_opinion(
     ctx: BookingContext, identity: Identity, body: SecondOpinionCreate, idempotency_key: str | None
 ) -> tuple[SecondOpinionRead, bool]:
+    """Returns (request view, created): the request's contact SLA, then the reserve saga writes it."""
     ensure_customer_access(identity, body.customer_id)
     entry, params = await bookable_entry(ctx, body.service_code)
     if params.kind != "request" or not params.second_opinion:
@@ -52,13 +53,9 @@ async def create_opinion(
     fingerprint = attempts.request_hash(body.model_dump(mode="json"))
     request_id = f"SO{uuid.uuid4().hex[:20].upper()}"
     async with ctx.database.transaction() as session:
-        if idempotency_key:
-            existing = await repo.attempt_by_key(session, body.customer_id, idempotency_key)
-            if existing is not None:
-                opinion = await repo.get_opinion(session, existing.booking_id)
-                if existing.request_hash != fingerprint or opinion is None:
-                    raise Conflict("this Idempotency-Key is in use by another or an unfinished request")
-                return mapping.opinion_read(opinion, now.date()), False
+        replay = await _replay(session, body.customer_id, idempotency_key, fingerprint, now.date())
+        if replay is not None:
+            return replay, False
         cal = await calendar_repository.load_calendar(session)
         try:
             due = rules.contact_due(cal, now, params.contact_working_days)
@@ -68,26 +65,52 @@ async def create_opinion(
             raise Conflict("a request with this Idempotency-Key is being processed")
 
     async def write(session: AsyncSession, reservation_id: str) -> SecondOpinionRead:
-        row = SecondOpinion(
-            id=request_id,
-            customer_id=body.customer_id,
-            beneficiary_id=body.beneficiary_id,
-            service_code=body.service_code,
-            partner_id=body.partner_id,
-            diagnosis=body.diagnosis,
-            status="requested",
-            reservation_id=reservation_id,
-            idempotency_key=idempotency_key,
-            requested_at=now,
-            contact_due=due,
-            updated_at=now,
-        )
+        row = new_opinion(request_id, body, reservation_id, idempotency_key, now, due)
         session.add(row)
         await session.flush()
         return mapping.opinion_read(row, now.date())
 
     unit = attempts.Unit(request_id, "opinion", body.customer_id, body.service_code, body.beneficiary_id)
     return await attempts.reserve_and_write(ctx, unit, write), True
+
+
+async def _replay(
+    session: AsyncSession, customer_id: str, key: str | None, fingerprint: str, today: dt.date
+) -> SecondOpinionRead | None:
+    """The request an Idempotency-Key already created (same body), else None; another body is a conflict."""
+    if not key:
+        return None
+    existing = await repo.attempt_by_key(session, customer_id, key)
+    if existing is None:
+        return None
+    opinion = await repo.get_opinion(session, existing.booking_id)
+    if existing.request_hash != fingerprint or opinion is None:
+        raise Conflict("this Idempotency-Key is in use by another or an unfinished request")
+    return mapping.opinion_read(opinion, today)
+
+
+def new_opinion(
+    request_id: str,
+    body: SecondOpinionCreate,
+    reservation_id: str,
+    idempotency_key: str | None,
+    now: dt.datetime,
+    contact_due: dt.date,
+) -> SecondOpinion:
+    return SecondOpinion(
+        id=request_id,
+        customer_id=body.customer_id,
+        beneficiary_id=body.beneficiary_id,
+        service_code=body.service_code,
+        partner_id=body.partner_id,
+        diagnosis=body.diagnosis,
+        status="requested",
+        reservation_id=reservation_id,
+        idempotency_key=idempotency_key,
+        requested_at=now,
+        contact_due=contact_due,
+        updated_at=now,
+    )
 
 
 async def advance_opinion(ctx: BookingContext, identity: Identity, request_id: str, step: str) -> SecondOpinionRead:
