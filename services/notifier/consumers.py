@@ -19,11 +19,18 @@ async def handle_notification_requested(session: AsyncSession, event: CloudEvent
         log.info("duplicate notification request ignored", extra={"event_id": event.id})
 
 
+async def handle_notification_requests(session: AsyncSession, events: list[tuple[CloudEvent, str]]) -> None:
+    """A consumer batch stored with one statement (issue 17: the 10:00 revisit batch's SMS)."""
+    for event_id in await service.store_requested_many(session, [event for event, _topic in events]):
+        log.info("duplicate notification request ignored", extra={"event_id": event_id})
+
+
 def consumer_specs() -> list[ConsumerSpec]:
     return [
         ConsumerSpec(
             name="notification-requests",
             topics=[Topic.notification_requested.value],
             handler=handle_notification_requested,
+            batch_handler=handle_notification_requests,
         )
     ]

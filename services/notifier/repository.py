@@ -6,7 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Table, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -17,6 +19,16 @@ from vipkit.db import insert_ignore
 async def insert_notification(session: AsyncSession, values: dict[str, Any]) -> bool:
     """Insert-on-conflict on the event id: True when new, False for a duplicate request."""
     return await insert_ignore(session, Notification.__table__, values)  # type: ignore[arg-type]
+
+
+async def insert_notifications(session: AsyncSession, rows: list[dict[str, Any]]) -> set[str]:
+    """Many ``insert_notification`` in one executemany; returns the event ids inserted."""
+    if not rows:
+        return set()
+    table: Table = Notification.__table__  # type: ignore[assignment]
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(table).on_conflict_do_nothing().returning(table.c.event_id)
+    return set((await session.execute(stmt, rows)).scalars())
 
 
 async def get(session: AsyncSession, notification_id: int) -> Notification | None:

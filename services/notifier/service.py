@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,27 +34,34 @@ class NotificationNotRetryable(IllegalTransition):
 
 
 # --- storing requests -----------------------------------------------------------------------------
-async def store_requested(session: AsyncSession, event: CloudEvent) -> bool:
-    """Keep the requested notification as ``queued``; False when that event id was already stored."""
+def _queued_row(event: CloudEvent) -> dict[str, Any]:
     data = event_data(event, Topic.notification_requested.value)
     assert isinstance(data, NotificationRequestedV1)
-    return await repository.insert_notification(
-        session,
-        {
-            "event_id": event.id,
-            "customer_id": data.customer_id,
-            "channel": data.channel.value,
-            "template": data.template,
-            "text": data.text,
-            "mobile": data.mobile,
-            "reference": data.reference,
-            "source_service": data.source_service,
-            "status": "queued",
-            "attempt_count": 0,
-            "next_attempt_at": None,
-            "created_at": clock.now(),
-        },
-    )
+    return {
+        "event_id": event.id,
+        "customer_id": data.customer_id,
+        "channel": data.channel.value,
+        "template": data.template,
+        "text": data.text,
+        "mobile": data.mobile,
+        "reference": data.reference,
+        "source_service": data.source_service,
+        "status": "queued",
+        "attempt_count": 0,
+        "next_attempt_at": None,
+        "created_at": clock.now(),
+    }
+
+
+async def store_requested(session: AsyncSession, event: CloudEvent) -> bool:
+    """Keep the requested notification as ``queued``; False when that event id was already stored."""
+    return await repository.insert_notification(session, _queued_row(event))
+
+
+async def store_requested_many(session: AsyncSession, events: Sequence[CloudEvent]) -> set[str]:
+    """``store_requested`` for a consumer batch in one statement; returns the event ids already stored."""
+    stored = await repository.insert_notifications(session, [_queued_row(event) for event in events])
+    return {event.id for event in events} - stored
 
 
 # --- reading ----------------------------------------------------------------------------------------

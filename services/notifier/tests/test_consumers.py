@@ -103,3 +103,27 @@ async def test_request_published_on_the_broker_is_sent_once_even_when_delivered_
     assert [i["event_id"] for i in items] == [e2["id"], e1["id"]]  # newest first
     assert [len(i["attempts"]) for i in items] == [1, 1]
     assert items[1]["text"] == TEXT and items[1]["mobile"] == MASKED and items[1]["template"] == "revisit_first_sms"
+
+
+async def test_a_consumer_batch_stores_each_request_once_with_its_own_clock(db: Database) -> None:
+    from aiokafka import ConsumerRecord
+
+    from vipkit.consumer_batch import process_partition
+
+    settings = CommonSettings(env="test", test_clock=True, kafka_enabled=False, kafka_batch_size=10)
+    runner = ConsumerRunner(consumer_specs()[0], db, settings, service="notifier")
+    envelopes = []
+    for day in (9, 9, 9, 10, 10):  # two test-clock runs in one batch
+        with clock.frozen(dt.datetime(2026, 5, day, 10, 0, tzinfo=clock.SHANGHAI)):
+            envelopes.append(make_event(new_customer()).model_dump(mode="json", exclude_none=True))
+    assert (await runner.process(TOPIC, raw(envelopes[1]))).status == "processed"  # stored before its batch
+    messages = [
+        ConsumerRecord(TOPIC, 0, i, 0, 0, None, raw(e), None, 0, len(raw(e)), ())
+        for i, e in enumerate([*envelopes, envelopes[3]])  # and one redelivered inside the batch
+    ]
+    await process_partition(runner, messages)
+    assert (runner.processed, runner.duplicates) == (5, 2)
+    async with db.sessionmaker() as session:
+        stored = [await repository.get_by_event_id(session, str(e["id"])) for e in envelopes]
+    assert [n.created_at.astimezone(clock.SHANGHAI).day if n else None for n in stored] == [9, 9, 9, 10, 10]
+    assert {n.status for n in stored if n} == {"queued"}
