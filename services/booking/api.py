@@ -197,7 +197,7 @@ async def cancel_booking(booking_id: str, ctx: ContextDep, who: CurrentIdentity)
     tags=["partners"],
     summary="Partner callback (Standard Webhooks signature; no JWT)",
 )
-async def partner_webhook(partner_id: str, request: Request, ctx: ContextDep) -> dict[str, Any]:
+async def partner_webhook(partner_id: str, request: Request, ctx: ContextDep) -> WebhookAck:
     body = await request.body()
     return await webhooks_in.handle_inbound(ctx, partner_id, body, dict(request.headers))
 
@@ -212,17 +212,17 @@ async def list_deliveries(
     status: str | None = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> DeliveryList:
     after = decode_cursor("webhook-deliveries", cursor, 2)
     rows = await repo.list_deliveries(session, booking_id, status, limit=limit + 1, after=after)
     found, next_cursor = page("webhook-deliveries", rows, limit, lambda r: (r[0].created_at, r[0].id))
-    return {"items": [webhooks_out.delivery_view(d, a) for d, a in found], "next_cursor": next_cursor}
+    return DeliveryList(items=[mapping.delivery_read(d, a) for d, a in found], next_cursor=next_cursor)
 
 
 @router.post(
     "/webhook-deliveries/{delivery_id}/retry", response_model=DeliveryRead, tags=["ops"], summary="Retry now (ops)"
 )
-async def retry_delivery(delivery_id: str, ctx: ContextDep, _: StaffIdentity) -> dict[str, Any]:
+async def retry_delivery(delivery_id: str, ctx: ContextDep, _: StaffIdentity) -> DeliveryRead:
     return await webhooks_out.retry_delivery(ctx, delivery_id)
 
 

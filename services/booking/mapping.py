@@ -7,13 +7,23 @@ plain columns here (dates, statuses), read by the use cases directly.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any
 
 from services.booking import rules
-from services.booking.models import Booking, BookingHistory, SecondOpinion
-from services.booking.schemas import BookingRead, ClinicRead, HistoryItem, PartnerRead, SecondOpinionRead
+from services.booking.models import Booking, BookingHistory, SecondOpinion, WebhookAttempt, WebhookDelivery
+from services.booking.schemas import (
+    AttemptRead,
+    BookingRead,
+    ClinicRead,
+    DeliveryRead,
+    HistoryItem,
+    PartnerRead,
+    SecondOpinionRead,
+)
 from vipkit import clock
+from vipkit.masking import mask_text
 
 
 def ledger_state(booking: Booking) -> dict[str, object] | None:
@@ -103,4 +113,33 @@ def clinic_read(clinic: Any, services: list[Any]) -> ClinicRead:
                 for s in services
             ],
         }
+    )
+
+
+def delivery_read(delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> DeliveryRead:
+    """An outbound webhook delivery with its attempts (the payload's numbers masked)."""
+    return DeliveryRead(
+        delivery_id=delivery.id,
+        partner_id=delivery.partner_id,
+        booking_id=delivery.booking_id,
+        event_type=delivery.event_type,
+        status=delivery.status,
+        attempts=delivery.attempts,
+        next_attempt_at=delivery.next_attempt_at,
+        last_status_code=delivery.last_status_code,
+        last_error=delivery.last_error,
+        created_at=delivery.created_at,
+        delivered_at=delivery.delivered_at,
+        payload=json.loads(mask_text(delivery.payload)),
+        attempt_log=[
+            AttemptRead(
+                attempt_no=a.attempt_no,
+                started_at=a.started_at,
+                duration_ms=a.duration_ms,
+                status_code=a.status_code,
+                error=a.error,
+                outcome=a.outcome,
+            )
+            for a in attempts
+        ],
     )

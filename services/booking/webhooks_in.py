@@ -4,8 +4,6 @@ transaction as the effect), and drives the booking state machine."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from standardwebhooks.webhooks import Webhook
@@ -16,7 +14,7 @@ from services.booking.catalog import service_name, warm_catalog
 from services.booking.context import BookingContext
 from services.booking.ledger import settle_ledger
 from services.booking.rules import BookingStatus
-from services.booking.schemas import PartnerEvent
+from services.booking.schemas import PartnerEvent, WebhookAck
 from services.booking.transitions import transition
 from vipkit import clock
 from vipkit.problems import InvalidSignature, NotFound, ValidationProblem
@@ -49,7 +47,7 @@ def parse_event(body: bytes) -> PartnerEvent:
         ) from exc
 
 
-async def handle_inbound(ctx: BookingContext, partner_id: str, body: bytes, headers: dict[str, str]) -> dict[str, Any]:
+async def handle_inbound(ctx: BookingContext, partner_id: str, body: bytes, headers: dict[str, str]) -> WebhookAck:
     await warm_catalog(ctx)
     async with ctx.database.transaction() as session:
         partner = await repo.get_partner(session, partner_id)
@@ -67,25 +65,22 @@ async def handle_inbound(ctx: BookingContext, partner_id: str, body: bytes, head
     return result
 
 
-async def _duplicate(session: AsyncSession, partner_id: str, booking_id: str) -> dict[str, Any]:
+async def _duplicate(session: AsyncSession, partner_id: str, booking_id: str) -> WebhookAck:
     booking = await repo.get_booking(session, booking_id)
-    return {
-        "status": "duplicate",
-        "booking_id": booking_id,
-        "booking_status": booking.status if booking and booking.partner_id == partner_id else None,
-    }
+    status = booking.status if booking and booking.partner_id == partner_id else None
+    return WebhookAck(status="duplicate", booking_id=booking_id, booking_status=status)
 
 
 async def _apply(
     ctx: BookingContext, session: AsyncSession, partner_id: str, event: PartnerEvent
-) -> tuple[dict[str, Any], bool]:
+) -> tuple[WebhookAck, bool]:
     """Drive the state machine; returns the answer and whether a ledger effect is to be settled."""
     booking = await repo.get_booking(session, event.booking_id)
     if booking is None or booking.partner_id != partner_id:
         raise NotFound("booking not found for this partner")
     target = INBOUND_TYPES[event.type]
     if booking.status == target.value:
-        return {"status": "unchanged", "booking_id": booking.id, "booking_status": booking.status}, False
+        return WebhookAck(status="unchanged", booking_id=booking.id, booking_status=booking.status), False
     today = clock.today()
     if rules.too_early_for_outcome(target, booking.date, today):
         raise errors.outcome_too_early(booking.status, target.value, booking.date, today)
@@ -99,4 +94,4 @@ async def _apply(
         service_name=await service_name(ctx, booking.service_code),
     )
     settle = rules.LEDGER_EFFECT.get(target) is not None
-    return {"status": "applied", "booking_id": booking.id, "booking_status": booking.status}, settle
+    return WebhookAck(status="applied", booking_id=booking.id, booking_status=booking.status), settle

@@ -24,12 +24,12 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 from standardwebhooks.webhooks import Webhook
 
+from services.booking import mapping, rules
 from services.booking import repository as repo
-from services.booking import rules
 from services.booking.context import BookingContext, wall_now
 from services.booking.models import Booking, WebhookAttempt, WebhookDelivery
+from services.booking.schemas import DeliveryRead
 from vipkit import clock
-from vipkit.masking import mask_text
 from vipkit.problems import NotFound
 from vipkit.urlguard import UnsafeUrl, UrlGuard, printable_excerpt
 
@@ -196,35 +196,7 @@ def record_attempt(session: AsyncSession, row: WebhookDelivery, outcome: Outcome
 
 
 # --- ops ----------------------------------------------------------------------------------------------------
-def delivery_view(delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> dict[str, Any]:
-    return {
-        "delivery_id": delivery.id,
-        "partner_id": delivery.partner_id,
-        "booking_id": delivery.booking_id,
-        "event_type": delivery.event_type,
-        "status": delivery.status,
-        "attempts": delivery.attempts,
-        "next_attempt_at": delivery.next_attempt_at,
-        "last_status_code": delivery.last_status_code,
-        "last_error": delivery.last_error,
-        "created_at": delivery.created_at,
-        "delivered_at": delivery.delivered_at,
-        "payload": json.loads(mask_text(delivery.payload)),
-        "attempt_log": [
-            {
-                "attempt_no": a.attempt_no,
-                "started_at": a.started_at,
-                "duration_ms": a.duration_ms,
-                "status_code": a.status_code,
-                "error": a.error,
-                "outcome": a.outcome,
-            }
-            for a in attempts
-        ],
-    }
-
-
-async def retry_delivery(ctx: BookingContext, delivery_id: str) -> dict[str, Any]:
+async def retry_delivery(ctx: BookingContext, delivery_id: str) -> DeliveryRead:
     """Ops: put a delivery (typically a given-up one) back in the queue, due now."""
     async with ctx.database.transaction() as session:
         row = await session.get(WebhookDelivery, delivery_id)
@@ -234,6 +206,6 @@ async def retry_delivery(ctx: BookingContext, delivery_id: str) -> dict[str, Any
             row.status, row.next_attempt_at = "pending", wall_now()
         found = await repo.list_deliveries(session, row.booking_id, None)
         attempts = next((a for d, a in found if d.id == row.id), [])
-        view = delivery_view(row, attempts)
+        view = mapping.delivery_read(row, attempts)
     ctx.wake()
     return view
