@@ -19,11 +19,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.entitlements import grants, service
 from services.entitlements import repository as repo
 from services.entitlements.catalog import Catalog
 from services.entitlements.context import EntitlementsContext
+from services.entitlements.models import CustomerTier
 from vipkit import clock
 from vipkit.db import Database
 from vipkit.http import InternalClient
@@ -66,36 +68,12 @@ async def reconcile_customer(db: Database, catalog: Catalog, item: dict[str, Any
         stored = await repo.get_tier(session, customer_id, lock=True)
         stored_tier = stored.tier if stored else None
         stored_sequence = stored.sequence if stored else None
-        changes: list[str] = []
         if stored is None or stored.sequence < sequence:
-            state = service.TierState(
-                customer_id=customer_id,
-                program=catalog.program,
-                tier=tier,
-                status=str(item.get("status") or "confirmed"),
-                sequence=sequence,
-                effective_at=_parse_since(item.get("since")),
-                score=_score(item.get("score")),
-            )
-            reason = (
-                f"reconciliation: tier {stored_tier or '-'} -> {tier} "
-                f"(tiering sequence {sequence}, stored {stored_sequence if stored_sequence is not None else '-'})"
-            )
-            result = await service.apply_tier_state(session, catalog, state, source="reconciliation", reason=reason)
-            changes = ["tier state", *result.grant_changes] if result.applied else []
-        elif stored.sequence > sequence:
-            return {
-                "outcome": "skipped",
-                "customer_id": customer_id,
-                "why": f"tiering sequence {sequence} is behind stored {stored.sequence}",
-            }
+            changes = await _take_tiering_state(session, catalog, item, stored_tier, stored_sequence)
         else:
-            if stored.tier != tier:
-                log.error(
-                    "same sequence, different tier: left for ops",
-                    extra={"customer_id": customer_id, "stored": stored.tier, "tiering": tier, "seq": sequence},
-                )
-                return {"outcome": "skipped", "customer_id": customer_id, "why": "same sequence, different tier"}
+            why = _not_repairable(customer_id, stored, tier, sequence)
+            if why is not None:
+                return {"outcome": "skipped", "customer_id": customer_id, "why": why}
             changes = await grants.sync_grants(
                 session,
                 catalog,
@@ -117,6 +95,45 @@ async def reconcile_customer(db: Database, catalog: Catalog, item: dict[str, Any
     }
     log.warning("entitlements drift repaired", extra=repair)
     return {"outcome": "repaired", **repair}
+
+
+async def _take_tiering_state(
+    session: AsyncSession,
+    catalog: Catalog,
+    item: dict[str, Any],
+    stored_tier: str | None,
+    stored_sequence: int | None,
+) -> list[str]:
+    """Tiering is ahead (or we have nothing): apply its state as the consumer would; what changed."""
+    tier, sequence = str(item["tier"]), int(item.get("sequence") or 0)
+    state = service.TierState(
+        customer_id=str(item["customer_id"]),
+        program=catalog.program,
+        tier=tier,
+        status=str(item.get("status") or "confirmed"),
+        sequence=sequence,
+        effective_at=_parse_since(item.get("since")),
+        score=_score(item.get("score")),
+    )
+    reason = (
+        f"reconciliation: tier {stored_tier or '-'} -> {tier} "
+        f"(tiering sequence {sequence}, stored {stored_sequence if stored_sequence is not None else '-'})"
+    )
+    result = await service.apply_tier_state(session, catalog, state, source="reconciliation", reason=reason)
+    return ["tier state", *result.grant_changes] if result.applied else []
+
+
+def _not_repairable(customer_id: str, stored: CustomerTier, tier: str, sequence: int) -> str | None:
+    """Why a stored state at or past tiering's sequence is left alone (None: only its grants may drift)."""
+    if stored.sequence > sequence:
+        return f"tiering sequence {sequence} is behind stored {stored.sequence}"
+    if stored.tier != tier:
+        log.error(
+            "same sequence, different tier: left for ops",
+            extra={"customer_id": customer_id, "stored": stored.tier, "tiering": tier, "seq": sequence},
+        )
+        return "same sequence, different tier"
+    return None
 
 
 async def reconcile(
