@@ -73,13 +73,29 @@ async def start_session(
     existing = await repo.answering_session_of_task(session, task.id)
     if existing is not None:
         return existing
+    row = new_session(settings, task, link.id, failures_before + 1, now, ip=ip, user_agent=user_agent)
+    await repo.add_session(session, row)
+    return row
+
+
+def new_session(
+    settings: RevisitSettings,
+    task: RevisitTask,
+    link_id: str,
+    identity_attempts: int,
+    now: dt.datetime,
+    *,
+    ip: str | None,
+    user_agent: str | None,
+) -> RevisitSession:
+    """A verified session with the policy's questions shown now (the minimum answer time starts)."""
     facts = facts_of(task)
-    row = RevisitSession(
+    return RevisitSession(
         id=new_id("rs"),
         task_id=task.id,
-        link_id=link.id,
+        link_id=link_id,
         status="answering",
-        identity_attempts=failures_before + 1,
+        identity_attempts=identity_attempts,
         identity_verified_at=now,
         questions=[{"id": q.id, "text": q.text} for q in rules.build_questions(facts)],
         intro=rules.build_intro(facts, settings.insurer_name),
@@ -90,8 +106,6 @@ async def start_session(
         user_agent=user_agent_of(user_agent),
         created_at=now,
     )
-    await repo.add_session(session, row)
-    return row
 
 
 def refuse_while_locked(task: RevisitTask, now: dt.datetime) -> None:
