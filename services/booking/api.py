@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
@@ -26,6 +25,7 @@ from services.booking.schemas import (
     PartnerWrite,
     ReminderRun,
     ReminderRunResult,
+    ReservationHolder,
     SecondOpinionCreate,
     SecondOpinionList,
     SecondOpinionRead,
@@ -227,9 +227,12 @@ async def retry_delivery(delivery_id: str, ctx: ContextDep, _: StaffIdentity) ->
 
 
 @router.get(
-    "/internal/reservation-holders/{reference}", tags=["internal"], summary="Does a booking hold this reservation?"
+    "/internal/reservation-holders/{reference}",
+    response_model=ReservationHolder,
+    tags=["internal"],
+    summary="Does a booking hold this reservation?",
 )
-async def reservation_holder(reference: str, session: DbSession, _: EntitlementsOrStaff) -> dict[str, Any]:
+async def reservation_holder(reference: str, session: DbSession, _: EntitlementsOrStaff) -> ReservationHolder:
     """For entitlements' reconciliation: a reservation's reference is held while its booking or
     second-opinion request exists, or its booking attempt is still in progress (issue 12)."""
     return await attempts.holder_of(session, reference)

@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.booking import repository as repo
 from services.booking.context import BookingContext, wall_now
 from services.booking.entitlements import EntitlementsUnavailable
+from services.booking.schemas import ReservationHolder
 from vipkit.db import Database
 from vipkit.problems import Problem
 
@@ -147,17 +148,17 @@ async def sweep_attempts(ctx: BookingContext, now: dt.datetime | None = None) ->
     return released
 
 
-async def holder_of(session: AsyncSession, reference: str) -> dict[str, Any]:
+async def holder_of(session: AsyncSession, reference: str) -> ReservationHolder:
     """What holds the reservation made under ``reference`` (an attempt id): the booking or request
     written with it, or the attempt while it is still reserving; ``held`` false means none will."""
     if await repo.get_booking(session, reference) is not None:
-        return {"reference": reference, "held": True, "by": "booking"}
+        return ReservationHolder(reference=reference, held=True, by="booking")
     if await repo.get_opinion(session, reference) is not None:
-        return {"reference": reference, "held": True, "by": "second_opinion"}
+        return ReservationHolder(reference=reference, held=True, by="second_opinion")
     attempt = await repo.get_attempt(session, reference)
     if attempt is not None and attempt.status == "reserving":
-        return {"reference": reference, "held": True, "by": "attempt"}
-    return {"reference": reference, "held": False, "by": None}
+        return ReservationHolder(reference=reference, held=True, by="attempt")
+    return ReservationHolder(reference=reference, held=False, by=None)
 
 
 async def _written(session: AsyncSession, attempt_id: str) -> bool:

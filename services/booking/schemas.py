@@ -293,6 +293,17 @@ class AttemptRead(BaseModel):
     outcome: str = Field(description="delivered | failed")
 
 
+class ReservationHolder(BaseModel):
+    """What holds an entitlement reservation made under a reference (an attempt id), for entitlements'
+    reconciliation (issue 12)."""
+
+    reference: str = Field(description="The reservation's reference: the booking attempt's id.")
+    held: bool = Field(description="True while a booking, a second-opinion request or a reserving attempt holds it.")
+    by: Literal["booking", "second_opinion", "attempt"] | None = Field(
+        description="What holds it; null when `held` is false (the unit may be released)."
+    )
+
+
 class DeliveryRead(BaseModel):
     """An outbound webhook delivery to a partner and its attempts (SPEC 4.3)."""
 

@@ -521,6 +521,8 @@ from .replay_tiering_dead_letter_response_replaytieringdeadletter import ReplayT
 from .reservation_consume import ReservationConsume
 from .reservation_consume_reason import ReservationConsumeReason
 from .reservation_create import ReservationCreate
+from .reservation_holder import ReservationHolder
+from .reservation_holder_by_type_0 import ReservationHolderByType0
 from .reservation_list import ReservationList
 from .reservation_read import ReservationRead
 from .reservation_read_status import ReservationReadStatus
@@ -1216,6 +1218,8 @@ __all__ = (
     "ReservationConsume",
     "ReservationConsumeReason",
     "ReservationCreate",
+    "ReservationHolder",
+    "ReservationHolderByType0",
     "ReservationList",
     "ReservationRead",
     "ReservationReadStatus",
