@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.tiering import rules
-from services.tiering.programs import ProgramError, load_program, parse_program
+from services.tiering.programs import load_program
 from services.tiering.rules import PolicyFacts, TierState, TopUpFact, evaluate
+from services.tiering.tests.facts import pol
 
 STARS = load_program("stars")
 LEVELS = load_program("levels")
@@ -20,72 +20,11 @@ CARDS = load_program("cards")
 D = dt.date
 
 
-def pol(
-    no: str = "P1",
-    premium: str = "10000.00",
-    years: int = 10,
-    *,
-    kind: str = "traditional",
-    channel: str = "agency",
-    mode: str = "regular",
-    status: str = "in_force",
-    eff: dt.date = D(2026, 1, 10),
-    coe: dt.date | None = None,
-    holder: str = "C1",
-    insured: str | None = "C1",
-    loan: bool = False,
-    top_ups: tuple[TopUpFact, ...] = (),
-) -> PolicyFacts:
-    return PolicyFacts(
-        policy_no=no,
-        holder_id=holder,
-        insured_id=insured,
-        product_kind=kind,
-        channel=channel,
-        payment_mode=mode,
-        annual_premium=Decimal(premium),
-        payment_years=years,
-        status=status,
-        effective_date=eff,
-        cooling_off_end=coe or eff + dt.timedelta(days=15),
-        loan_or_pledge=loan,
-        top_ups=top_ups,
-        holder_mobile="13800138000",
-        insured_mobile="13900139000",
-    )
-
-
 def state(program: str = "stars", tier: str = "none", **kw: object) -> TierState:
     return TierState(customer_id="C1", program=program, tier=tier, **kw)  # type: ignore[arg-type]
 
 
 LATER = D(2026, 5, 10)  # every default policy is past its cooling-off
-
-
-# --- programs as data -------------------------------------------------------------------------------
-def test_programs_ship_spec_tier_codes_and_chinese_names() -> None:
-    assert STARS.tier_name("star_5") == "五星客户"
-    assert LEVELS.tier_name("diamond") == "钻石客户"
-    assert CARDS.tier_name("diamond") == "都会钻石卡"
-    assert CARDS.tier_name("health_gold") == "都会健康金卡"
-    assert STARS.subject == "holder" and LEVELS.subject == "holder" and CARDS.subject == "insured"
-    assert STARS.changes.review_dates == ["03-31", "06-30", "09-30", "12-31"]
-    assert LEVELS.changes.review_dates == ["06-30", "12-31"]
-
-
-def test_program_validation_names_the_bad_key(tmp_path: Path) -> None:
-    text = (Path(__file__).parents[1] / "programs" / "stars.yaml").read_text(encoding="utf-8")
-    bad = text.replace('min_score: "10000.00"', 'min_score: "ten thousand"')
-    with pytest.raises(ProgramError, match=r"stars\.yaml: tiers\.1\.min_score"):
-        parse_program(bad, tmp_path / "stars.yaml")
-    with pytest.raises(ProgramError, match=r"formula\.standard_premium\.coef_divisor_yearz"):
-        parse_program(text.replace("coef_divisor_years: 10", "coef_divisor_yearz: 10"), tmp_path / "stars.yaml")
-    with pytest.raises(ProgramError, match=r"changes\.review_dates"):
-        parse_program(text.replace('"03-31"', '"02-30"'), tmp_path / "stars.yaml")
-    with pytest.raises(ProgramError, match="min_score must increase"):
-        parse_program(text.replace('min_score: "300000.00"', 'min_score: "20000.00"'), tmp_path / "stars.yaml")
-    with pytest.raises(ProgramError, match="VIP_PROGRAM"):
-        load_program("platinum")
 
 
 # --- stars: standard premium (SPEC 2.2) -----------------------------------------------------------
