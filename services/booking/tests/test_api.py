@@ -110,32 +110,6 @@ async def test_calendar_unknown_year_is_refused_until_ops_load_it(env: Env) -> N
     assert (await env.book(c, "2027-03-03", now=MON_0928)).status_code == 201
 
 
-async def test_working_days_endpoint_and_overrides(env: Env) -> None:
-    r = await env.client.get("/api/v1/calendar/working-days", params={"from": "2026-09-30", "to": "2026-10-12"})
-    assert r.status_code == 200
-    days = {d["date"]: d for d in r.json()["items"]}
-    assert days["2026-10-01"]["working"] is False and days["2026-10-01"]["name"] == "国庆节"
-    assert days["2026-10-10"]["working"] is True
-    assert days["2026-10-12"]["working"] is True
-    r = await env.client.put(
-        "/api/v1/calendar/overrides/2026-10-12", json={"working": False, "name": "台风停工"}, headers=OPS
-    )
-    assert r.status_code == 200
-    r = await env.client.get("/api/v1/calendar/working-days", params={"from": "2026-10-12", "to": "2026-10-12"})
-    assert r.json()["items"][0] == {
-        "date": "2026-10-12",
-        "working": False,
-        "holiday": True,
-        "name": "台风停工",
-        "source": "override",
-    }
-    # the override changes the rules at once: Fri 10-09 -> Sat 10-10 (1st), Tue 10-13 (2nd)
-    r = await env.book(new_customer(), "2026-10-12", now="2026-10-09T10:00:00+08:00")
-    assert r.status_code == 422 and r.json()["earliest_date"] == "2026-10-13"
-    r = await env.client.get("/api/v1/calendar/working-days", params={"from": "2026-12-30", "to": "2027-01-02"})
-    assert r.status_code == 422 and r.json()["code"] == "calendar_unknown"
-
-
 # --- entitlements ------------------------------------------------------------------------------------------
 async def test_quota_exhausted_and_not_entitled_come_from_entitlements(env: Env) -> None:
     c = new_customer()
