@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from fastapi.responses import JSONResponse
 from contracts.events import CloudEvent, NotificationChannel, NotificationRequestedV1, Topic
 from services.notifier.main import MIGRATIONS_DIR
 from services.notifier.settings import NotifierSettings
+from vipkit import clock
 from vipkit.db import Database
 from vipkit.events import build_event
 from vipkit.testing import DatabaseFactory, serve_app
@@ -22,6 +24,9 @@ TOPIC = Topic.notification_requested.value
 MOBILE = "13800138000"
 MASKED = "138****8000"
 TEXT = "尊敬的客户，您的保单P2026050801已承保，请点击链接完成电子化回访：http://127.0.0.1:8000/r/abc【长生人寿】"
+
+
+NOTIFIED_AT = dt.datetime(2026, 5, 10, 10, tzinfo=clock.SHANGHAI)
 
 
 def new_customer() -> str:
@@ -40,6 +45,26 @@ def request_data(customer_id: str, **overrides: Any) -> NotificationRequestedV1:
     }
     values.update(overrides)
     return NotificationRequestedV1(**values)
+
+
+def notification_row(customer_id: str, **overrides: Any) -> dict[str, Any]:
+    """A ``notifications`` row (queued, never tried) for the repository and retention tests."""
+    values: dict[str, Any] = {
+        "event_id": f"evt-{uuid.uuid4().hex}",
+        "customer_id": customer_id,
+        "channel": "sms",
+        "template": "revisit_first_sms",
+        "text": TEXT,
+        "mobile": MOBILE,
+        "reference": "P2026050801",
+        "source_service": "revisit",
+        "status": "queued",
+        "attempt_count": 0,
+        "next_attempt_at": None,
+        "created_at": NOTIFIED_AT,
+    }
+    values.update(overrides)
+    return values
 
 
 def make_event(customer_id: str, *, event_id: str | None = None, **overrides: Any) -> CloudEvent:

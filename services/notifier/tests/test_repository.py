@@ -4,44 +4,23 @@ compare-and-set claim of due notifications, and the start of the retry window.""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from services.notifier import repository as repo
 from services.notifier.models import DeliveryAttempt
-from services.notifier.tests.conftest import MOBILE, TEXT, new_customer
-from vipkit import clock
+from services.notifier.tests.conftest import NOTIFIED_AT, TEXT, new_customer, notification_row
 from vipkit.db import Database
 
-NOW = dt.datetime(2026, 5, 10, 10, tzinfo=clock.SHANGHAI)
-
-
-def row(customer_id: str, **overrides: Any) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        "event_id": f"evt-{uuid.uuid4().hex}",
-        "customer_id": customer_id,
-        "channel": "sms",
-        "template": "revisit_first_sms",
-        "text": TEXT,
-        "mobile": MOBILE,
-        "reference": "P2026050801",
-        "source_service": "revisit",
-        "status": "queued",
-        "attempt_count": 0,
-        "next_attempt_at": None,
-        "created_at": NOW,
-    }
-    values.update(overrides)
-    return values
+NOW = NOTIFIED_AT
 
 
 async def test_insert_is_idempotent_on_the_event_id(db: Database) -> None:
     customer = new_customer()
-    first = row(customer)
+    first = notification_row(customer)
     async with db.sessionmaker() as session, session.begin():
         assert await repo.insert_notification(session, first) is True
         assert await repo.insert_notification(session, {**first, "text": "另一条"}) is False
-        many = [row(customer), row(customer)]
+        many = [notification_row(customer), notification_row(customer)]
         inserted = await repo.insert_notifications(session, [*many, first])
         assert await repo.insert_notifications(session, []) == set()
     assert inserted == {many[0]["event_id"], many[1]["event_id"]}
@@ -56,10 +35,10 @@ async def test_search_filters_and_pages_newest_first(db: Database) -> None:
     customer, other = new_customer(), new_customer()
     async with db.sessionmaker() as session, session.begin():
         for values in (
-            row(customer),
-            row(customer, channel="wechat", template="tier_changed"),
-            row(customer, status="sent", reference="P2"),
-            row(other),
+            notification_row(customer),
+            notification_row(customer, channel="wechat", template="tier_changed"),
+            notification_row(customer, status="sent", reference="P2"),
+            notification_row(other),
         ):
             await repo.insert_notification(session, values)
 
@@ -86,10 +65,10 @@ async def test_claim_takes_due_rows_once_and_leases_them(db: Database) -> None:
     lease = NOW + dt.timedelta(minutes=5)
     async with db.sessionmaker() as session, session.begin():
         for values in (
-            row(customer),  # never tried: due
-            row(customer, next_attempt_at=NOW - dt.timedelta(seconds=1)),  # retry due
-            row(customer, next_attempt_at=NOW + dt.timedelta(minutes=1)),  # retry later
-            row(customer, status="sent"),
+            notification_row(customer),  # never tried: due
+            notification_row(customer, next_attempt_at=NOW - dt.timedelta(seconds=1)),  # retry due
+            notification_row(customer, next_attempt_at=NOW + dt.timedelta(minutes=1)),  # retry later
+            notification_row(customer, status="sent"),
         ):
             await repo.insert_notification(session, values)
     async with db.sessionmaker() as session, session.begin():
@@ -106,7 +85,7 @@ async def test_claim_takes_due_rows_once_and_leases_them(db: Database) -> None:
 
 async def test_first_attempt_is_the_earliest_recorded_attempt(db: Database) -> None:
     customer = new_customer()
-    values = row(customer)
+    values = notification_row(customer)
     async with db.sessionmaker() as session, session.begin():
         await repo.insert_notification(session, values)
         stored = await repo.get_by_event_id(session, values["event_id"])
