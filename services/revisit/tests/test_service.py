@@ -9,16 +9,13 @@ from typing import Any
 from sqlalchemy import select
 
 from contracts.events import Topic
-from services.revisit import jobs, rules
 from services.revisit import repository as repo
-from services.revisit.context import RevisitContext
+from services.revisit import rules
 from services.revisit.models import PhoneQueueItem, RevisitLink
 from services.revisit.service import RunResult, run_due
 from services.revisit.tests.conftest import RevisitHarness
 from services.revisit.tests.helpers import at, deliver, new_customer, new_policy_no, outbox_events, policy_event
 from vipkit import clock
-from vipkit.scheduler import Scheduler
-from vipkit.settings import CommonSettings
 
 
 async def run(h: RevisitHarness, when: str) -> RunResult:
@@ -141,19 +138,6 @@ async def test_escalation_on_a_holiday_is_callable_from_the_next_working_morning
     async with harness.db.sessionmaker() as session:
         item = (await session.execute(select(PhoneQueueItem).where(PhoneQueueItem.policy_no == policy_no))).scalar_one()
     assert rules.local(item.callable_from) == at("2026-10-08 09:00:00")
-
-
-async def test_daily_job_runs_at_1000_once_per_day(harness: RevisitHarness) -> None:
-    _, policy_no = await new_task(harness, "2026-05-08 15:30:00")
-    scheduler = Scheduler(
-        harness.db, jobs.daily_jobs(RevisitContext(settings=harness.settings, common=CommonSettings(), db=harness.db))
-    )
-    with clock.frozen(at("2026-05-09 09:59:00")):
-        assert await scheduler.tick(at("2026-05-09 09:59:00")) == []
-    with clock.frozen(at("2026-05-09 10:00:10")):
-        assert await scheduler.tick(at("2026-05-09 10:00:10")) == ["revisit_daily_run"]
-        assert await scheduler.tick(at("2026-05-09 10:00:25")) == []
-    assert await status_of(harness, policy_no) == "sms_sent"
 
 
 async def test_first_sms_is_sent_even_when_the_task_was_escalated_before_its_10_00_batch(
