@@ -115,25 +115,3 @@ def test_start_up_refuses_a_bad_program_file_naming_the_key(tmp_path: Path) -> N
         create_app(TieringSettings(programs_dir=str(tmp_path)), common("levels"))
     with pytest.raises(ProgramError, match="VIP_PROGRAM"):
         create_app(TieringSettings(), common("gold"))
-
-
-def test_cli_import_streams_a_file_into_the_database(
-    tmp_path: Path, db_factory: DatabaseFactory, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import json
-
-    from services.tiering import cli
-
-    url = db_factory.create("sqlite", MIGRATIONS_DIR)
-    monkeypatch.setenv("VIP_TIERING_DATABASE_URL", url)
-    customer = new_customer()
-    file = tmp_path / "policies.ndjson"
-    body = policy_body(
-        customer, annual_premium="40000.00", payment_years=10, effective_date="2026-01-01", cooling_off_end=None
-    )
-    file.write_text(
-        json.dumps({"policy_no": new_policy_no(), "policy": body}, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    assert cli.main(["import", str(file)]) == 0
-    result = json.loads(capsys.readouterr().out)
-    assert (result["created"], result["rejected"], result["rerated_customers"]) == (1, 0, 1)
