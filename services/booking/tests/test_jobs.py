@@ -7,7 +7,7 @@ import datetime as dt
 
 from services.booking import jobs
 from services.booking.models import InboundWebhook, WebhookAttempt, WebhookDelivery
-from services.booking.tests.conftest import Env
+from services.booking.tests.conftest import Env, new_customer
 from vipkit.retention import purge_rule
 
 NOW = dt.datetime(2026, 11, 2, 2, 0, tzinfo=dt.UTC)
@@ -84,3 +84,15 @@ async def test_retention_purges_inbound_webhook_ids_after_their_own_period(env: 
     (rule,) = [r for r in jobs.retention_rules(settings) if r.name == "inbound_webhooks"]
     assert await purge_rule(env.db, rule, NOW) == 1
     assert await env.scalar("SELECT webhook_id FROM inbound_webhooks") == "wh_new"
+
+
+async def test_the_reminder_job_reminds_a_confirmed_booking_on_the_previous_working_day_once(env: Env) -> None:
+    booked = await env.book(new_customer(), "2026-10-08", now="2026-09-28T10:00:00+08:00")
+    assert booked.status_code == 201, booked.text
+    confirmed = await env.partner_webhook("booking.confirmed", booked.json()["booking_id"])
+    assert confirmed.status_code == 200, confirmed.text
+    (reminders,) = [job for job in jobs.daily_jobs(env.app.state.booking) if job.name == "booking_reminders"]
+    assert await reminders.run(dt.datetime(2026, 9, 29, 1, 0, tzinfo=dt.UTC)) == 0  # not yet
+    # Wed 09-30 is the working day before Thu 10-08 (the National Day break lies between)
+    assert await reminders.run(dt.datetime(2026, 9, 30, 1, 0, tzinfo=dt.UTC)) == 1
+    assert await reminders.run(dt.datetime(2026, 9, 30, 1, 5, tzinfo=dt.UTC)) == 0  # a rerun sends nothing
