@@ -24,9 +24,11 @@ TODAY = NOW.date()
 
 
 async def put(db: Database, customer: str, premium: str, *, policy_no: str | None = None, **kw: Any) -> str:
-    values: dict[str, Any] = {"annual_premium": premium, "payment_years": 10, "effective_date": "2026-04-01"}
+    values: dict[str, Any] = {
+        "annual_premium": premium, "payment_years": 10, "effective_date": "2026-04-01", "cooling_off_end": None,
+    }  # fmt: skip
     values.update(kw)
-    doc = PolicyDocument.model_validate(policy_body(customer, cooling_off_end=None, **values))
+    doc = PolicyDocument.model_validate(policy_body(customer, **values))
     number = policy_no or new_policy_no()
     with clock.frozen(NOW):
         async with db.sessionmaker() as session, session.begin():
