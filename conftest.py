@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
+from vipkit.db import Database
 from vipkit.settings import CommonSettings
 from vipkit.testing import TEST_JWT_SECRET, DatabaseFactory, in_ci, postgres_admin_url
 
@@ -52,6 +53,16 @@ def db_kind(request: pytest.FixtureRequest, db_factory: DatabaseFactory) -> str:
             pytest.fail("CI=true but no PostgreSQL answers on 127.0.0.1:5432 and VIP_TEST_POSTGRES_URL is unset")
         pytest.skip("PostgreSQL not available (set VIP_TEST_POSTGRES_URL or start one on 127.0.0.1:5432)")
     return kind
+
+
+@pytest.fixture
+async def db(db_url: str) -> AsyncIterator[Database]:
+    """The migrated database of ``db_url`` (each service's tests define ``db_url`` for their migrations)."""
+    database = Database(db_url)
+    try:
+        yield database
+    finally:
+        await database.dispose()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
@@ -70,15 +69,6 @@ def make_app(database_url: str, program: str, **common_overrides: Any) -> Any:
 @pytest.fixture
 def db_url(db_kind: str, db_factory: DatabaseFactory) -> str:
     return db_factory.create(db_kind, MIGRATIONS_DIR)
-
-
-@pytest.fixture
-async def db(db_url: str) -> AsyncIterator[Database]:
-    database = Database(db_url)
-    try:
-        yield database
-    finally:
-        await database.dispose()
 
 
 async def set_tier(

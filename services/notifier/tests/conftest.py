@@ -16,7 +16,6 @@ from contracts.events import CloudEvent, NotificationChannel, NotificationReques
 from services.notifier.main import MIGRATIONS_DIR
 from services.notifier.settings import NotifierSettings
 from vipkit import clock
-from vipkit.db import Database
 from vipkit.events import build_event
 from vipkit.testing import DatabaseFactory, serve_app
 
@@ -88,15 +87,6 @@ def notifier_settings(database_url: str, **overrides: Any) -> NotifierSettings:
 @pytest.fixture
 def db_url(db_kind: str, db_factory: DatabaseFactory) -> str:
     return db_factory.create(db_kind, MIGRATIONS_DIR)
-
-
-@pytest.fixture
-async def db(db_url: str) -> AsyncIterator[Database]:
-    database = Database(db_url)
-    try:
-        yield database
-    finally:
-        await database.dispose()
 
 
 @dataclass

@@ -6,7 +6,6 @@ import copy
 import datetime as dt
 import json
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -109,15 +108,6 @@ def make_app(db_url: str, program: str = "stars", **common_overrides: Any) -> Fa
 @pytest.fixture
 def db_url(db_kind: str, db_factory: DatabaseFactory) -> str:
     return db_factory.create(db_kind, MIGRATIONS_DIR)
-
-
-@pytest.fixture
-async def db(db_url: str) -> AsyncIterator[Database]:
-    database = Database(db_url)
-    try:
-        yield database
-    finally:
-        await database.dispose()
 
 
 @pytest.fixture
