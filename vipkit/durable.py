@@ -37,6 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vipkit import clock
 from vipkit.db import Database, insert_ignore
 from vipkit.plumbing import durable_jobs_table
+from vipkit.polling import PollLoop
 
 log = logging.getLogger("vipkit.durable")
 
@@ -152,14 +153,15 @@ class JobRunner:
         self.poll_seconds = poll_seconds
         self.batch = batch
         self.test_clock = test_clock
-        self._wake = asyncio.Event()
-        self._stopped = False
         self.succeeded = 0
         self.failed = 0
+        self.loop = PollLoop(
+            self.run_once, idle_seconds=poll_seconds, error_initial_seconds=poll_seconds, on_error=self._round_failed
+        )
         db.after_commit_hooks.append(self.wake)
 
     def wake(self) -> None:
-        self._wake.set()
+        self.loop.wake()
 
     async def claim(self) -> list[ClaimedJob]:
         """Lease up to ``batch`` due jobs (a conditional update per job: one winner across replicas)."""
@@ -254,28 +256,15 @@ class JobRunner:
         )
 
     async def run(self) -> None:
-        """Run until stopped; database trouble is logged and retried, never fatal."""
-        backoff = self.poll_seconds
-        while not self._stopped:
-            try:
-                count = await self.run_once()
-                backoff = self.poll_seconds
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("durable job round failed; retrying", extra={"runner": self.name, "error": repr(exc)})
-                count = 0
-                backoff = min(backoff * 2, 5.0)
-            if count == 0 and not self._stopped:
-                self._wake.clear()
-                try:
-                    await asyncio.wait_for(self._wake.wait(), backoff)
-                except TimeoutError:
-                    pass
+        """Run until stopped; database trouble is logged and retried, never fatal (``vipkit.polling``)."""
+        await self.loop.run()
+
+    async def _round_failed(self, exc: Exception, retry_in: float) -> None:
+        extra = {"runner": self.name, "error": repr(exc), "retry_in_s": retry_in}
+        log.warning("durable job round failed; retrying", extra=extra)
 
     async def stop(self) -> None:
-        self._stopped = True
-        self.wake()
+        self.loop.stop()
 
 
 # --- ops ---------------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from vipkit import clock
 from vipkit.db import Database, outbox_table
 from vipkit.kafka import ensure_topics, start_producer
+from vipkit.polling import PollLoop
 from vipkit.settings import CommonSettings
 from vipkit.tracing import PublishSpans
 
@@ -103,15 +104,19 @@ class OutboxRelay:
         self.settings = settings
         self.name = name
         self.producer: AIOKafkaProducer | None = None
-        self._wake = asyncio.Event()
-        self._stopped = False
         self.published = 0
         self.broker_ok = False
         self._known_topics: set[str] = set()
+        self.loop = PollLoop(
+            self._round,
+            idle_seconds=settings.relay_poll_ms / 1000,
+            error_initial_seconds=0.2,
+            on_error=self._after_failure,
+        )
         db.after_commit_hooks.append(self.wake)
 
     def wake(self) -> None:
-        self._wake.set()
+        self.loop.wake()
 
     async def _ensure_producer(self) -> AIOKafkaProducer:
         if self.producer is None:
@@ -127,32 +132,22 @@ class OutboxRelay:
                 pass
 
     async def run(self) -> None:
-        """Publish until stopped; never raises on broker trouble."""
-        backoff = 0.2
-        while not self._stopped:
-            try:
-                count = await self.publish_pending()
-                self.broker_ok = True
-                backoff = 0.2
-                if count == 0:
-                    self._wake.clear()
-                    try:
-                        await asyncio.wait_for(self._wake.wait(), self.settings.relay_poll_ms / 1000)
-                    except TimeoutError:
-                        pass
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                self.broker_ok = False
-                log.warning("outbox relay failed; will retry", extra={"error": repr(exc), "retry_in_s": backoff})
-                await self._drop_producer()
-                self._known_topics.clear()  # a restarted broker may have lost them
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 5.0)
+        """Publish until stopped; never raises on broker trouble (``vipkit.polling``: backoff 0.2 s → 5 s)."""
+        await self.loop.run()
+
+    async def _round(self) -> int:
+        count = await self.publish_pending()
+        self.broker_ok = True
+        return count
+
+    async def _after_failure(self, exc: Exception, retry_in: float) -> None:
+        self.broker_ok = False
+        log.warning("outbox relay failed; will retry", extra={"error": repr(exc), "retry_in_s": retry_in})
+        await self._drop_producer()
+        self._known_topics.clear()  # a restarted broker may have lost them
 
     async def stop(self) -> None:
-        self._stopped = True
-        self.wake()
+        self.loop.stop()
         await self._drop_producer()
 
     async def publish_pending(self) -> int:
