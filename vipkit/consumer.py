@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import CloudEvent
 from vipkit import clock
-from vipkit.consumer_batch import merge_fetches, process_partition
+from vipkit.consumer_batch import merge_fetches, process_messages
 from vipkit.consumer_errors import apply_with_retries
 from vipkit.db import Database, inbox_table, insert_ignore
 from vipkit.events import parse_event
@@ -126,18 +126,20 @@ class ConsumerRunner:
         assert self.consumer is not None
         batches = await self.consumer.getmany(timeout_ms=1000)
         linger = self.settings.kafka_batch_linger_ms
-        if linger and batches and max(len(m) for m in batches.values()) < self.settings.kafka_batch_size:
+        if linger and batches and sum(len(m) for m in batches.values()) < self.settings.kafka_batch_size:
             await asyncio.sleep(linger / 1000)
             batches = merge_fetches(batches, await self.consumer.getmany(timeout_ms=0))
-        for tp, messages in batches.items():
-            await process_partition(self, messages)  # many events per transaction (vipkit.consumer_batch)
-            if messages:
-                await self._commit(tp, messages[-1].offset + 1)
+        # all partitions of the fetch together: fewer, larger transactions (a key stays on one
+        # partition, whose messages keep their offset order); offsets committed once, after them
+        await process_messages(self, [m for messages in batches.values() for m in messages])
+        offsets = {tp: messages[-1].offset + 1 for tp, messages in batches.items() if messages}
+        if offsets:
+            await self._commit(offsets)
 
-    async def _commit(self, tp: TopicPartition, offset: int) -> None:
+    async def _commit(self, offsets: dict[TopicPartition, int]) -> None:
         assert self.consumer is not None
         try:
-            await self.consumer.commit({tp: offset})
+            await self.consumer.commit(offsets)
         except (CommitFailedError, KafkaError) as exc:
             # a rebalance took the partition; the new owner re-reads and the inbox dedupes
             log.warning("offset commit failed", extra={"group": self.group_id, "error": repr(exc)})

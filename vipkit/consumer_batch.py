@@ -1,6 +1,7 @@
-"""Consumers in batches: many events of one partition applied in one transaction.
+"""Consumers in batches: many events applied in one transaction.
 
-``ConsumerRunner`` hands each partition's fetched messages (in offset order) to ``process_partition``:
+``ConsumerRunner`` hands a fetch's messages (every partition's, each partition's in offset order) to
+``process_messages``:
 
 - they are cut into batches of ``kafka_batch_size`` (settings; 1 = one transaction per event);
 - a batch is applied in **one transaction**: its inbox rows are inserted together (``INSERT ... ON
@@ -10,7 +11,10 @@
 - when anything in a batch fails (a handler error, an unparseable message, a database error) the
   whole transaction rolls back and the batch's messages go through ``ConsumerRunner.process`` one by
   one, with its retry and dead-letter handling: batching never changes what happens to a bad event;
-- the caller commits the partition's offset only after every batch of the fetch has committed.
+- the caller commits the partitions' offsets only after every batch of the fetch has committed.
+
+One customer's events share a key, so a partition: a batch spanning partitions keeps each
+customer's order, and a fetch from several partitions makes one transaction, not one per partition.
 
 ``kafka_batch_linger_ms`` (settings, default 0): when a fetch brought fewer messages than a batch
 holds, wait that long once and fetch again without waiting, to fill the batch (fewer, larger
@@ -115,8 +119,8 @@ async def _apply_set_wise(runner: Runner, session: AsyncSession, items: list[tup
         start = end
 
 
-async def process_partition(runner: Runner, messages: Sequence[Record]) -> None:
-    """Apply one partition's fetched messages, in order, batch by batch."""
+async def process_messages(runner: Runner, messages: Sequence[Record]) -> None:
+    """Apply fetched messages (each partition's in offset order), in order, batch by batch."""
     size = max(1, runner.settings.kafka_batch_size)
     for start in range(0, len(messages), size):
         chunk = messages[start : start + size]

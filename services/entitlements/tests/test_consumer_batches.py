@@ -3,19 +3,23 @@ grants as one event per transaction, per-customer order kept, a bad event handle
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import uuid
 from typing import Any
 
-from aiokafka import ConsumerRecord
+from aiokafka import ConsumerRecord, TopicPartition
 from sqlalchemy import event, func, select
 
+from services.entitlements.consumers import consumer_specs
 from services.entitlements.main import MIGRATIONS_DIR
-from services.entitlements.tests.conftest import new_customer, tier_event
-from services.entitlements.tests.test_consumers import TOPIC, grants, runner
-from vipkit.consumer_batch import process_partition
+from services.entitlements.tests.conftest import common_for, new_customer, tier_event
+from services.entitlements.tests.test_consumers import STARS, TOPIC, grants, runner
+from vipkit.consumer import ConsumerRunner
+from vipkit.consumer_batch import process_messages
 from vipkit.db import Database, inbox_table
-from vipkit.kafka import ensure_topics
-from vipkit.testing import DatabaseFactory, TopicWatcher
+from vipkit.kafka import ensure_topics, start_producer
+from vipkit.testing import DatabaseFactory, TopicWatcher, wait_for
 
 
 def record(offset: int, raw: bytes, key: str) -> ConsumerRecord[Any, Any]:
@@ -65,8 +69,8 @@ async def test_batches_give_the_grants_of_one_event_per_transaction(db_kind: str
         r = runner(batched, kafka_batch_size=7)
         commits: list[int] = []
         event.listen(batched.engine.sync_engine, "commit", lambda _conn: commits.append(1))
-        await process_partition(r, messages[:3])  # one event already in the inbox before its batch
-        await process_partition(r, messages)
+        await process_messages(r, messages[:3])  # one event already in the inbox before its batch
+        await process_messages(r, messages)
         s = runner(single, kafka_batch_size=1)
         for m in messages:
             await s.process(m.topic, m.value, m)
@@ -92,7 +96,7 @@ async def test_a_bad_event_rolls_its_batch_back_and_only_it_is_dead_lettered(db:
     await ensure_topics(kafka_bootstrap, [TOPIC], 3)
     try:
         async with TopicWatcher(kafka_bootstrap, f"{TOPIC}.dlq") as watcher:
-            await process_partition(r, [record(i, raw, key) for i, (raw, key) in enumerate(raws)])
+            await process_messages(r, [record(i, raw, key) for i, (raw, key) in enumerate(raws)])
             (dead,) = await watcher.wait(f"{TOPIC}.dlq", customer_id=bad)
             assert "star_9" in dead["headers"]["error"]
     finally:
@@ -100,3 +104,38 @@ async def test_a_bad_event_rolls_its_batch_back_and_only_it_is_dead_lettered(db:
     assert (await grants(db, good))["_tier"] == ("star_4", 2)
     assert await grants(db, bad) == {"_tier": None}
     assert (r.processed, r.dead) == (2, 1)
+
+
+async def test_a_fetch_from_several_partitions_is_one_transaction_with_every_offset_committed(
+    db: Database, kafka_bootstrap: str
+):
+    """The runner applies a fetch's partitions together (a customer's events share one partition, so
+    each customer keeps its order) and commits every partition's offset after the transaction."""
+    topic = f"{TOPIC}.fetch-{uuid.uuid4().hex[:6]}"
+    await ensure_topics(kafka_bootstrap, [topic], 3)
+    customers = [new_customer() for _ in range(6)]
+    producer = await start_producer(common_for("stars", kafka_bootstrap=kafka_bootstrap), client_id="test-fetch")
+    try:
+        for n, c in enumerate(customers):  # two customers per partition, each: star_1 → star_4 → star_2
+            for tier, seq in (("star_1", 1), ("star_4", 2), ("star_2", 3)):
+                await producer.send_and_wait(topic, tier_event(c, tier, seq), key=c.encode(), partition=n % 3)
+    finally:
+        await producer.stop()
+    (spec,) = consumer_specs(STARS)
+    spec = dataclasses.replace(spec, topics=[topic], group_id=f"test-fetch-{uuid.uuid4().hex[:6]}")
+    r = ConsumerRunner(spec, db, common_for("stars", kafka_bootstrap=kafka_bootstrap), service="entitlements")
+    commits: list[int] = []
+    event.listen(db.engine.sync_engine, "commit", lambda _conn: commits.append(1))
+    task = asyncio.create_task(r.run())
+    try:
+        await wait_for(lambda: r.processed == 18, timeout=30, what="18 events applied")
+        assert r.consumer is not None
+        committed = {p: await r.consumer.committed(TopicPartition(topic, p)) for p in range(3)}
+    finally:
+        await r.stop()
+        task.cancel()
+    assert committed == {0: 6, 1: 6, 2: 6}
+    assert len(commits) < 3  # not one transaction per partition (one, when the first fetch had them all)
+    for c in customers:
+        assert (await grants(db, c))["_tier"] == ("star_2", 3)
+    assert await inbox_count(db) == 18

@@ -14,7 +14,7 @@ from services.entitlements.models import CustomerTier, Grant, LedgerEntry
 from services.entitlements.tests.conftest import new_customer, tier_event
 from services.entitlements.tests.test_consumer_batches import record
 from services.entitlements.tests.test_consumers import runner
-from vipkit.consumer_batch import process_partition
+from vipkit.consumer_batch import process_messages
 from vipkit.db import Database, outbox_table
 from vipkit.testing import DatabaseFactory
 
@@ -56,7 +56,7 @@ async def test_a_set_wise_batch_has_the_effects_of_one_event_at_a_time(db_kind: 
     try:
         commits: list[int] = []
         event.listen(batched.engine.sync_engine, "commit", lambda _conn: commits.append(1))
-        await process_partition(runner(batched, kafka_batch_size=50), messages)
+        await process_messages(runner(batched, kafka_batch_size=50), messages)
         assert len(commits) == 1  # applied as one batch, not rolled back to the one-by-one path
         one_by_one = runner(single, kafka_batch_size=1)
         for m in messages:

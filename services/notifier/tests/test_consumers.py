@@ -108,7 +108,7 @@ async def test_request_published_on_the_broker_is_sent_once_even_when_delivered_
 async def test_a_consumer_batch_stores_each_request_once_with_its_own_clock(db: Database) -> None:
     from aiokafka import ConsumerRecord
 
-    from vipkit.consumer_batch import process_partition
+    from vipkit.consumer_batch import process_messages
 
     settings = CommonSettings(env="test", test_clock=True, kafka_enabled=False, kafka_batch_size=10)
     runner = ConsumerRunner(consumer_specs()[0], db, settings, service="notifier")
@@ -121,7 +121,7 @@ async def test_a_consumer_batch_stores_each_request_once_with_its_own_clock(db: 
         ConsumerRecord(TOPIC, 0, i, 0, 0, None, raw(e), None, 0, len(raw(e)), ())
         for i, e in enumerate([*envelopes, envelopes[3]])  # and one redelivered inside the batch
     ]
-    await process_partition(runner, messages)
+    await process_messages(runner, messages)
     assert (runner.processed, runner.duplicates) == (5, 2)
     async with db.sessionmaker() as session:
         stored = [await repository.get_by_event_id(session, str(e["id"])) for e in envelopes]
