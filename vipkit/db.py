@@ -377,17 +377,6 @@ async def copy_rows(session: AsyncSession, table: Table, rows: list[dict[str, An
     )
 
 
-def migration_heads(migrations_dir: str | Path) -> tuple[set[str], set[str]]:
-    """The head revisions of a service's Alembic scripts, and every revision they know."""
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir))
-    scripts = ScriptDirectory.from_config(cfg)
-    return set(scripts.get_heads()), {rev.revision for rev in scripts.walk_revisions()}
-
-
 async def applied_revisions(db: Database) -> set[str]:
     """The revisions recorded in ``alembic_version`` (empty when never migrated)."""
     async with db.engine.connect() as conn:
