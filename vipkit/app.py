@@ -17,6 +17,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
@@ -59,6 +60,7 @@ class ServiceSpec:
     consumers: Sequence[ConsumerSpec] = ()
     jobs: Sequence[DailyJob] = ()
     job_kinds: Mapping[str, JobKind] = field(default_factory=dict)  # durable jobs (vipkit.durable)
+    job_options: Mapping[str, Any] = field(default_factory=dict)  # JobRunner options (batch, backoff ...)
     topics: Sequence[str] = ()
     version: str = "1.0.0"
     on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = ()
@@ -149,9 +151,12 @@ class ServiceRuntime:
                 db,
                 spec.job_kinds,
                 name=spec.name,
-                base_seconds=settings.jobs_backoff_base_s,
-                cap_seconds=settings.jobs_backoff_cap_s,
                 test_clock=settings.test_clock,
+                **{
+                    "base_seconds": settings.jobs_backoff_base_s,
+                    "cap_seconds": settings.jobs_backoff_cap_s,
+                    **spec.job_options,
+                },
             )
             if spec.job_kinds and settings.jobs_enabled
             else None

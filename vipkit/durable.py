@@ -27,11 +27,13 @@ import datetime as dt
 import json
 import logging
 import random
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy import and_, exists, insert, or_, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vipkit import clock
@@ -60,6 +62,9 @@ class JobKind:
 
     handler: JobHandler
     on_dead: DeadHook | None = None
+    #: a recurring job: one row per kind (``every:<kind>``) run every ``every_seconds`` by one replica
+    #: (the lease); a failure is retried after a backoff capped at the interval, it never goes dead
+    every_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -95,22 +100,7 @@ async def enqueue(
     delay_seconds: float = 0.0,
 ) -> bool:
     """Add a job in the session's transaction; False when a job with ``dedupe_key`` already exists."""
-    now = utcnow()
-    override = clock.override_value()
-    values = {
-        "kind": kind,
-        "payload": json.dumps(dict(payload), ensure_ascii=False, separators=(",", ":"), default=str),
-        "dedupe_key": dedupe_key,
-        "ordering_key": ordering_key,
-        "state": "pending",
-        "attempts": 0,
-        "run_after": now + dt.timedelta(seconds=delay_seconds),
-        "give_up_at": now + retry_for,
-        "retry_seconds": int(retry_for.total_seconds()),
-        "test_now": override.isoformat() if override is not None else None,
-        "created_at": now,
-        "updated_at": now,
-    }
+    values = _job_values(kind, payload, dedupe_key, ordering_key, retry_for, delay_seconds)
     if dedupe_key is not None:
         added = await insert_ignore(session, durable_jobs_table, values)
     else:
@@ -120,8 +110,68 @@ async def enqueue(
     return added
 
 
-def _due(now: dt.datetime) -> Any:
-    j = durable_jobs_table
+async def enqueue_many(
+    session: AsyncSession,
+    kind: str,
+    jobs: Sequence[tuple[Mapping[str, Any], str | None]],
+    *,
+    retry_for: dt.timedelta = DEFAULT_RETRY_FOR,
+) -> None:
+    """Many ``enqueue`` (``(payload, dedupe_key)`` pairs) in one multi-row insert; a job whose dedupe
+    key exists already is skipped (e.g. a consumer batch's notifications, each with its delivery job)."""
+    if not jobs:
+        return
+    rows = [_job_values(kind, payload, dedupe_key, None, retry_for, 0.0) for payload, dedupe_key in jobs]
+    dialect = session.get_bind().dialect.name
+    stmt = (pg_insert if dialect == "postgresql" else sqlite_insert)(durable_jobs_table).values(rows)
+    await session.execute(stmt.on_conflict_do_nothing())
+    session.info["jobs_pending"] = True
+
+
+def _job_values(
+    kind: str,
+    payload: Mapping[str, Any],
+    dedupe_key: str | None,
+    ordering_key: str | None,
+    retry_for: dt.timedelta,
+    delay_seconds: float,
+) -> dict[str, Any]:
+    now = utcnow()
+    override = clock.override_value()
+    return {
+        "kind": kind,
+        "payload": json.dumps(dict(payload), ensure_ascii=False, separators=(",", ":"), default=str),
+        "dedupe_key": dedupe_key,
+        "ordering_key": ordering_key,
+        "state": "pending",
+        "attempts": 0,
+        "lease_until": None,
+        "run_after": now + dt.timedelta(seconds=delay_seconds),
+        "give_up_at": now + retry_for,
+        "retry_seconds": int(retry_for.total_seconds()),
+        "test_now": override.isoformat() if override is not None else None,
+        "last_error": None,
+        "created_at": now,
+        "updated_at": now,
+        "finished_at": None,
+    }
+
+
+def _rearmed(now: dt.datetime, every: float, *, last_error: str | None) -> dict[str, Any]:
+    """A recurring job's row after a run: pending again, due one interval later, a fresh window."""
+    return {
+        "state": "pending",
+        "attempts": 0,
+        "lease_until": None,
+        "run_after": now + dt.timedelta(seconds=every),
+        "give_up_at": now + DEFAULT_RETRY_FOR,
+        "last_error": last_error,
+        "finished_at": now,
+        "updated_at": now,
+    }
+
+
+def _due(now: dt.datetime, j: Any = durable_jobs_table) -> Any:
     return or_(
         and_(j.c.state == "pending", j.c.run_after <= now),
         and_(j.c.state == "running", j.c.lease_until < now),
@@ -155,6 +205,7 @@ class JobRunner:
         self.test_clock = test_clock
         self.succeeded = 0
         self.failed = 0
+        self._recurring_ready = False
         self.loop = PollLoop(
             self.run_once, idle_seconds=poll_seconds, error_initial_seconds=poll_seconds, on_error=self._round_failed
         )
@@ -164,52 +215,91 @@ class JobRunner:
         self.loop.wake()
 
     async def claim(self) -> list[ClaimedJob]:
-        """Lease up to ``batch`` due jobs (a conditional update per job: one winner across replicas)."""
+        """Lease up to ``batch`` due jobs with one ``UPDATE ... RETURNING`` (PostgreSQL: the candidates
+        locked ``SKIP LOCKED``, the due condition re-checked: one winner per job across replicas)."""
         j = durable_jobs_table
+        c = durable_jobs_table.alias("candidate")
         earlier = durable_jobs_table.alias("earlier")
         now = utcnow()
         blocked = exists().where(
-            earlier.c.ordering_key == j.c.ordering_key, earlier.c.id < j.c.id, earlier.c.state.in_(BLOCKING_STATES)
+            earlier.c.ordering_key == c.c.ordering_key, earlier.c.id < c.c.id, earlier.c.state.in_(BLOCKING_STATES)
         )
-        claimed: list[ClaimedJob] = []
+        candidates = (
+            select(c.c.id)
+            .where(_due(now, c), c.c.kind.in_(list(self.kinds)), or_(c.c.ordering_key.is_(None), ~blocked))
+            .order_by(c.c.id)
+            .limit(self.batch)
+            .with_for_update(of=c, skip_locked=True)
+            .scalar_subquery()
+        )
+        claim = (
+            update(j)
+            .where(j.c.id.in_(candidates), _due(now))
+            .values(
+                state="running",
+                attempts=j.c.attempts + 1,
+                lease_until=now + dt.timedelta(seconds=self.lease_seconds),
+                updated_at=now,
+            )
+            .returning(j.c.id, j.c.kind, j.c.payload, j.c.attempts, j.c.test_now)
+        )
         async with self.db.sessionmaker() as session, session.begin():
-            rows = (
-                await session.execute(
-                    select(j.c.id, j.c.kind, j.c.payload, j.c.attempts, j.c.test_now)
-                    .where(_due(now), j.c.kind.in_(list(self.kinds)), or_(j.c.ordering_key.is_(None), ~blocked))
-                    .order_by(j.c.id)
-                    .limit(self.batch)
-                )
-            ).all()
-            for row in rows:
-                result = await session.execute(
-                    update(j)
-                    .where(j.c.id == row.id, j.c.attempts == row.attempts, _due(now))
-                    .values(
-                        state="running",
-                        attempts=row.attempts + 1,
-                        lease_until=now + dt.timedelta(seconds=self.lease_seconds),
-                        updated_at=now,
-                    )
-                )
-                if result.rowcount == 1:  # type: ignore[attr-defined]
-                    payload = json.loads(row.payload)
-                    claimed.append(ClaimedJob(row.id, row.kind, payload, row.attempts + 1, row.test_now))
-        return claimed
+            rows = (await session.execute(claim)).all()
+        return [
+            ClaimedJob(row.id, row.kind, json.loads(row.payload), row.attempts, row.test_now)
+            for row in sorted(rows, key=lambda r: r.id)
+        ]
 
     async def run_once(self) -> int:
-        """Claim due jobs and run them concurrently; returns how many ran."""
+        """Claim due jobs, run them concurrently, mark the ones that succeeded; returns how many ran."""
+        await self.ensure_recurring()
         jobs = await self.claim()
         if jobs:
-            await asyncio.gather(*(self.execute(job) for job in jobs))
+            outcomes = await asyncio.gather(*(self.execute(job) for job in jobs))
+            await self._finish([job for job, ok in zip(jobs, outcomes, strict=True) if ok])
         return len(jobs)
+
+    async def ensure_recurring(self) -> None:
+        """Add each recurring kind's row once (its first run one interval from now)."""
+        recurring = [(name, kind.every_seconds) for name, kind in self.kinds.items() if kind.every_seconds]
+        if not recurring or self._recurring_ready:
+            return
+        async with self.db.sessionmaker() as session, session.begin():
+            for name, every in recurring:
+                values = _job_values(name, {}, f"every:{name}", None, DEFAULT_RETRY_FOR, every or 0.0)
+                await insert_ignore(session, durable_jobs_table, values)
+        self._recurring_ready = True
+
+    async def _finish(self, jobs: Sequence[ClaimedJob]) -> None:
+        """Done (one statement for the round); a recurring job is due again one interval later."""
+        if not jobs:
+            return
+        j = durable_jobs_table
+        now = utcnow()
+        once = [(job.id, job.attempts) for job in jobs if not self.kinds[job.kind].every_seconds]
+        async with self.db.sessionmaker() as session, session.begin():
+            if once:
+                await session.execute(
+                    update(j)
+                    .where(tuple_(j.c.id, j.c.attempts).in_(once))
+                    .values(state="done", lease_until=None, finished_at=now, updated_at=now)
+                )
+            for job in jobs:
+                every = self.kinds[job.kind].every_seconds
+                if every:
+                    await session.execute(
+                        update(j)
+                        .where(j.c.id == job.id, j.c.attempts == job.attempts)
+                        .values(_rearmed(now, every, last_error=None))
+                    )
 
     def _business_time(self, job: ClaimedJob) -> dt.datetime | None:
         if not (self.test_clock and job.test_now):
             return None
         return dt.datetime.fromisoformat(job.test_now)
 
-    async def execute(self, job: ClaimedJob) -> None:
+    async def execute(self, job: ClaimedJob) -> bool:
+        """Run one claimed job; True when it succeeded (``run_once`` marks it), False when it failed."""
         kind = self.kinds[job.kind]
         try:
             with clock.frozen(self._business_time(job)):
@@ -219,15 +309,9 @@ class JobRunner:
         except Exception as exc:
             self.failed += 1
             await self._record_failure(job, kind, exc)
-            return
+            return False
         self.succeeded += 1
-        now = utcnow()
-        async with self.db.sessionmaker() as session, session.begin():
-            await session.execute(
-                update(durable_jobs_table)
-                .where(durable_jobs_table.c.id == job.id, durable_jobs_table.c.attempts == job.attempts)
-                .values(state="done", lease_until=None, finished_at=now, updated_at=now)
-            )
+        return True
 
     async def _record_failure(self, job: ClaimedJob, kind: JobKind, exc: Exception) -> None:
         j = durable_jobs_table
@@ -240,8 +324,9 @@ class JobRunner:
                 )
                 if give_up_at is None:
                     return  # the lease expired and another runner owns the job now
-                dead = isinstance(exc, PermanentJobError) or now >= give_up_at
-                delay = backoff_seconds(job.attempts, base=self.base_seconds, cap=self.cap_seconds)
+                every = kind.every_seconds
+                dead = not every and (isinstance(exc, PermanentJobError) or now >= give_up_at)
+                delay = backoff_seconds(job.attempts, base=self.base_seconds, cap=min(self.cap_seconds, every or 1e9))
                 values: dict[str, Any] = {"last_error": error, "lease_until": None, "updated_at": now}
                 if dead:
                     values.update(state="dead", finished_at=now)
@@ -265,64 +350,3 @@ class JobRunner:
 
     async def stop(self) -> None:
         self.loop.stop()
-
-
-# --- ops ---------------------------------------------------------------------------------------------
-async def list_jobs(
-    session: AsyncSession, *, state: str | None, kind: str | None, limit: int, before: int | None = None
-) -> list[dict[str, Any]]:
-    """Newest first; keyset-paged on the id (``before``: the last id of the previous page)."""
-    j = durable_jobs_table
-    query = select(j).order_by(j.c.id.desc()).limit(limit)
-    if before is not None:
-        query = query.where(j.c.id < before)
-    if state is not None:
-        query = query.where(j.c.state == state)
-    if kind is not None:
-        query = query.where(j.c.kind == kind)
-    return [dict(row) for row in (await session.execute(query)).mappings().all()]
-
-
-async def get_job(session: AsyncSession, job_id: int) -> dict[str, Any] | None:
-    query = select(durable_jobs_table).where(durable_jobs_table.c.id == job_id)
-    row = (await session.execute(query)).mappings().first()
-    return dict(row) if row is not None else None
-
-
-async def retry_job(session: AsyncSession, job_id: int) -> bool:
-    """Ops: run a dead (or discarded) job again now, with a fresh retry window; False if not dead."""
-    j = durable_jobs_table
-    now = utcnow()
-    retry_for = await session.scalar(select(j.c.retry_seconds).where(j.c.id == job_id))
-    if retry_for is None:
-        return False
-    result = await session.execute(
-        update(j)
-        .where(j.c.id == job_id, j.c.state.in_(("dead", "discarded")))
-        .values(
-            state="pending",
-            run_after=now,
-            give_up_at=now + dt.timedelta(seconds=retry_for),
-            finished_at=None,
-            updated_at=now,
-        )
-    )
-    session.info["jobs_pending"] = True
-    return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-async def discard_job(session: AsyncSession, job_id: int) -> bool:
-    """Ops: give a dead job up for good (it stops holding later jobs with its ordering key)."""
-    j = durable_jobs_table
-    now = utcnow()
-    result = await session.execute(
-        update(j).where(j.c.id == job_id, j.c.state == "dead").values(state="discarded", updated_at=now)
-    )
-    session.info["jobs_pending"] = True
-    return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-async def count_by_state(session: AsyncSession) -> dict[str, int]:
-    j = durable_jobs_table
-    rows = (await session.execute(select(j.c.state, func.count()).group_by(j.c.state))).all()
-    return {state: int(n) for state, n in rows}

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vipkit import clock, durable
+from vipkit import clock, durable_ops
 from vipkit.auth import StaffIdentity
 from vipkit.db import Database, DbSession, outbox_table
 from vipkit.openapi_docs import OPS, Op
@@ -229,7 +229,7 @@ def _job_routes(router: APIRouter) -> None:
         cursor: Cursor = None,
     ) -> JobPage:
         before = decode_cursor("ops-jobs", cursor, 1, types=(int,))
-        rows = await durable.list_jobs(
+        rows = await durable_ops.list_jobs(
             session, state=state, kind=kind, limit=limit + 1, before=before[0] if before else None
         )
         found, next_cursor = page("ops-jobs", rows, limit, lambda r: (r["id"],))
@@ -237,15 +237,15 @@ def _job_routes(router: APIRouter) -> None:
 
     @router.post("/jobs/{job_id}/retry", response_model=JobRead, summary="Run a dead job again (ops)")
     async def retry_job(job_id: int, session: DbSession, _staff: StaffIdentity) -> JobRead:
-        if not await durable.retry_job(session, job_id):
+        if not await durable_ops.retry_job(session, job_id):
             raise Conflict(f"job {job_id} does not exist or is not dead/discarded")
-        return JobRead.model_validate(await durable.get_job(session, job_id))
+        return JobRead.model_validate(await durable_ops.get_job(session, job_id))
 
     @router.post("/jobs/{job_id}/discard", response_model=JobRead, summary="Give a dead job up (ops)")
     async def discard_job(job_id: int, session: DbSession, _staff: StaffIdentity) -> JobRead:
-        if not await durable.discard_job(session, job_id):
+        if not await durable_ops.discard_job(session, job_id):
             raise Conflict(f"job {job_id} does not exist or is not dead")
-        return JobRead.model_validate(await durable.get_job(session, job_id))
+        return JobRead.model_validate(await durable_ops.get_job(session, job_id))
 
 
 def _outbox_routes(router: APIRouter) -> None:

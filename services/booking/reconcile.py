@@ -26,7 +26,7 @@ from services.booking import ledger
 from services.booking import reconcile_repository as repo
 from services.booking import repository as booking_repo
 from services.booking.context import BookingContext
-from vipkit import clock, durable
+from vipkit import clock, durable_ops
 from vipkit.problems import Problem
 
 log = logging.getLogger("booking.reconcile")
@@ -48,7 +48,7 @@ async def _revive(ctx: BookingContext, dedupe_key: str, enqueue: Any) -> str:
         if found is None:
             await enqueue(session)
             return "requeued"
-        await durable.retry_job(session, found)
+        await durable_ops.retry_job(session, found)
         return "revived"
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notifier import mapping, service
+from services.notifier.models import Notification
 from services.notifier.schemas import NotificationList, NotificationRead
 from vipkit.auth import StaffIdentity
 from vipkit.db import DbSession
@@ -43,12 +45,14 @@ async def list_notifications(
         limit=limit + 1,
     )
     page_rows, next_cursor = page("notifications", rows, limit, lambda n: (n.id,))
-    return NotificationList(items=[mapping.notification_read(n) for n in page_rows], next_cursor=next_cursor)
+    schedule = await service.next_attempts(session, page_rows)
+    items = [mapping.notification_read(n, schedule.get(n.id)) for n in page_rows]
+    return NotificationList(items=items, next_cursor=next_cursor)
 
 
 @router.get("/notifications/{notification_id}", response_model=NotificationRead, summary="One notification (ops)")
 async def get_notification(notification_id: int, session: DbSession, _staff: StaffIdentity) -> NotificationRead:
-    return mapping.notification_read(await service.get_notification(session, notification_id))
+    return await _read(session, await service.get_notification(session, notification_id))
 
 
 @router.post(
@@ -57,4 +61,9 @@ async def get_notification(notification_id: int, session: DbSession, _staff: Sta
     summary="Queue a failed notification again (ops), e.g. after a provider outage",
 )
 async def retry_notification(notification_id: int, session: DbSession, _staff: StaffIdentity) -> NotificationRead:
-    return mapping.notification_read(await service.requeue(session, notification_id))
+    return await _read(session, await service.requeue(session, notification_id))
+
+
+async def _read(session: AsyncSession, notification: Notification) -> NotificationRead:
+    schedule = await service.next_attempts(session, [notification])
+    return mapping.notification_read(notification, schedule.get(notification.id))

@@ -1,7 +1,8 @@
-"""What notifier's worker and jobs receive: the typed per-service context (no app holder).
+"""What notifier's delivery jobs receive: the typed per-service context (no app holder).
 
 Built in ``main.create_app``; ``start`` (on app start-up) sets the database, opens the providers'
-HTTP client, builds the channel adapters and starts the delivery worker; ``stop`` undoes it.
+HTTP client and builds the channel adapters (the service's job runner delivers: ``jobs.py``);
+``stop`` closes the client.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import httpx
 from fastapi import FastAPI
 
 from services.notifier.adapters import ChannelAdapter, build_adapters
-from services.notifier.jobs import DeliveryWorker
 from services.notifier.settings import NotifierSettings
 from vipkit.context import ServiceContext
 
@@ -25,19 +25,13 @@ class NotifierContext(ServiceContext):
     settings: NotifierSettings
     http: httpx.AsyncClient | None = None
     adapters: dict[str, ChannelAdapter] = field(default_factory=dict)
-    worker: DeliveryWorker | None = None
 
     async def start(self, app: FastAPI) -> None:
         await super().start(app)
         self.http = httpx.AsyncClient(timeout=self.settings.http_timeout_seconds)
         self.adapters = build_adapters(self.settings, self.http)
-        self.worker = DeliveryWorker(self.database, self.settings, self.adapters)
-        if self.settings.worker_enabled:
-            self.worker.start()
-        log.info("delivery worker ready", extra={"adapters": {k: a.name for k, a in self.adapters.items()}})
+        log.info("channel adapters ready", extra={"adapters": {k: a.name for k, a in self.adapters.items()}})
 
     async def stop(self, app: FastAPI) -> None:
-        if self.worker is not None:
-            await self.worker.stop()
         if self.http is not None:
             await self.http.aclose()

@@ -1,30 +1,41 @@
-"""Notifier background work: the delivery worker (no daily jobs).
+"""Notifier background work: delivery jobs (``vipkit.durable``) and the retention rule (no daily job).
 
-The worker polls for due ``queued`` notifications, claims a batch (a lease, so several replicas
-never deliver the same notification at once and a crashed worker's claim comes back), sends each
-through its channel adapter concurrently, and records every attempt. Failures are retried with
-exponential backoff (capped at ``retry_max_seconds``) for ``retry_for_hours`` (24 h) after the first
-attempt, then the notification is ``failed`` (ops can retry it).
+Each stored notification has one delivery job, written with it by the consumer. The service's job
+runner claims due jobs in batches (``batch_size`` at once, leased: several replicas never deliver
+the same notification at once and a crashed runner's claim comes back), sends each through its
+channel adapter concurrently and records the attempt. A failed attempt is retried with the
+runner's exponential backoff with jitter (``retry_base_seconds`` doubling up to
+``retry_max_seconds``) for 24 h; then the job is ``dead`` and the notification ``failed``
+(``GET /api/v1/ops/notifier/jobs?state=dead``; ops retry of the job, or of the notification, sends
+it again).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notifier import service
-from services.notifier.adapters import ChannelAdapter, DeliveryResult, OutgoingMessage
+from services.notifier.adapters import ChannelAdapter, DeliveryResult
 from services.notifier.models import DeliveryAttempt, Notification
 from services.notifier.settings import NotifierSettings
+from vipkit import durable
 from vipkit.db import Database
 from vipkit.masking import mask_mobile
 from vipkit.retention import Child, PurgeRule
 from vipkit.scheduler import DailyJob
 
 log = logging.getLogger("notifier.worker")
+
+Adapters = Callable[[], Mapping[str, ChannelAdapter]]
+
+
+class DeliveryFailed(Exception):
+    """The attempt failed for a reason that may pass (provider down, busy): the job retries it."""
 
 
 def daily_jobs() -> list[DailyJob]:
@@ -46,71 +57,54 @@ def retention_rules(settings: NotifierSettings) -> list[PurgeRule]:
     ]
 
 
-class DeliveryWorker:
-    def __init__(self, db: Database, settings: NotifierSettings, adapters: dict[str, ChannelAdapter]) -> None:
-        self.db = db
-        self.settings = settings
-        self.adapters = adapters
-        self._stopped = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self.delivered = 0
-        self.failed_attempts = 0
+async def deliver(db: Database, settings: NotifierSettings, adapters: Mapping[str, ChannelAdapter], id_: int) -> None:
+    """One delivery attempt of a notification (a no-op once it is sent)."""
+    message = await service.load_message(db, id_)
+    if message is None:
+        return
+    adapter = adapters[message.channel]
+    try:
+        result = await adapter.send(message)
+    except Exception as exc:  # an adapter bug is a failed attempt, not a lost notification
+        result = DeliveryResult(False, adapter.name, "", error=f"{type(exc).__name__}: {exc}"[:500])
+    status = await service.record_result(db, settings, message, result)
+    if result.ok:
+        return
+    extra = {"notification_id": id_, "adapter": result.adapter, "mobile": mask_mobile(message.mobile)}
+    log.warning("delivery attempt failed", extra={**extra, "error": result.error, "status": status})
+    if status == "failed":
+        raise durable.PermanentJobError(result.error or "delivery failed")
+    if status == "queued":
+        raise DeliveryFailed(result.error or "delivery failed")
 
-    async def run_once(self) -> int:
-        """One round: claim due notifications, deliver them, record the attempts; returns how many."""
-        messages = await service.claim_due(self.db, self.settings)
-        if messages:
-            await asyncio.gather(*(self._deliver(m) for m in messages))
-        return len(messages)
 
-    async def _deliver(self, message: OutgoingMessage) -> None:
-        adapter = self.adapters[message.channel]
-        try:
-            result = await adapter.send(message)
-        except Exception as exc:  # an adapter bug is a failed attempt, not a lost notification
-            result = DeliveryResult(False, adapter.name, "", error=f"{type(exc).__name__}: {exc}"[:500])
-        status = await service.record_result(self.db, self.settings, message, result)
-        if result.ok:
-            self.delivered += 1
-        else:
-            self.failed_attempts += 1
-            log.warning(
-                "delivery attempt failed",
-                extra={
-                    "notification_id": message.notification_id,
-                    "adapter": result.adapter,
-                    "mobile": mask_mobile(message.mobile),
-                    "error": result.error,
-                    "status": status,
-                },
-            )
+async def delivery_dead(session: AsyncSession, payload: dict[str, Any], error: str) -> None:
+    await service.give_up(session, int(payload["notification_id"]), error)
 
-    async def run(self) -> None:
-        """Deliver until stopped; database trouble is logged and retried, never fatal."""
-        backoff = self.settings.poll_ms / 1000
-        while not self._stopped.is_set():
-            try:
-                count = await self.run_once()
-                backoff = self.settings.poll_ms / 1000
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # database trouble: log, back off, go on
-                log.exception("delivery round failed; retrying")
-                count = 0
-                backoff = min(backoff * 2, 5.0)
-            if count == 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._stopped.wait(), backoff)
 
-    def start(self) -> None:
-        self._task = asyncio.create_task(self.run(), name="notifier-delivery-worker")
+def job_kinds(db: Callable[[], Database], settings: NotifierSettings, adapters: Adapters) -> dict[str, durable.JobKind]:
+    """The delivery job; ``db`` and ``adapters`` are read when a job runs (set at start-up)."""
 
-    async def stop(self) -> None:
-        """Finish the round in progress (its attempts get recorded), then stop."""
-        self._stopped.set()
-        if self._task is not None:
-            try:
-                await asyncio.wait_for(self._task, self.settings.http_timeout_seconds + 5)
-            except TimeoutError:
-                pass  # the task was cancelled; its claims expire and are retried
-            self._task = None
+    async def handler(payload: dict[str, Any]) -> None:
+        await deliver(db(), settings, adapters(), int(payload["notification_id"]))
+
+    return {service.DELIVER_JOB: durable.JobKind(handler, delivery_dead)}
+
+
+def runner_options(settings: NotifierSettings) -> dict[str, Any]:
+    """The delivery runner: ``batch_size`` notifications at once, the notifier's backoff."""
+    return {
+        "batch": settings.batch_size,
+        "base_seconds": settings.retry_base_seconds,
+        "cap_seconds": settings.retry_max_seconds,
+        "lease_seconds": settings.lease_seconds,
+        "poll_seconds": settings.poll_ms / 1000,
+    }
+
+
+def delivery_runner(
+    db: Database, settings: NotifierSettings, adapters: Mapping[str, ChannelAdapter], *, test_clock: bool = False
+) -> durable.JobRunner:
+    """A job runner for the notifier's deliveries (what the service runs; the tests build their own)."""
+    kinds = job_kinds(lambda: db, settings, lambda: adapters)
+    return durable.JobRunner(db, kinds, name="notifier", test_clock=test_clock, **runner_options(settings))

@@ -27,6 +27,7 @@ def create_app(settings: NotifierSettings | None = None, common: CommonSettings 
     settings.check_secrets(common.env)
 
     ctx = NotifierContext(settings=settings, common=common)
+    delivery = jobs.job_kinds(lambda: ctx.database, settings, lambda: ctx.adapters)
 
     spec = ServiceSpec(
         name=NAME,
@@ -38,6 +39,8 @@ def create_app(settings: NotifierSettings | None = None, common: CommonSettings 
         routers=[api.router],
         consumers=consumers.consumer_specs(),
         jobs=jobs.daily_jobs(),
+        job_kinds=delivery if settings.worker_enabled else {},
+        job_options=jobs.runner_options(settings),
         retention=jobs.retention_rules(settings),
         metrics_probes=[metrics.probe],
         topics=list(registry.service(NAME).publishes),

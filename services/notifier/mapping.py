@@ -27,7 +27,8 @@ def delivery_attempt_read(attempt: DeliveryAttempt) -> DeliveryAttemptRead:
     )
 
 
-def notification_read(n: Notification) -> NotificationRead:
+def notification_read(n: Notification, next_attempt_at: dt.datetime | None = None) -> NotificationRead:
+    """``next_attempt_at``: when a queued notification's delivery job runs next (``service.next_attempts``)."""
     return NotificationRead(
         id=n.id,
         event_id=n.event_id,
@@ -40,7 +41,7 @@ def notification_read(n: Notification) -> NotificationRead:
         source_service=n.source_service,
         status=n.status,  # type: ignore[arg-type]
         attempt_count=n.attempt_count,
-        next_attempt_at=local(n.next_attempt_at) if n.status == "queued" else None,
+        next_attempt_at=local(next_attempt_at) if n.status == "queued" else None,
         last_error=mask_text(n.last_error) if n.last_error else None,
         created_at=n.created_at.astimezone(SHANGHAI),
         sent_at=local(n.sent_at),

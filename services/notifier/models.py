@@ -25,7 +25,6 @@ class Notification(Base):
     __table_args__ = (
         CheckConstraint("channel IN ('sms', 'wechat')", name="channel"),
         CheckConstraint("status IN ('queued', 'sent', 'failed')", name="status"),
-        Index("ix_notifications_due", "status", "next_attempt_at"),
         Index("ix_notifications_customer", "customer_id", "id"),
     )
 
@@ -39,9 +38,8 @@ class Notification(Base):
     reference: Mapped[str | None] = mapped_column(String(128))
     source_service: Mapped[str] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16), default="queued")
+    # the schedule (next try, lease, retry window) is the delivery job's (vipkit.durable)
     attempt_count: Mapped[int] = mapped_column(Integer, default=0)
-    # when the worker may (re)try; NULL = at once. A claim moves it forward by the lease.
-    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, func, or_, select, update
+from sqlalchemy import Table, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from services.notifier.models import DeliveryAttempt, Notification
 from vipkit.db import insert_ignore
+from vipkit.plumbing import durable_jobs_table
 
 
 async def insert_notification(session: AsyncSession, values: dict[str, Any]) -> bool:
@@ -21,14 +22,14 @@ async def insert_notification(session: AsyncSession, values: dict[str, Any]) -> 
     return await insert_ignore(session, Notification.__table__, values)  # type: ignore[arg-type]
 
 
-async def insert_notifications(session: AsyncSession, rows: list[dict[str, Any]]) -> set[str]:
-    """Many ``insert_notification`` in one executemany; returns the event ids inserted."""
+async def insert_notifications(session: AsyncSession, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Many ``insert_notification`` in one multi-row insert; returns the new ids by event id."""
     if not rows:
-        return set()
+        return {}
     table: Table = Notification.__table__  # type: ignore[assignment]
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(table).on_conflict_do_nothing().returning(table.c.event_id)
-    return set((await session.execute(stmt, rows)).scalars())
+    stmt = insert(table).values(rows).on_conflict_do_nothing().returning(table.c.event_id, table.c.id)
+    return {event_id: id_ for event_id, id_ in (await session.execute(stmt)).all()}
 
 
 async def get(session: AsyncSession, notification_id: int) -> Notification | None:
@@ -37,6 +38,11 @@ async def get(session: AsyncSession, notification_id: int) -> Notification | Non
             select(Notification).where(Notification.id == notification_id).options(selectinload(Notification.attempts))
         )
     ).scalar_one_or_none()
+
+
+async def get_plain(session: AsyncSession, notification_id: int) -> Notification | None:
+    """The notification without its attempts (what the delivery job sends)."""
+    return await session.get(Notification, notification_id)
 
 
 async def get_by_event_id(session: AsyncSession, event_id: str) -> Notification | None:
@@ -75,36 +81,6 @@ async def search(
     return (await session.execute(query.order_by(Notification.id.desc()).limit(limit))).scalars().all()
 
 
-def _due(now: dt.datetime) -> Any:
-    return (Notification.status == "queued") & or_(
-        Notification.next_attempt_at.is_(None), Notification.next_attempt_at <= now
-    )
-
-
-async def claim_due(session: AsyncSession, *, now: dt.datetime, lease_until: dt.datetime, limit: int) -> list[int]:
-    """Claim due queued notifications by moving their next attempt to the lease end.
-
-    A compare-and-set per row (``UPDATE ... WHERE still due``): of two replicas racing for a row,
-    exactly one sees it updated; the other's re-checked WHERE no longer matches.
-    """
-    candidates = (
-        (await session.execute(select(Notification.id).where(_due(now)).order_by(Notification.id).limit(limit)))
-        .scalars()
-        .all()
-    )
-    claimed = []
-    for notification_id in candidates:
-        result = await session.execute(
-            update(Notification)
-            .where(Notification.id == notification_id, _due(now))
-            .values(next_attempt_at=lease_until)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount:  # type: ignore[attr-defined]
-            claimed.append(notification_id)
-    return claimed
-
-
 async def load_many(session: AsyncSession, ids: Sequence[int]) -> Sequence[Notification]:
     if not ids:
         return []
@@ -126,11 +102,15 @@ async def lock_for_update(session: AsyncSession, notification_id: int) -> Notifi
     ).scalar_one_or_none()
 
 
-async def first_attempt_at(session: AsyncSession, notification_id: int) -> dt.datetime | None:
-    """When delivery of the notification was first tried (the start of its retry window)."""
-    return await session.scalar(
-        select(func.min(DeliveryAttempt.attempted_at)).where(DeliveryAttempt.notification_id == notification_id)
+async def delivery_schedule(session: AsyncSession, job_keys: dict[str, int]) -> dict[int, dt.datetime]:
+    """When the pending delivery jobs (by dedupe key) run next, by notification id."""
+    if not job_keys:
+        return {}
+    j = durable_jobs_table
+    rows = await session.execute(
+        select(j.c.dedupe_key, j.c.run_after).where(j.c.dedupe_key.in_(list(job_keys)), j.c.state == "pending")
     )
+    return {job_keys[key]: run_after for key, run_after in rows.all()}
 
 
 def add_attempt(session: AsyncSession, attempt: DeliveryAttempt) -> None:

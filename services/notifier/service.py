@@ -1,9 +1,10 @@
 """Notifier use cases. Errors are declared at the top.
 
 A ``notification.requested.v1`` event is stored as a ``queued`` notification in the consumer's
-transaction (insert-on-conflict on its event id, besides the inbox). Delivery happens out of band:
-the worker claims due notifications, calls the channel adapter outside any transaction, then
-records the attempt and the new status (``sent``, ``queued`` with a backoff, or ``failed``).
+transaction (insert-on-conflict on its event id, besides the inbox), together with its delivery job
+(``vipkit.durable``: lease, backoff with jitter, 24 h retry window, ``dead`` for ops). The job
+(``jobs.py``) calls the channel adapter outside any transaction, then records the attempt and the
+new status (``sent``, still ``queued`` for a retry, or ``failed``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from services.notifier import repository, rules
 from services.notifier.adapters import DeliveryResult, OutgoingMessage
 from services.notifier.models import DeliveryAttempt, Notification
 from services.notifier.settings import NotifierSettings
-from vipkit import clock
+from vipkit import clock, durable, durable_ops
 from vipkit.db import Database
 from vipkit.events import event_data
 from vipkit.problems import IllegalTransition, NotFound
@@ -48,20 +49,31 @@ def _queued_row(event: CloudEvent) -> dict[str, Any]:
         "source_service": data.source_service,
         "status": "queued",
         "attempt_count": 0,
-        "next_attempt_at": None,
         "created_at": clock.now(),
     }
 
 
+DELIVER_JOB = "notification.deliver"
+
+
+def job_key(notification_id: int) -> str:
+    """The dedupe key of a notification's delivery job (one job per notification)."""
+    return f"notification:{notification_id}"
+
+
 async def store_requested(session: AsyncSession, event: CloudEvent) -> bool:
-    """Keep the requested notification as ``queued``; False when that event id was already stored."""
-    return await repository.insert_notification(session, _queued_row(event))
+    """Keep the requested notification as ``queued`` with its delivery job; False when that event id
+    was already stored."""
+    return not await store_requested_many(session, [event])
 
 
 async def store_requested_many(session: AsyncSession, events: Sequence[CloudEvent]) -> set[str]:
-    """``store_requested`` for a consumer batch in one statement; returns the event ids already stored."""
+    """``store_requested`` for a consumer batch: one insert for the notifications, one for their
+    delivery jobs; returns the event ids already stored."""
     stored = await repository.insert_notifications(session, [_queued_row(event) for event in events])
-    return {event.id for event in events} - stored
+    jobs = [({"notification_id": id_}, job_key(id_)) for id_ in stored.values()]
+    await durable.enqueue_many(session, DELIVER_JOB, jobs)
+    return {event.id for event in events} - set(stored)
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -108,39 +120,42 @@ async def requeue(session: AsyncSession, notification_id: int) -> Notification:
     if notification.status != "failed":
         raise NotificationNotRetryable(f"notification {notification_id} is {notification.status}, not failed")
     notification.status = "queued"
-    notification.next_attempt_at = None
     await session.flush()
+    if not await durable_ops.retry_job_by_key(session, job_key(notification_id)):
+        await durable.enqueue(session, DELIVER_JOB, {"notification_id": notification_id})
     return await get_notification(session, notification_id)
 
 
-# --- delivery (the worker) --------------------------------------------------------------------------
-async def claim_due(db: Database, settings: NotifierSettings) -> list[OutgoingMessage]:
-    """Claim a batch of due notifications for one worker (leased; a dead worker's claim expires)."""
-    now = clock.now()
-    async with db.sessionmaker() as session, session.begin():
-        ids = await repository.claim_due(
-            session, now=now, lease_until=now + dt.timedelta(seconds=settings.lease_seconds), limit=settings.batch_size
-        )
-        rows = await repository.load_many(session, ids)
-        return [
-            OutgoingMessage(
-                notification_id=n.id,
-                event_id=n.event_id,
-                channel=n.channel,
-                customer_id=n.customer_id,
-                mobile=n.mobile,
-                template=n.template,
-                text=n.text,
-                reference=n.reference,
-            )
-            for n in rows
-        ]
+async def next_attempts(session: AsyncSession, notifications: Sequence[Notification]) -> dict[int, dt.datetime]:
+    """When each queued notification's delivery is tried next (its job's schedule)."""
+    keys = {job_key(n.id): n.id for n in notifications if n.status == "queued"}
+    return await repository.delivery_schedule(session, keys)
+
+
+# --- delivery (the job) ------------------------------------------------------------------------------
+async def load_message(db: Database, notification_id: int) -> OutgoingMessage | None:
+    """What to send; None once it is sent. (A ``failed`` one runs again only when ops retried its job.)"""
+    async with db.sessionmaker() as session:
+        n = await repository.get_plain(session, notification_id)
+    if n is None or n.status == "sent":
+        return None
+    return OutgoingMessage(
+        notification_id=n.id,
+        event_id=n.event_id,
+        channel=n.channel,
+        customer_id=n.customer_id,
+        mobile=n.mobile,
+        template=n.template,
+        text=n.text,
+        reference=n.reference,
+    )
 
 
 async def record_result(
     db: Database, settings: NotifierSettings, message: OutgoingMessage, result: DeliveryResult
 ) -> str:
-    """Record one attempt and move the notification on; returns its new status."""
+    """Record one attempt and move the notification on; returns its new status (``queued``: the
+    job retries it; ``failed``: permanent error or the attempts' safety cap)."""
     now = clock.now()
     async with db.sessionmaker() as session, session.begin():
         notification = await repository.lock_for_update(session, message.notification_id)
@@ -159,27 +174,28 @@ async def record_result(
                 payload=result.payload,
             ),
         )
-        if notification.status != "queued":
-            return notification.status  # finished meanwhile (an expired lease); the attempt is still kept
+        if notification.status == "sent":
+            return notification.status  # sent meanwhile (an expired lease); the attempt is still kept
         if result.ok:
             notification.status = "sent"
             notification.sent_at = now
-            notification.next_attempt_at = None
             notification.last_error = None
         else:
-            first_attempt = await repository.first_attempt_at(session, notification.id) or now
             decision = rules.after_failure(
                 notification.attempt_count,
                 max_attempts=settings.max_attempts,
                 base_seconds=settings.retry_base_seconds,
                 max_seconds=settings.retry_max_seconds,
                 permanent=result.permanent,
-                trying_for_seconds=(now - first_attempt).total_seconds(),
-                retry_for_seconds=settings.retry_for_hours * 3600,
             )
             notification.status = decision.status
             notification.last_error = result.error
-            notification.next_attempt_at = (
-                now + dt.timedelta(seconds=decision.delay_seconds) if decision.delay_seconds is not None else None
-            )
         return notification.status
+
+
+async def give_up(session: AsyncSession, notification_id: int, error: str) -> None:
+    """The delivery job went dead (its 24 h window passed): the notification is ``failed``."""
+    notification = await repository.lock_for_update(session, notification_id)
+    if notification is not None and notification.status == "queued":
+        notification.status = "failed"
+        notification.last_error = notification.last_error or error

@@ -26,23 +26,20 @@ class NotifierSettings(BaseSettings):
     wechat_key_header: str = Field(default="X-Api-Key", description="Header carrying the WeChat endpoint key")
     http_timeout_seconds: float = Field(default=5.0, gt=0, description="Timeout of one provider call")
 
-    # delivery worker
+    # delivery jobs (vipkit.durable; the retry window is the durable default, 24 h)
     retention_notification_days: int = Field(
         default=180, ge=1, description="Sent/failed notifications (text, mobile) and their attempts are kept this long"
     )
-    worker_enabled: bool = Field(default=True, description="Run the background delivery worker")
-    poll_ms: int = Field(default=200, ge=5, description="Worker poll interval when idle")
-    batch_size: int = Field(default=20, ge=1, description="Notifications claimed per worker round")
+    worker_enabled: bool = Field(default=True, description="Run the delivery jobs in this process")
+    poll_ms: int = Field(default=200, ge=5, description="Job runner poll interval when idle")
+    batch_size: int = Field(default=200, ge=1, description="Notifications claimed and sent at once per runner round")
     lease_seconds: float = Field(
-        default=60.0, gt=0, description="A claimed notification is retried after this long if its worker died"
+        default=60.0, gt=0, description="A claimed delivery is retried after this long if its runner died"
     )
     max_attempts: int = Field(
-        default=1000, ge=1, description="Safety cap of delivery attempts (the retry window ends it first)"
+        default=1000, ge=1, description="Safety cap of delivery attempts (the 24 h retry window ends it first)"
     )
-    retry_for_hours: float = Field(
-        default=24.0, gt=0, description="Keep retrying a failed delivery this long after its first attempt"
-    )
-    retry_base_seconds: float = Field(default=2.0, gt=0, description="First retry delay; doubles each attempt")
+    retry_base_seconds: float = Field(default=2.0, gt=0, description="First retry delay; doubles each attempt (jitter)")
     retry_max_seconds: float = Field(default=600.0, gt=0, description="Cap of the retry delay")
 
     def check_secrets(self, env: str) -> None:

@@ -18,9 +18,8 @@ import pytest
 
 from services.notifier import service as notifier
 from services.notifier.adapters import build_adapters
-from services.notifier.jobs import DeliveryWorker
 from services.notifier.main import MIGRATIONS_DIR as NOTIFIER_MIGRATIONS
-from services.notifier.tests.conftest import FakeProvider, make_event, new_customer, notifier_settings
+from services.notifier.tests.conftest import DeliveryWorker, FakeProvider, make_event, new_customer, notifier_settings
 from tests.faults.conftest import report
 from tests.foundation.probe import app as probe
 from vipkit import clock

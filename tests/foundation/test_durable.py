@@ -16,18 +16,8 @@ from sqlalchemy import text
 
 from tests.foundation.probe import app as probe
 from vipkit.db import Database
-from vipkit.durable import (
-    JobKind,
-    JobRunner,
-    PermanentJobError,
-    backoff_seconds,
-    count_by_state,
-    discard_job,
-    enqueue,
-    get_job,
-    list_jobs,
-    retry_job,
-)
+from vipkit.durable import JobKind, JobRunner, PermanentJobError, backoff_seconds, enqueue
+from vipkit.durable_ops import count_by_state, discard_job, get_job, list_jobs, retry_job
 from vipkit.testing import wait_for
 
 

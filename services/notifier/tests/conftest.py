@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,9 +14,13 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from contracts.events import CloudEvent, NotificationChannel, NotificationRequestedV1, Topic
+from services.notifier import repository, service
+from services.notifier.adapters import ChannelAdapter
+from services.notifier.jobs import delivery_runner
 from services.notifier.main import MIGRATIONS_DIR
 from services.notifier.settings import NotifierSettings
 from vipkit import clock
+from vipkit.db import Database
 from vipkit.events import build_event
 from vipkit.testing import DatabaseFactory, serve_app
 
@@ -59,7 +64,6 @@ def notification_row(customer_id: str, **overrides: Any) -> dict[str, Any]:
         "source_service": "revisit",
         "status": "queued",
         "attempt_count": 0,
-        "next_attempt_at": None,
         "created_at": NOTIFIED_AT,
     }
     values.update(overrides)
@@ -76,12 +80,47 @@ def notifier_settings(database_url: str, **overrides: Any) -> NotifierSettings:
         "database_url": database_url,
         "poll_ms": 10,
         "max_attempts": 4,
-        "retry_base_seconds": 0.05,
+        "retry_base_seconds": 0.1,  # the runner's jitter: the first retry after 0.05 to 0.1 s
         "retry_max_seconds": 0.4,
         "http_timeout_seconds": 2.0,
     }
     values.update(overrides)
     return NotifierSettings(**values)
+
+
+class DeliveryWorker:
+    """The notifier's delivery job runner (``jobs.delivery_runner``) as the tests drive it."""
+
+    def __init__(self, db: Database, settings: NotifierSettings, adapters: Mapping[str, ChannelAdapter]) -> None:
+        self.runner = delivery_runner(db, settings, adapters)
+        self.task: asyncio.Task[None] | None = None
+
+    async def run_once(self) -> int:
+        return await self.runner.run_once()
+
+    def start(self) -> None:
+        self.task = asyncio.create_task(self.runner.run(), name="notifier-delivery-jobs")
+
+    async def stop(self) -> None:
+        await self.runner.stop()
+        if self.task is not None:
+            await asyncio.wait_for(self.task, 10)
+            self.task = None
+
+    @property
+    def delivered(self) -> int:
+        return self.runner.succeeded
+
+    @property
+    def failed_attempts(self) -> int:
+        return self.runner.failed
+
+
+async def next_attempt(db: Database, notification_id: int) -> dt.datetime | None:
+    """When the notification's delivery job runs next (None: not pending: sent, dead)."""
+    async with db.sessionmaker() as session:
+        key = service.job_key(notification_id)
+        return (await repository.delivery_schedule(session, {key: notification_id})).get(notification_id)
 
 
 @pytest.fixture

@@ -11,9 +11,16 @@ import httpx
 from services.notifier import repository
 from services.notifier.adapters import build_adapters
 from services.notifier.consumers import consumer_specs
-from services.notifier.jobs import DeliveryWorker
 from services.notifier.main import create_app
-from services.notifier.tests.conftest import MASKED, TEXT, TOPIC, make_event, new_customer, notifier_settings
+from services.notifier.tests.conftest import (
+    MASKED,
+    TEXT,
+    TOPIC,
+    DeliveryWorker,
+    make_event,
+    new_customer,
+    notifier_settings,
+)
 from vipkit import clock
 from vipkit.auth import mint_token
 from vipkit.consumer import ConsumerRunner

@@ -15,7 +15,13 @@ from services.notifier import jobs
 from services.notifier import repository as repo
 from services.notifier.adapters import SinkAdapter
 from services.notifier.models import DeliveryAttempt, Notification
-from services.notifier.tests.conftest import NOTIFIED_AT, new_customer, notification_row, notifier_settings
+from services.notifier.tests.conftest import (
+    NOTIFIED_AT,
+    DeliveryWorker,
+    new_customer,
+    notification_row,
+    notifier_settings,
+)
 from vipkit.db import Database
 from vipkit.retention import purge_rule
 from vipkit.testing import wait_for
@@ -63,14 +69,14 @@ async def test_retention_purges_finished_old_notifications_with_their_attempts_o
 async def test_worker_loop_logs_database_trouble_backs_off_and_stops(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.ERROR, logger="notifier.worker")
+    caplog.set_level(logging.WARNING, logger="vipkit.durable")
     broken = Database(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/notifier.db")  # cannot be opened
     settings = notifier_settings("sqlite+aiosqlite://", poll_ms=10)
-    worker = jobs.DeliveryWorker(broken, settings, {"sms": SinkAdapter("sms"), "wechat": SinkAdapter("wechat")})
+    worker = DeliveryWorker(broken, settings, {"sms": SinkAdapter("sms"), "wechat": SinkAdapter("wechat")})
     try:
         worker.start()
         await wait_for(
-            lambda: sum(r.getMessage() == "delivery round failed; retrying" for r in caplog.records) >= 2,
+            lambda: sum(r.getMessage() == "durable job round failed; retrying" for r in caplog.records) >= 2,
             timeout=10,
         )
         await asyncio.wait_for(worker.stop(), 5)

@@ -23,7 +23,6 @@ def notification(status: str, **kw: object) -> Notification:
         "source_service": "booking",
         "status": status,
         "attempt_count": 1,
-        "next_attempt_at": UTC_2AM + dt.timedelta(minutes=5),
         "last_error": "provider refused 13800138000",
         "created_at": UTC_2AM,
         "sent_at": None,
@@ -38,7 +37,7 @@ def notification(status: str, **kw: object) -> Notification:
 
 
 def test_text_mobile_and_errors_are_masked_and_times_local() -> None:
-    read = mapping.notification_read(notification("queued"))
+    read = mapping.notification_read(notification("queued"), UTC_2AM + dt.timedelta(minutes=5))  # its job's run_after
     assert "110101199001011237" not in read.text and "13800138000" not in read.text
     assert read.mobile == "138****8000"
     assert read.last_error is not None and "13800138000" not in read.last_error
@@ -50,7 +49,7 @@ def test_text_mobile_and_errors_are_masked_and_times_local() -> None:
 
 
 def test_a_sent_notification_shows_no_retry_time() -> None:
-    read = mapping.notification_read(notification("sent", sent_at=UTC_2AM, last_error=None))
+    read = mapping.notification_read(notification("sent", sent_at=UTC_2AM, last_error=None), UTC_2AM)
     assert (read.next_attempt_at, read.last_error) == (None, None)
     assert read.sent_at == UTC_2AM and read.sent_at is not None and read.sent_at.utcoffset() == dt.timedelta(hours=8)
     assert mapping.local(None) is None

@@ -1,15 +1,17 @@
 """Notifier SQL on SQLite and PostgreSQL: idempotent inserts, search filters and paging, the
-compare-and-set claim of due notifications, and the start of the retry window."""
+multi-row insert, and the schedule read from the delivery jobs (vipkit.durable claims them)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+from sqlalchemy import update
+
 from services.notifier import repository as repo
-from services.notifier.models import DeliveryAttempt
 from services.notifier.tests.conftest import NOTIFIED_AT, TEXT, new_customer, notification_row
+from vipkit import durable
 from vipkit.db import Database
+from vipkit.plumbing import durable_jobs_table
 
 NOW = NOTIFIED_AT
 
@@ -22,8 +24,8 @@ async def test_insert_is_idempotent_on_the_event_id(db: Database) -> None:
         assert await repo.insert_notification(session, {**first, "text": "另一条"}) is False
         many = [notification_row(customer), notification_row(customer)]
         inserted = await repo.insert_notifications(session, [*many, first])
-        assert await repo.insert_notifications(session, []) == set()
-    assert inserted == {many[0]["event_id"], many[1]["event_id"]}
+        assert await repo.insert_notifications(session, []) == {}
+    assert set(inserted) == {many[0]["event_id"], many[1]["event_id"]}
     async with db.sessionmaker() as session:
         stored = await repo.get_by_event_id(session, first["event_id"])
         assert stored is not None and stored.text == TEXT and stored.attempts == []
@@ -60,49 +62,19 @@ async def test_search_filters_and_pages_newest_first(db: Database) -> None:
     assert await ids(before_id=everything[1]) == everything[2:]
 
 
-async def test_claim_takes_due_rows_once_and_leases_them(db: Database) -> None:
+async def test_load_many_and_the_delivery_schedule_of_pending_jobs(db: Database) -> None:
     customer = new_customer()
-    lease = NOW + dt.timedelta(minutes=5)
     async with db.sessionmaker() as session, session.begin():
-        for values in (
-            notification_row(customer),  # never tried: due
-            notification_row(customer, next_attempt_at=NOW - dt.timedelta(seconds=1)),  # retry due
-            notification_row(customer, next_attempt_at=NOW + dt.timedelta(minutes=1)),  # retry later
-            notification_row(customer, status="sent"),
-        ):
-            await repo.insert_notification(session, values)
-    async with db.sessionmaker() as session, session.begin():
-        claimed = await repo.claim_due(session, now=NOW, lease_until=lease, limit=10)
-        again = await repo.claim_due(session, now=NOW, lease_until=lease, limit=10)
-        loaded = await repo.load_many(session, claimed)
-        assert await repo.load_many(session, []) == []
-    assert len(claimed) == 2 and again == []
-    assert [n.id for n in loaded] == sorted(claimed)
-    assert all(n.next_attempt_at == lease for n in loaded)
-    async with db.sessionmaker() as session, session.begin():  # after the lease the claim comes back
-        assert sorted(await repo.claim_due(session, now=lease, lease_until=lease, limit=1)) == [min(claimed)]
-
-
-async def test_first_attempt_is_the_earliest_recorded_attempt(db: Database) -> None:
-    customer = new_customer()
-    values = notification_row(customer)
-    async with db.sessionmaker() as session, session.begin():
-        await repo.insert_notification(session, values)
-        stored = await repo.get_by_event_id(session, values["event_id"])
-        assert stored is not None
-        assert await repo.first_attempt_at(session, stored.id) is None
-        for no, minutes in ((1, 0), (2, 3)):
-            repo.add_attempt(
-                session,
-                DeliveryAttempt(
-                    notification_id=stored.id, attempt_no=no, attempted_at=NOW + dt.timedelta(minutes=minutes),
-                    adapter="sink-sms", outcome="failed", error="HTTP 503",
-                ),
-            )  # fmt: skip
-        await session.flush()
-        assert await repo.first_attempt_at(session, stored.id) == NOW
-        locked = await repo.lock_for_update(session, stored.id)
-        assert locked is not None and locked.id == stored.id
+        ids = await repo.insert_notifications(session, [notification_row(customer) for _ in range(3)])
+        first, second, third = sorted(ids.values())
+        for id_, state in ((first, "pending"), (second, "dead")):
+            await durable.enqueue(session, "notification.deliver", {"notification_id": id_}, dedupe_key=f"n:{id_}")
+            await session.execute(update(durable_jobs_table).where(durable_jobs_table.c.dedupe_key == f"n:{id_}")
+                                  .values(state=state))  # fmt: skip
     async with db.sessionmaker() as session:
-        reread = await repo.get(session, stored.id)
-        assert reread is not None and [a.attempt_no for a in reread.attempts] == [1, 2]
+        loaded = await repo.load_many(session, [third, first])
+        assert await repo.load_many(session, []) == []
+        schedule = await repo.delivery_schedule(session, {f"n:{first}": first, f"n:{second}": second, "n:0": 0})
+        assert await repo.delivery_schedule(session, {}) == {}
+    assert [n.id for n in loaded] == [first, third]
+    assert list(schedule) == [first] and schedule[first].tzinfo is not None  # dead or missing: no next try

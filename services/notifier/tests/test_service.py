@@ -10,24 +10,28 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from sqlalchemy import update
 
 from contracts.events import CloudEvent
 from services.notifier import repository, service
 from services.notifier.adapters import DeliveryResult, OutgoingMessage, build_adapters
-from services.notifier.jobs import DeliveryWorker
 from services.notifier.models import Notification
 from services.notifier.settings import NotifierSettings
 from services.notifier.tests.conftest import (
     MASKED,
     MOBILE,
     TEXT,
+    DeliveryWorker,
     FakeProvider,
     make_event,
     new_customer,
+    next_attempt,
     notifier_settings,
 )
 from vipkit import clock
 from vipkit.db import Database
+from vipkit.durable_ops import list_jobs, retry_job
+from vipkit.plumbing import durable_jobs_table
 from vipkit.testing import wait_for
 
 
@@ -145,7 +149,7 @@ async def test_delivery_gives_up_after_max_attempts_as_failed_with_every_attempt
     notification = await load(db, event.id)
     assert [a.outcome for a in notification.attempts] == ["failed"] * 3
     assert notification.last_error is not None and notification.last_error.startswith("HTTP 500")
-    assert notification.sent_at is None and notification.next_attempt_at is None
+    assert notification.sent_at is None and await next_attempt(db, notification.id) is None
     assert await worker.run_once() == 0 and len(provider.requests) == 3  # never tried again
 
 
@@ -159,7 +163,7 @@ async def test_unreachable_gateway_is_a_failed_attempt_not_a_lost_notification(
     await store(db, event)
     assert await worker_for(db, settings, http).run_once() == 1
     notification = await load(db, event.id)
-    assert notification.status == "queued" and notification.next_attempt_at is not None
+    assert notification.status == "queued" and await next_attempt(db, notification.id) is not None
     assert notification.attempts[0].outcome == "failed" and "ConnectError" in (notification.attempts[0].error or "")
 
 
@@ -222,8 +226,8 @@ async def test_claim_of_a_crashed_worker_expires_and_the_notification_is_deliver
     settings = notifier_settings(db_url, lease_seconds=0.2)
     event = make_event(new_customer())
     await store(db, event)
-    crashed = await service.claim_due(db, settings)  # claimed, then the worker "dies" before sending
-    assert [m.event_id for m in crashed] == [event.id]
+    crashed = await worker_for(db, settings, http).runner.claim()  # claimed, then the runner "dies"
+    assert [job.payload["notification_id"] for job in crashed] == [(await load(db, event.id)).id]
     worker = worker_for(db, settings, http)
     assert await worker.run_once() == 0  # still leased
     await wait_for(worker.run_once, timeout=5, what="lease expiry")
@@ -272,3 +276,30 @@ async def test_ops_requeue_of_a_failed_notification_sends_it_once_more(
 
 async def _status_is(db: Database, event_id: str, status: str) -> bool:
     return (await load(db, event_id)).status == status
+
+
+async def test_a_delivery_job_past_its_window_goes_dead_the_notification_failed_and_an_ops_retry_resends(
+    db: Database, db_url: str, http: httpx.AsyncClient, provider: FakeProvider
+) -> None:
+    provider.fail_first = 1
+    settings = notifier_settings(db_url, sms_url=provider.url, sms_key=provider.key)
+    event = make_event(new_customer())
+    await store(db, event)
+    notification_id = (await load(db, event.id)).id
+    async with db.sessionmaker() as session, session.begin():  # the 24 h window has passed
+        await session.execute(
+            update(durable_jobs_table)
+            .where(durable_jobs_table.c.dedupe_key == service.job_key(notification_id))
+            .values(give_up_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1))
+        )
+    worker = worker_for(db, settings, http)
+    assert await worker.run_once() == 1
+    failed = await load(db, event.id)
+    assert failed.status == "failed" and failed.last_error is not None and failed.last_error.startswith("HTTP 503")
+    async with db.sessionmaker() as session:
+        [job] = await list_jobs(session, state="dead", kind=service.DELIVER_JOB, limit=10)
+    async with db.sessionmaker() as session, session.begin():
+        assert await retry_job(session, job["id"])  # ops: GET .../jobs?state=dead, then retry
+    assert await worker.run_once() == 1
+    sent = await load(db, event.id)
+    assert sent.status == "sent" and [a.outcome for a in sent.attempts] == ["failed", "sent"]
