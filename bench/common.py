@@ -162,13 +162,15 @@ def run_cluster(
     drive: Callable[[Any, Any], bool],
     *,
     env: dict[str, str] | None = None,
+    service_env: dict[str, dict[str, str]] | None = None,
     with_simulator: bool = True,
     keep: bool = False,
 ) -> int:
     """Run one benchmark against the whole platform and return its exit code.
 
     Starts ``vipkit.devrun.Cluster`` (its own tansu broker, the services, the gateway; ports picked
-    at random) on fresh PostgreSQL databases, program ``stars``, scheduler off, plus ``env``; calls
+    at random) on fresh PostgreSQL databases, program ``stars``, scheduler off, plus ``env`` (and
+    ``service_env``: per service); calls
     ``drive(cluster, factory)`` (the ``DatabaseFactory``, for scratch databases), which returns True
     when it measured; prints the processes' log tails on a crash; stops everything. The logs (in a
     temporary ``vip-<prefix>-bench-`` folder) are kept when it did not measure or with ``keep``.
@@ -195,6 +197,7 @@ def run_cluster(
         with_simulator=with_simulator,
         env={"VIP_PROGRAM": "stars", "VIP_ENV": "test", "VIP_JWT_SECRET": TEST_JWT_SECRET, "VIP_SCHEDULER": "off"}
         | (env or {}),
+        service_env=service_env or {},
     )
     failed = True
     try:

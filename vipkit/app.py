@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import logging
 import time
 import uuid
@@ -240,6 +241,18 @@ class ServiceRuntime:
                 await task
 
 
+def freeze_startup_heap() -> None:
+    """Put what start-up made (modules, the app, its OpenAPI schema: most of the heap) out of the
+    cyclic collector's reach (``gc.freeze``), so that a full collection scans only what came since.
+
+    Issue 17: without it, collections were ~30% of entitlements' CPU applying tier changes (a batch
+    makes many short-lived objects; each full collection walked the whole start-up heap). Start-up's
+    garbage is collected first; once per process (tests start many apps in one)."""
+    if gc.get_freeze_count() == 0:
+        gc.collect()
+        gc.freeze()
+
+
 def service_lifespan(spec: ServiceSpec) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
     """Start-up and shutdown of one service: migrations (when asked), database, hooks, runtime."""
     settings = spec.settings
@@ -258,6 +271,7 @@ def service_lifespan(spec: ServiceSpec) -> Callable[[FastAPI], contextlib.Abstra
             await hook(app)
         # built once before serving: the gateway's first fetch of /openapi.json must not wait for it
         await asyncio.to_thread(app.openapi)
+        freeze_startup_heap()
         await runtime.start()
         log.info("service started", extra={"program": settings.program, "test_clock": settings.test_clock})
         try:

@@ -56,6 +56,8 @@ class Cluster:
     kafka_port: int = 9092
     database_urls: dict[str, str] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
+    # more settings for one service's processes (its replicas too), e.g. a benchmark's relay poll
+    service_env: dict[str, dict[str, str]] = field(default_factory=dict)
     with_simulator: bool = True
     gateway_workers: int = 1
     replicas: int = 1
@@ -122,6 +124,10 @@ class Cluster:
         env.update(self.env)
         return env
 
+    def env_of(self, name: str, env: dict[str, str]) -> dict[str, str]:
+        """``env`` plus the ``service_env`` of the process's service (``booking-2`` → ``booking``)."""
+        return env | self.service_env.get(name.partition("-")[0], {})
+
     def _spawn(self, name: str, argv: list[str], env: dict[str, str]) -> None:
         logs = self.var_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
@@ -163,7 +169,7 @@ class Cluster:
     def restart(self, name: str) -> None:
         """Start a stopped process again with the same command and environment."""
         assert self.processes[name].poll() is not None, f"{name} is still running"
-        self._spawn(name, self.argv[name], self.process_env())
+        self._spawn(name, self.argv[name], self.env_of(name, self.process_env()))
 
     def start(self) -> Cluster:
         self.var_dir.mkdir(parents=True, exist_ok=True)
@@ -189,7 +195,8 @@ class Cluster:
             ]
             for svc in SERVICES:
                 for name in self.replica_names(svc.name):
-                    self._spawn(name, [*uvicorn, svc.target, "--port", str(self.port(name))], env)
+                    argv = [*uvicorn, svc.target, "--port", str(self.port(name))]
+                    self._spawn(name, argv, self.env_of(name, env))
             if self.with_simulator:
                 self._spawn(
                     SIMULATOR.name, [*uvicorn, SIMULATOR.target, "--port", str(self.base_port + SIMULATOR.offset)], env

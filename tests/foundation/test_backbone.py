@@ -6,8 +6,10 @@ All against the real tansu broker and real databases, through the probe service.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import uuid
+import weakref
 
 import pytest
 from aiokafka import AIOKafkaProducer
@@ -274,6 +276,26 @@ async def test_readyz_reports_the_broker_down(db_factory, common_settings):
         assert r.json()["checks"] == {"database": "ok", "migrations": "ok"}
         assert r.json()["broker"] == "unreachable"
         assert (await client.get("/healthz")).status_code == 200
+
+
+class _Node:
+    link: object = None
+
+
+async def test_a_started_service_has_its_start_up_heap_frozen_and_later_garbage_collected(db_factory, common_settings):
+    """Issue 17: ``gc.freeze`` once start-up is done (full collections then skip the start-up heap);
+    a reference cycle made while serving is still collected."""
+    url = db_factory.create("sqlite", probe.MIGRATIONS_DIR)
+    settings = common_settings.model_copy(update={"kafka_enabled": False})
+    async with app_client(probe.create_app(url, settings)) as client:
+        assert (await client.get("/healthz")).status_code == 200
+        assert gc.get_freeze_count() > 1000
+        node = _Node()
+        node.link = node
+        ref = weakref.ref(node)
+        del node
+        gc.collect()
+        assert ref() is None
 
 
 def test_placeholder_secret_is_refused_outside_development():
