@@ -45,6 +45,7 @@ from vipkit import clock
 from vipkit.db import Database, outbox_table
 from vipkit.kafka import ensure_topics, start_producer
 from vipkit.polling import PollLoop
+from vipkit.relay_send import send_rows
 from vipkit.settings import CommonSettings
 from vipkit.tracing import PublishSpans
 
@@ -157,10 +158,11 @@ class OutboxRelay:
         return await self._publish_unlocked()
 
     async def _send(self, rows: Sequence[Any]) -> dict[int, BaseException]:
-        """Send the rows in order; returns the rows that failed (by id) with their error.
+        """Send the rows in order (record batches: ``vipkit.relay_send``); returns the rows that
+        failed (by id) with their error.
 
-        After a row of a key fails, that key's later rows are not sent in this batch (they count as
-        failed with the same error but are not charged an attempt), so per-key order holds."""
+        After a row of a key is refused, that key's later rows are not sent in this batch (they count
+        as failed with the same error but are not charged an attempt), so per-key order holds."""
         producer = await self._ensure_producer()
         topics = {row.topic for row in rows} - self._known_topics
         if topics:
@@ -173,25 +175,11 @@ class OutboxRelay:
             )
             self._known_topics |= topics
         spans = PublishSpans(rows)
-        failed: dict[int, BaseException] = {}
-        failed_keys: set[str] = set()
-        futures: dict[int, asyncio.Future[Any]] = {}
-        for i, row in enumerate(rows):
-            if row.key in failed_keys:
-                continue
-            try:
-                futures[row.id] = await producer.send(
-                    row.topic,
-                    value=row.payload.encode(),
-                    key=row.key.encode(),
-                    headers=[CONTENT_TYPE_HEADER, *spans.headers(i)],
-                )
-            except Exception as exc:  # refused before sending (e.g. larger than max_request_size)
-                failed[row.id] = exc
-                failed_keys.add(row.key)
-        if futures:
-            _done, not_done = await asyncio.wait(futures.values(), timeout=30)
-            for row_id, future in futures.items():
+        sent = await send_rows(producer, rows, lambda i: [CONTENT_TYPE_HEADER, *spans.headers(i)])
+        failed = sent.refused
+        if sent.futures:  # one future per record batch, shared by its rows
+            _done, not_done = await asyncio.wait(set(sent.futures.values()), timeout=30)
+            for row_id, future in sent.futures.items():
                 if future in not_done:
                     future.cancel()
                     failed[row_id] = TimeoutError("broker did not acknowledge within 30 s")
