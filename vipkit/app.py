@@ -263,7 +263,7 @@ def service_lifespan(spec: ServiceSpec) -> Callable[[FastAPI], contextlib.Abstra
             from vipkit.db import run_migrations
 
             await asyncio.to_thread(run_migrations, spec.migrations_dir, spec.database_url)
-        db = Database(spec.database_url)
+        db = Database(spec.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow)
         app.state.db = db
         runtime = ServiceRuntime(spec, db)
         app.state.runtime = runtime

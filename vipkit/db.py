@@ -165,22 +165,27 @@ def _ensure_sqlite_dir(url: str) -> None:
         Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
-def make_async_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine:
+def make_async_engine(
+    url: str, *, pool_size: int = 10, max_overflow: int | None = None, echo: bool = False
+) -> AsyncEngine:
+    """An async engine; on PostgreSQL a pool of ``pool_size`` connections that may grow by
+    ``max_overflow`` (default twice the pool) under load."""
     aurl = async_url(url)
     if make_url(aurl).get_backend_name() == "sqlite":
         _ensure_sqlite_dir(aurl)
         engine = create_async_engine(aurl, echo=echo, connect_args={"timeout": 30})
         _sqlite_setup(engine.sync_engine)
         return engine
-    return create_async_engine(aurl, echo=echo, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True)
+    overflow = pool_size * 2 if max_overflow is None else max_overflow
+    return create_async_engine(aurl, echo=echo, pool_size=pool_size, max_overflow=overflow, pool_pre_ping=True)
 
 
 class Database:
     """An engine with its session factory; one per service process."""
 
-    def __init__(self, url: str, *, pool_size: int = 10) -> None:
+    def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int | None = None) -> None:
         self.url = url
-        self.engine = make_async_engine(url, pool_size=pool_size)
+        self.engine = make_async_engine(url, pool_size=pool_size, max_overflow=max_overflow)
         self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False, autoflush=False
         )

@@ -44,6 +44,9 @@ SERVICES: tuple[ServiceDef, ...] = tuple(
     ServiceDef(s.name, s.app, s.port - registry.BASE_PORT, ROOT / s.migrations) for s in registry.SERVICES
 )
 SIMULATOR = ServiceDef("simulator", "simulator.main:create_app", 9)
+# PostgreSQL connections the services of one local cluster may hold together: a local server's
+# max_connections is often 100 and is shared with test runs and benchmarks (docs/production.md)
+CLUSTER_DB_CONNECTIONS = 50
 
 
 @dataclass
@@ -121,6 +124,9 @@ class Cluster:
         env["VIP_SIMULATOR_BOOKING_URL"] = self.url("booking") if self.replicas == 1 else self.gateway_url
         env["VIP_SIMULATOR_PORT"] = str(self.base_port + SIMULATOR.offset)
         env["VIP_GATEWAY_PORT"] = str(self.base_port)
+        per_process = max(4, CLUSTER_DB_CONNECTIONS // (len(SERVICES) * self.replicas))
+        env.setdefault("VIP_DB_POOL_SIZE", str(per_process // 2))
+        env.setdefault("VIP_DB_MAX_OVERFLOW", str(per_process - per_process // 2))
         env.update(self.env)
         return env
 

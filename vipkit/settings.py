@@ -110,6 +110,13 @@ class CommonSettings(BaseSettings):
         "dev/test; in dev/test it defaults to the JWT secret)",
     )
 
+    db_pool_size: int = Field(
+        default=10, ge=1, description="PostgreSQL connections each process keeps open (docs/production.md)"
+    )
+    db_max_overflow: int = Field(
+        default=20, ge=0, description="Connections a process may open above its pool under load (closed after)"
+    )
+
     require_if_match: bool = Field(
         default=False, description="428 on a change of an ops-managed resource without If-Match (vipkit.etag)"
     )
