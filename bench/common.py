@@ -85,6 +85,15 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU a process has used so far (``/proc/<pid>/stat``), in seconds; 0 when gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 def tree_rss_mb(pid: int) -> float:
     """RSS of a process and its descendants (a uvicorn parent with workers counts as one service)."""
     total = rss_mb(pid)

@@ -13,7 +13,9 @@ What it does:
    to tiering's outbox in one transaction (``vipkit.events.add_events``: the rows tiering writes; no HTTP,
    no polling). Latency = the event's outbox ``created_at`` (its CloudEvent time) → its row in
    entitlements' inbox (``processed_at``, written in the grant's transaction), from the two databases;
-   p50/p99 per rate, and the rate the consumer kept up with;
+   p50/p99 per rate, and the rate the consumer kept up with; and the CPU entitlements and tiering
+   used per tier change applied (``/proc``: a figure the machine's other load moves far less than
+   latency, which on a shared machine is mostly waiting for a core);
 3. throughput: a burst of ``--burst`` events written at once, drained by the consumer (events/s from
    the write to the last grant), beside the floor: a raw aiokafka consumer (own group) reading the
    same topic from its start, one ``INSERT`` per event into a PostgreSQL table, one transaction each.
@@ -39,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import figure, percentile, run_cluster  # noqa: E402
+from bench.common import cpu_seconds, figure, percentile, run_cluster  # noqa: E402
 from contracts.events import TierChangedV1, Topic  # noqa: E402
 from vipkit import clock  # noqa: E402
 from vipkit.db import Database  # noqa: E402
@@ -169,6 +171,32 @@ async def raw_loop(bootstrap: str, url: str, expected: int, timeout: float) -> t
     return seen, time.perf_counter() - (started or time.perf_counter())
 
 
+class CpuMeter:
+    """CPU used by entitlements and tiering during a phase, per tier change applied: a figure the
+    machine's other load changes far less than latency (the processes wait for a core there)."""
+
+    PROCESSES = ("entitlements", "tiering")
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.pids = {name: cluster.processes[name].pid for name in self.PROCESSES}
+        self.start = {name: cpu_seconds(pid) for name, pid in self.pids.items()}
+        self.wall = time.monotonic()
+
+    def report(self, rate: float, applied: int) -> None:
+        used = {name: cpu_seconds(pid) - self.start[name] for name, pid in self.pids.items()}
+        wall = time.monotonic() - self.wall
+        per = "; ".join(
+            f"{n} {1000 * s / max(applied, 1):.2f} ms ({100 * s / wall:.0f}% of a core)" for n, s in used.items()
+        )
+        print(f"{'':>10} CPU per tier change applied: {per}", flush=True)
+        figure(
+            "consumer",
+            f"entitlements CPU per tier change at {rate:g}/s",
+            1000 * used["entitlements"] / max(applied, 1),
+            "ms",
+        )
+
+
 async def drive(cluster: Cluster, args: argparse.Namespace, raw_url: str) -> bool:
     tiering = Database(cluster.database_url("tiering"), pool_size=2)
     entitlements = Database(cluster.database_url("entitlements"), pool_size=2)
@@ -183,8 +211,10 @@ async def drive(cluster: Cluster, args: argparse.Namespace, raw_url: str) -> boo
             flush=True,
         )
         for rate in args.rates:
+            cpu = CpuMeter(cluster)
             keys, offered = await bench.offer(rate, args.seconds)
             done = await bench.drain(keys, DRAIN_S)
+            cpu.report(rate, len(done))
             values = sorted(done.values())
             p50, p99 = (percentile(values, 50), percentile(values, 99)) if values else (float("nan"),) * 2
             met = len(values) == len(keys) and p99 <= 250

@@ -30,13 +30,12 @@ from collections.abc import Sequence
 from typing import Any, Protocol, TypeAlias
 
 from aiokafka import ConsumerRecord
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import CloudEvent
 from vipkit import clock
 from vipkit.db import Database, inbox_table
+from vipkit.db_bulk import insert_ignore_many
 from vipkit.events import parse_event
 from vipkit.settings import CommonSettings
 from vipkit.tracing import consume_span
@@ -65,11 +64,8 @@ async def insert_inbox_rows(session: AsyncSession, group_id: str, items: Sequenc
     for topic, event in items:
         with clock.frozen(event.testnow if session.info.get("test_clock") else None):
             rows.append({"consumer": group_id, "event_id": event.id, "topic": topic, "processed_at": clock.now()})
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    # a list of rows (SQLAlchemy's "insertmanyvalues": one cached statement), not ``values(rows)``,
-    # whose multi-row VALUES would be compiled anew for every batch
-    stmt = insert(inbox_table).on_conflict_do_nothing().returning(inbox_table.c.event_id)
-    return set((await session.execute(stmt, rows)).scalars())
+    # one statement whatever the batch size (vipkit.db_bulk), prepared once per connection
+    return {row.event_id for row in await insert_ignore_many(session, inbox_table, rows, ["event_id"])}
 
 
 async def apply_batch(runner: Runner, items: Sequence[tuple[Record, CloudEvent]]) -> tuple[int, int]:

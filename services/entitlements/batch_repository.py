@@ -1,9 +1,10 @@
 """Entitlements: the SQL of applying a batch of tier states set-wise (issue 17).
 
 Like ``repository.py``, nothing here commits: the caller owns the transaction. One statement per
-batch for each read and write (``IN`` lists, ``INSERT ... ON CONFLICT DO NOTHING RETURNING`` and
-updates executed with a list of rows: SQLAlchemy's cached "insertmanyvalues" batches, not a
-multi-row ``VALUES`` compiled anew for every batch); rows come back as plain rows, not ORM objects.
+batch for each read and write, whose text does not change with the batch size on PostgreSQL
+(``vipkit.db_bulk``: ``= ANY(array)`` for ``IN`` lists, ``INSERT ... SELECT FROM unnest(arrays)
+ON CONFLICT DO NOTHING RETURNING``; updates executed with a list of rows), so it is prepared once
+per connection; rows come back as plain rows, not ORM objects.
 """
 
 from __future__ import annotations
@@ -13,24 +14,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Row, Table, bindparam, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.entitlements.models import CustomerTier, Grant, Reservation
+from vipkit.db_bulk import any_of, insert_ignore_many
 
 TIERS: Table = CustomerTier.__table__  # type: ignore[assignment]
 GRANTS: Table = Grant.__table__  # type: ignore[assignment]
 TIER_COLUMNS = ("program", "tier", "status", "sequence", "score", "effective_at", "source", "updated_at")
 
 
-def _insert(session: AsyncSession, table: Table) -> Any:
-    return (pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert)(table)
-
-
 async def tiers_for_update(session: AsyncSession, customer_ids: Sequence[str]) -> dict[str, Row[Any]]:
     """The stored tier states of these customers, locked (PostgreSQL) like ``repository.get_tier``."""
-    stmt = select(TIERS).where(TIERS.c.customer_id.in_(customer_ids))
+    stmt = select(TIERS).where(any_of(session, TIERS.c.customer_id, customer_ids))
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update()
     return {row.customer_id: row for row in await session.execute(stmt)}
@@ -38,10 +34,7 @@ async def tiers_for_update(session: AsyncSession, customer_ids: Sequence[str]) -
 
 async def insert_tiers(session: AsyncSession, rows: list[dict[str, Any]]) -> set[str]:
     """First tier states; returns the customers inserted (another writer may have been first)."""
-    if not rows:
-        return set()
-    stmt = _insert(session, TIERS).on_conflict_do_nothing().returning(TIERS.c.customer_id)
-    return set((await session.execute(stmt, rows)).scalars())
+    return {row.customer_id for row in await insert_ignore_many(session, TIERS, rows, ["customer_id"])}
 
 
 async def update_tiers(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
@@ -68,7 +61,11 @@ async def grants_containing(
     """Per customer and service, the newest grant whose period contains ``day``."""
     stmt = (
         select(GRANTS)
-        .where(GRANTS.c.customer_id.in_(customer_ids), GRANTS.c.period_start <= day, GRANTS.c.period_end >= day)
+        .where(
+            any_of(session, GRANTS.c.customer_id, customer_ids),
+            GRANTS.c.period_start <= day,
+            GRANTS.c.period_end >= day,
+        )
         .order_by(GRANTS.c.id)
     )
     out: dict[str, dict[str, Row[Any]]] = {}
@@ -84,17 +81,14 @@ async def used_units(session: AsyncSession, customer_ids: Sequence[str]) -> list
     stmt = (
         select(r.customer_id, r.service_code, r.created_at, Grant.period_start, Grant.period_end)
         .join(Grant, Grant.id == r.grant_id)
-        .where(r.customer_id.in_(customer_ids), r.status.in_(("reserved", "consumed")))
+        .where(any_of(session, r.customer_id, customer_ids), r.status.in_(("reserved", "consumed")))
     )
     return list((await session.execute(stmt)).all())
 
 
 async def insert_grants(session: AsyncSession, rows: list[dict[str, Any]]) -> list[Row[Any]]:
     """New grants (insert-on-conflict, as ``repository.insert_grant_ignore``); returns those inserted."""
-    if not rows:
-        return []
-    stmt = _insert(session, GRANTS).on_conflict_do_nothing().returning(*GRANTS.c)
-    return list((await session.execute(stmt, rows)).all())
+    return await insert_ignore_many(session, GRANTS, rows, [c.name for c in GRANTS.c])
 
 
 async def set_quotas(session: AsyncSession, rows: list[dict[str, Any]], now: dt.datetime) -> dict[int, Row[Any]]:
@@ -109,5 +103,5 @@ async def set_quotas(session: AsyncSession, rows: list[dict[str, Any]], now: dt.
     )
     conn = await session.connection()
     await conn.execute(stmt, [{f"b_{k}": v for k, v in row.items()} for row in rows])
-    fresh = await session.execute(select(g).where(g.c.id.in_([row["id"] for row in rows])))
+    fresh = await session.execute(select(g).where(any_of(session, g.c.id, [row["id"] for row in rows])))
     return {row.id: row for row in fresh}
