@@ -46,16 +46,22 @@ OPS = {"Authorization": f"Bearer {OPS_TOKEN}"}
 SERVICE = "registration_assisted"
 
 
-def working_dates(count: int) -> list[dt.date]:
-    day, out = dt.date.today() + dt.timedelta(days=3), list[dt.date]()
-    while len(out) < count:
-        if day.weekday() < 5:
-            out.append(day)
-        day += dt.timedelta(days=1)
-    return out
+async def bookable_dates(client: httpx.AsyncClient, count: int) -> list[dt.date]:
+    """The first ``count`` dates a week ahead or later that are working days on Monday to Friday, in
+    the years the booking calendar knows (an unknown year is refused with 422, SPEC 4.1)."""
+    years = (await client.get("/api/v1/calendar/years", headers=OPS)).raise_for_status().json()["known_years"]
+    start = dt.date.today() + dt.timedelta(days=7)
+    end = min(dt.date(max(years), 12, 31), start + dt.timedelta(days=120))
+    params = {"from": start.isoformat(), "to": end.isoformat()}
+    r = (await client.get("/api/v1/calendar/working-days", params=params, headers=OPS)).raise_for_status()
+    days = [dt.date.fromisoformat(d["date"]) for d in r.json()["items"] if d["working"]]
+    dates = [d for d in days if d.weekday() < 5][:count]
+    if not dates:
+        raise RuntimeError(f"no bookable date between {start} and {end} (known years {years})")
+    return dates
 
 
-async def setup(cluster: Cluster, args: argparse.Namespace) -> tuple[list[str], list[str]]:
+async def setup(cluster: Cluster, args: argparse.Namespace) -> tuple[list[str], list[str], list[dt.date]]:
     load_booking_demo(cluster.gateway_url, OPS_TOKEN, cluster.url("simulator"))
     tag = uuid.uuid4().hex[:6]
     clinics = [f"CL-B{tag}-{n:03d}" for n in range(args.clinics)]
@@ -82,6 +88,7 @@ async def setup(cluster: Cluster, args: argparse.Namespace) -> tuple[list[str], 
                 r.raise_for_status()
 
         await asyncio.gather(*(put(n, c) for n, c in enumerate(customers)))
+        dates = await bookable_dates(client, 40)
     entitlements = Database(cluster.database_url("entitlements"), pool_size=1)
     try:
         deadline = time.monotonic() + 180
@@ -99,7 +106,7 @@ async def setup(cluster: Cluster, args: argparse.Namespace) -> tuple[list[str], 
             await asyncio.sleep(0.5)
     finally:
         await entitlements.dispose()
-    return clinics, customers
+    return clinics, customers, dates
 
 
 class Target:
@@ -148,13 +155,12 @@ async def run_round(target: Target, clinics: list[str], dates: list[dt.date], n:
 
 
 async def drive(cluster: Cluster, args: argparse.Namespace) -> bool:
-    clinics, customers = await setup(cluster, args)
+    clinics, customers, dates = await setup(cluster, args)
     half = len(customers) // 2
     targets = [
         Target("direct (booking service)", cluster.url("booking"), customers[:half]),
         Target("through the gateway", cluster.gateway_url, customers[half:]),
     ]
-    dates = working_dates(40)
     per_round = max(1, args.requests // args.rounds)
     for _ in range(args.rounds):
         for target in targets:
