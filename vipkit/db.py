@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import operator
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -269,12 +270,14 @@ async def advisory_xact_lock(session: AsyncSession, key: str) -> None:
 
 
 async def advisory_bucket_locks(session: AsyncSession, namespace: str, keys: Sequence[str], *, buckets: int) -> None:
-    """``advisory_xact_lock`` for many keys hashed into at most ``buckets`` locks, taken in order: a
-    batch holds few locks (the lock table stays small) and two batches never deadlock."""
+    """``advisory_xact_lock`` for many keys hashed into at most ``buckets`` locks, taken in order (one
+    statement: unnest yields them in array order): a batch holds few locks and two never deadlock."""
     import zlib
 
-    for bucket in sorted({zlib.crc32(k.encode()) % buckets for k in keys}):
-        await advisory_xact_lock(session, f"{namespace}:{bucket}")
+    names = [f"{namespace}:{bucket}" for bucket in sorted({zlib.crc32(k.encode()) % buckets for k in keys})]
+    if session.get_bind().dialect.name == "postgresql" and names:
+        lock = "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(CAST(:keys AS text[])) AS k"
+        await session.execute(text(lock), {"keys": names})
 
 
 # --- migrations -----------------------------------------------------------------------------------
@@ -363,8 +366,7 @@ async def copy_rows(session: AsyncSession, table: Table, rows: list[dict[str, An
     """Insert many rows in the session's transaction: PostgreSQL ``COPY`` (asyncpg
     ``copy_records_to_table`` on the session's own connection), an executemany elsewhere or when
     there are few rows. Every row has the same keys; values go to the driver as they are (aware
-    datetimes, ``Decimal``), so columns with Python-side defaults must be given.
-    """
+    datetimes, ``Decimal``), so columns with Python-side defaults must be given."""
     if not rows:
         return
     if session.get_bind().dialect.name != "postgresql" or len(rows) < COPY_MIN_ROWS:
@@ -374,11 +376,11 @@ async def copy_rows(session: AsyncSession, table: Table, rows: list[dict[str, An
     # the asyncpg adapter begins its transaction on the first statement: make sure that happened,
     # or the COPY would run (and commit) on its own
     await conn.execute(text("SELECT 1"))
-    raw = await conn.get_raw_connection()
     columns = list(rows[0])
-    driver: Any = raw.driver_connection
+    driver: Any = (await conn.get_raw_connection()).driver_connection
+    get = operator.itemgetter(*columns)  # a tuple per row (one column: wrapped)
     await driver.copy_records_to_table(
-        table.name, records=[tuple(row[c] for c in columns) for row in rows], columns=columns
+        table.name, records=[get(r) if len(columns) > 1 else (get(r),) for r in rows], columns=columns
     )
 
 

@@ -114,8 +114,8 @@ CALENDAR_NEXT_YEAR_OVERDUE = Gauge(
 _EVENT_COUNTS = "vip_event_counts"
 
 
-def count_event(session: AsyncSession, topic: str, data: Mapping[str, Any]) -> None:
-    """Remember an outbox event's labels; counted only if the session's transaction commits."""
+def count_event(session: AsyncSession, topic: str, data: Mapping[str, Any], n: int = 1) -> None:
+    """Remember ``n`` outbox events' labels; counted only if the session's transaction commits."""
     if topic == "tier.changed.v1":
         labels: tuple[str, ...] = (topic, str(data.get("program")), str(data.get("reason")), str(data.get("to_tier")))
     elif topic == "booking.changed.v1":
@@ -123,7 +123,7 @@ def count_event(session: AsyncSession, topic: str, data: Mapping[str, Any]) -> N
     else:
         labels = (topic,)
     counts: dict[tuple[str, ...], int] = session.info.setdefault(_EVENT_COUNTS, {})
-    counts[labels] = counts.get(labels, 0) + 1
+    counts[labels] = counts.get(labels, 0) + n
 
 
 @sa_event.listens_for(Session, "after_commit")
