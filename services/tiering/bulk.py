@@ -24,17 +24,15 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts.events import TierChangedV1, Topic
+from contracts.events import Topic
 from services.tiering import bulk_repository as bulk_repo
+from services.tiering import event_json, rules
 from services.tiering import repository as repo
-from services.tiering import rules
 from services.tiering.programs import NONE, Program
 from vipkit import clock
-from vipkit.events import add_events
-from vipkit.notifications import notification_request
+from vipkit.events import EventJson, add_events
 
 SOURCE = "tiering"
 
@@ -131,24 +129,27 @@ class RerateBatch:
     stats: RerateStats = field(default_factory=RerateStats)
     changed: list[rules.TierState] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
-    outgoing: list[tuple[str, BaseModel, str]] = field(default_factory=list)
+    outgoing: list[tuple[str, EventJson, str]] = field(default_factory=list)
 
     def record(self, customer_id: str, new: rules.TierState, ev: rules.TierEvent, subject: Subject) -> None:
-        """One tier event: its history row, its ``tier.changed.v1`` event, its customer notice."""
+        """One tier event: its history row, its ``tier.changed.v1`` event, its customer notice (the
+        events serialized from the values, ``event_json``: no pydantic model per event)."""
         self.history.append(self.history_row(customer_id, new, ev))
         if ev.kind == "tier_changed":
-            self.outgoing.append((Topic.tier_changed, self.tier_changed(customer_id, new, ev, subject), customer_id))
+            self.outgoing.append(
+                (Topic.tier_changed.value, self.tier_changed(customer_id, new, ev, subject), customer_id)
+            )
         if ev.notice is not None:
             self.stats.notices += 1
-            notice = notification_request(
+            notice = event_json.notification_requested(
                 customer_id,
                 mobile=subject.mobile,
                 template=ev.notice.template,
-                text=ev.notice.text,
+                text_=ev.notice.text,
                 source=SOURCE,
                 reference=self.notice_reference,
             )
-            self.outgoing.append(notice)
+            self.outgoing.append((Topic.notification_requested.value, notice, customer_id))
 
     def history_row(self, customer_id: str, new: rules.TierState, ev: rules.TierEvent) -> dict[str, Any]:
         return {
@@ -166,28 +167,77 @@ class RerateBatch:
             "created_at": self.now,
         }
 
-    def tier_changed(
-        self, customer_id: str, new: rules.TierState, ev: rules.TierEvent, subject: Subject
-    ) -> TierChangedV1:
+    def tier_changed(self, customer_id: str, new: rules.TierState, ev: rules.TierEvent, subject: Subject) -> EventJson:
         assert ev.sequence is not None
-        return TierChangedV1(
-            customer_id=customer_id,
-            program=self.program.program,
-            from_tier=ev.from_tier,
-            to_tier=ev.to_tier,
-            status=new.status,
-            reason=ev.reason,  # type: ignore[arg-type]
-            score=new.score,
-            effective_at=self.at,
-            sequence=ev.sequence,
-            birth_date=subject.birth_date,
-            waiting_from=subject.waiting_from,
+        return event_json.tier_changed(
+            customer_id,
+            self.program.program,
+            ev.from_tier,
+            ev.to_tier,
+            new.status,
+            ev.reason,
+            new.score,
+            self.at,
+            ev.sequence,
+            subject.birth_date,
+            subject.waiting_from,
         )
 
     async def write(self, session: AsyncSession) -> None:
         await bulk_repo.store_states(session, self.changed, self.now)
         await bulk_repo.add_history(session, self.history)
         await add_events(session, self.outgoing, source=SOURCE)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One customer's evaluation in a pass: the new state, its events, and whether it is stored."""
+
+    old: rules.TierState
+    new: rules.TierState
+    events: list[rules.TierEvent]
+    write: bool
+
+
+@dataclass
+class Pass:
+    """What a re-rating pass decides for its customers, before anything is written."""
+
+    program: Program
+    as_of: dt.date
+    cause: str
+    forward_only: bool
+    record_evaluation: bool
+    rated: dict[str, rules.Rating]
+    states: dict[str, rules.TierState]
+
+    def decide(self, customer_id: str) -> Decision | None:
+        """``rules.evaluate`` from the stored state (none yet: the initial one); None: skipped, the
+        customer was evaluated on a later date (``forward_only``)."""
+        old = self.states.get(customer_id) or rules.TierState(customer_id, self.program.program)
+        if self.forward_only and old.evaluated_on is not None and old.evaluated_on > self.as_of:
+            return None
+        evaluation = rules.evaluate(self.program, (), old, self.as_of, cause=self.cause, rating=self.rated[customer_id])
+        new = evaluation.state
+        if new == old:
+            return Decision(old, new, [], False)
+        write = not self.forward_only or self.record_evaluation or _differs(old, new)
+        return Decision(old, new, evaluation.events, write)
+
+
+async def insert_new_states(
+    session: AsyncSession, plan: Pass, decisions: dict[str, Decision | None], now: dt.datetime
+) -> set[str]:
+    """Insert the states of the customers that had none (PostgreSQL); a customer whose state another
+    transaction created meanwhile is locked and decided again from it. Returns the customers inserted."""
+    fresh = {c for c in decisions if c not in plan.states}
+    rows = [d.new if d.write else d.old for c in sorted(fresh) if (d := decisions[c]) is not None]
+    taken = await bulk_repo.insert_states(session, rows, now)
+    if taken:
+        ids = sorted(taken)
+        plan.states |= await bulk_repo.lock_states(session, ids, plan.program.program, now, create=False)
+        decisions |= {c: plan.decide(c) for c in ids}
+    return fresh - taken
 
 
 async def rerate(
@@ -206,29 +256,30 @@ async def rerate(
 
     ``forward_only`` (runs) skips a customer already evaluated on a later date and does not write a
     state whose only change is its evaluation date, unless ``record_evaluation`` (time travel: every
-    customer's timeline is kept exactly).
+    customer's timeline is kept exactly). On PostgreSQL a customer without a tier state gets it in one
+    insert of the decided state (not an initial row updated afterwards); the rows are the same.
     """
     batch = RerateBatch(program, at, clock.now(), reference or cause)
     if not customer_ids:
         return batch.stats
     as_of = at.astimezone(clock.SHANGHAI).date()
-    states = await bulk_repo.lock_states(session, customer_ids, program.program, batch.now)
+    pg = bulk_repo.is_pg(session)
+    states = await bulk_repo.lock_states(session, customer_ids, program.program, batch.now, create=not pg)
     rated, subjects = await ratings(session, program, customer_ids, as_of, setwise=setwise)
+    plan = Pass(program, as_of, cause, forward_only, record_evaluation, rated, states)
+    decisions = {c: plan.decide(c) for c in customer_ids}
+    inserted = await insert_new_states(session, plan, decisions, batch.now) if pg else set()
     for customer_id in customer_ids:
-        old = states[customer_id]
-        if forward_only and old.evaluated_on is not None and old.evaluated_on > as_of:
+        decision = decisions[customer_id]
+        if decision is None:
             batch.stats.skipped += 1
             continue
         batch.stats.evaluated += 1
-        evaluation = rules.evaluate(program, (), old, as_of, cause=cause, rating=rated[customer_id])
-        new = evaluation.state
-        if new == old:
-            continue
-        if not forward_only or record_evaluation or _differs(old, new):
-            batch.changed.append(new)
-        if evaluation.events:
+        if decision.write and customer_id not in inserted:
+            batch.changed.append(decision.new)
+        if decision.events:
             batch.stats.changed += 1
-        for ev in evaluation.events:
-            batch.record(customer_id, new, ev, subjects[customer_id])
+        for ev in decision.events:
+            batch.record(customer_id, decision.new, ev, subjects[customer_id])
     await batch.write(session)
     return batch.stats

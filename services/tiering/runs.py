@@ -21,8 +21,10 @@ The scheduler's daily job, the ops endpoint and the CLI all call ``run_for_date`
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
+from collections.abc import AsyncIterator
 
 from services.tiering import bulk, rules
 from services.tiering import repository as repo
@@ -55,24 +57,27 @@ def _run_read(run: object, replayed: bool, **extra: object) -> RunRead:
     return RunRead.model_validate({**stored, "replayed": replayed, **extra})
 
 
-async def _rerate_all(
+#: chunks re-rated at once (PostgreSQL): while one waits for the database, the next runs the rules
+RUN_CONCURRENCY = 2
+
+
+async def _rerate_chunks(
     db: Database,
     program: Program,
     as_of: dt.date,
     at: dt.datetime,
-    chunk_size: int,
+    chunks: AsyncIterator[list[str]],
     setwise: bool,
-    *,
-    timelines: bool = False,
+    timelines: bool,
 ) -> RerateStats:
-    """Every customer through the rules, in keyset pages (the first run, or ``prefilter=False``)."""
+    """Each chunk of customers re-rated in its own transaction; on PostgreSQL up to ``RUN_CONCURRENCY``
+    chunks at once. The chunks are disjoint, so each customer's state, history and events are what
+    one chunk after the other gives (the outbox interleaves customers, each customer's events stay in
+    order); a failed chunk stops the run (the others are finished or cancelled; running it again resumes)."""
     total = RerateStats()
-    after = ""
-    while True:
+
+    async def one(ids: list[str]) -> None:
         async with db.transaction() as session:
-            ids = await repo.subject_ids_page(session, program.subject, after, chunk_size)
-            if not ids:
-                break
             stats = await bulk.rerate(
                 session,
                 program,
@@ -84,8 +89,54 @@ async def _rerate_all(
                 record_evaluation=timelines,
             )
         total.add(stats)
-        after = ids[-1]
+
+    limit = RUN_CONCURRENCY if db.is_postgres else 1
+    pending: set[asyncio.Task[None]] = set()
+    try:
+        async for ids in chunks:
+            if len(pending) >= limit:
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    task.result()
+            pending.add(asyncio.create_task(one(ids)))
+        for finished in asyncio.as_completed(list(pending)):
+            await finished
+    finally:
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
     return total
+
+
+async def _pages(db: Database, program: Program, chunk_size: int) -> AsyncIterator[list[str]]:
+    """Every customer, in keyset pages (the first run, or ``prefilter=False``)."""
+    after = ""
+    while True:
+        async with db.sessionmaker() as session:
+            ids = await repo.subject_ids_page(session, program.subject, after, chunk_size)
+        if not ids:
+            return
+        yield ids
+        after = ids[-1]
+
+
+async def _slices(due: list[str], chunk_size: int) -> AsyncIterator[list[str]]:
+    """The given customers (found due by the prefilter, or named in a time-travel run) in chunks."""
+    for start in range(0, len(due), chunk_size):
+        yield due[start : start + chunk_size]
+
+
+async def _rerate_all(
+    db: Database,
+    program: Program,
+    as_of: dt.date,
+    at: dt.datetime,
+    chunk_size: int,
+    setwise: bool,
+    *,
+    timelines: bool = False,
+) -> RerateStats:
+    return await _rerate_chunks(db, program, as_of, at, _pages(db, program, chunk_size), setwise, timelines)
 
 
 async def _rerate_due(
@@ -99,25 +150,7 @@ async def _rerate_due(
     *,
     timelines: bool = False,
 ) -> RerateStats:
-    """Only the given customers (found due by the prefilter, or named in a time-travel run), in chunks,
-    one transaction per chunk."""
-    total = RerateStats()
-    for start in range(0, len(due), chunk_size):
-        ids = due[start : start + chunk_size]
-        async with db.transaction() as session:
-            total.add(
-                await bulk.rerate(
-                    session,
-                    program,
-                    ids,
-                    at,
-                    cause=f"run {as_of.isoformat()}",
-                    forward_only=True,
-                    setwise=setwise,
-                    record_evaluation=timelines,
-                )
-            )
-    return total
+    return await _rerate_chunks(db, program, as_of, at, _slices(due, chunk_size), setwise, timelines)
 
 
 async def run_for_date(

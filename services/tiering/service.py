@@ -31,18 +31,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import PolicyChangedV1, Topic
 from contracts.policy import PolicyDocument
-from services.tiering import bulk, bulk_repository, rules
+from services.tiering import bulk, rules
 from services.tiering import repository as repo
 from services.tiering.models import Policy, PolicyTopUp
 from services.tiering.programs import Program
 from vipkit import clock
 from vipkit.db import advisory_bucket_locks, advisory_xact_lock
-from vipkit.events import add_event, add_events
+from vipkit.events import add_event
 from vipkit.problems import Conflict, NotFound, ValidationProblem
 
 log = logging.getLogger("tiering.service")
@@ -232,64 +231,6 @@ async def upsert_policy(
     if rerate:
         await bulk.rerate(session, program, subjects, now, cause=f"policy {policy_no} {change}")
     return UpsertOutcome(change, row, subjects)
-
-
-def _new_policy_rows(
-    program: Program, items: list[tuple[str, PolicyDocument]], now: dt.datetime
-) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """The policies' and top-ups' rows of a batch of new policies (``_new_row``'s values)."""
-    rows: list[dict[str, object]] = []
-    top_ups: list[dict[str, object]] = []
-    for policy_no, doc in items:
-        cooling_off_end = doc.cooling_off_end or rules.default_cooling_off_end(
-            doc.effective_date, program.cooling_off_days
-        )
-        row = {"policy_no": policy_no, "revision": 1, "source_version": doc.version, "content_hash": content_hash(doc)}
-        row |= document_values(doc, cooling_off_end) | {"created_at": now, "updated_at": now}
-        rows.append(row)
-        top_ups += [
-            {"policy_no": policy_no, "kind": t.kind.value, "amount": t.amount, "date": t.date} for t in doc.top_ups
-        ]
-    return rows, top_ups
-
-
-async def create_policies(
-    session: AsyncSession, program: Program, items: list[tuple[str, PolicyDocument]]
-) -> list[str] | None:
-    """Bulk intake of validated policies that are all new: ``upsert_policy`` for each, set-based.
-
-    Returns ``None`` (nothing written) unless every policy number is distinct and not stored yet;
-    the caller then goes through ``upsert_policy`` one by one. Otherwise returns the subjects to
-    re-rate, having written exactly the rows and ``policy.changed.v1`` events of
-    ``upsert_policy(..., rerate=False)`` applied in order (``first_policy_of_holder``: the holder has no
-    stored policy and no earlier line in the batch): one existence query, one holder query, and policies,
-    top-ups and outbox rows each in one ``COPY`` (PostgreSQL) or executemany.
-    """
-    numbers = [no for no, _ in items]
-    if len(set(numbers)) != len(numbers) or await repo.existing_policy_nos(session, numbers):
-        return None
-    rows, top_ups = _new_policy_rows(program, items, clock.now())
-    holders = sorted({str(r["holder_customer_id"]) for r in rows})
-    await lock_holders(session, holders)
-    earliest = await repo.earliest_underwriting(session, holders)
-    await bulk_repository.add_policies(session, rows, top_ups)
-    events: list[tuple[str, BaseModel, str]] = []
-    subjects: list[str] = []
-    for row, (policy_no, doc) in zip(rows, items, strict=True):
-        holder_id = str(row["holder_customer_id"])
-        before = earliest.get(holder_id)
-        first = before is None  # any stored policy, or an earlier line, came first (see upsert_policy)
-        earliest[holder_id] = doc.underwritten_at if before is None else min(before, doc.underwritten_at)
-        cooling_off_end = row["cooling_off_end"]
-        assert isinstance(cooling_off_end, dt.date)
-        events.append(
-            (Topic.policy_changed, policy_changed(policy_no, "created", doc, cooling_off_end, first=first), holder_id)
-        )
-        subject = row["holder_customer_id" if program.subject == "holder" else "insured_customer_id"]
-        if isinstance(subject, str) and subject:
-            subjects.append(subject)
-    await add_events(session, events, source=SOURCE)
-    return subjects
 
 
 async def lock_holders(session: AsyncSession, holder_ids: list[str]) -> None:

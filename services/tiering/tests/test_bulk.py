@@ -11,11 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from contracts.events import TierChangedV1, Topic
+from contracts.events import NotificationRequestedV1, TierChangedV1, Topic
 from services.tiering import bulk, rules
 from services.tiering.bulk_repository import ScoreRow
+from services.tiering.main import MIGRATIONS_DIR
 from services.tiering.programs import NONE, load_program
 from services.tiering.state import Notice, TierEvent, TierState
+from services.tiering.tests.conftest import new_customer
+from services.tiering.tests.test_views import NOW, TODAY, put
+from vipkit.db import Database
+from vipkit.testing import DatabaseFactory
 
 STARS, CARDS = load_program("stars"), load_program("cards")
 AT = dt.datetime(2026, 6, 1, 0, 30, tzinfo=dt.UTC)
@@ -73,9 +78,11 @@ def test_one_tier_change_writes_history_its_event_and_its_notice() -> None:
     assert (history["status"], history["effective_at"], history["created_at"]) == ("confirmed", AT, AT)
     (changed, requested) = batch.outgoing
     assert changed[0] == Topic.tier_changed and changed[2] == "C1"
-    assert isinstance(changed[1], TierChangedV1)
-    assert (changed[1].to_tier, changed[1].sequence, changed[1].waiting_from) == ("star_2", 3, dt.date(2026, 5, 1))
+    data = TierChangedV1.model_validate_json(changed[1].json)
+    assert (data.to_tier, data.sequence, data.waiting_from) == ("star_2", 3, dt.date(2026, 5, 1))
+    assert changed[1].labels == {"program": "stars", "reason": "upgrade", "to_tier": "star_2"}
     assert requested[0] == Topic.notification_requested and requested[2] == "C1"
+    assert NotificationRequestedV1.model_validate_json(requested[1].json).mobile == "13800000000"
     assert batch.stats.notices == 1
 
 
@@ -118,3 +125,26 @@ def test_what_events_say_about_a_customer_comes_from_their_newest_policy() -> No
     assert subject.birth_date == dt.date(1980, 1, 3)  # the newest policy's
     assert subject.waiting_from == dt.date(2025, 1, 10)  # the earliest counted policy's effective date
     assert bulk.subject_from_policies(STARS, [], bulk.rating_of_sums(STARS, None)) == bulk.Subject()
+
+
+async def test_a_state_created_by_another_transaction_meanwhile_is_decided_again_from_it(
+    postgres_only: str, db_factory: DatabaseFactory
+) -> None:
+    """``insert_new_states``: a customer that had no state when the pass locked its states, and got one
+    from another transaction before the pass inserted it, is locked and evaluated again from that state."""
+    db = Database(db_factory.create(postgres_only, MIGRATIONS_DIR))
+    try:
+        customer = new_customer()
+        await put(db, customer, "20000.00")  # the other transaction: the state is star_2 now
+        async with db.sessionmaker() as session, session.begin():
+            rated, _subjects = await bulk.ratings(session, STARS, [customer], TODAY, setwise=True)
+            plan = bulk.Pass(STARS, TODAY, "test", False, False, rated, {})  # as if locked before the state existed
+            decisions = {customer: plan.decide(customer)}
+            first = decisions[customer]
+            assert first is not None and [e.to_tier for e in first.events] == ["star_2"]  # from no state
+            inserted = await bulk.insert_new_states(session, plan, decisions, NOW)
+    finally:
+        await db.dispose()
+    assert inserted == set()
+    again = decisions[customer]
+    assert again is not None and again.old.tier == "star_2" and again.events == []  # decided again: no change

@@ -18,7 +18,7 @@ from services.tiering import repository as repo
 from services.tiering.main import MIGRATIONS_DIR
 from services.tiering.models import TierHistory
 from services.tiering.programs import load_program
-from services.tiering.state import PendingDowngrade
+from services.tiering.state import PendingDowngrade, TierState
 from services.tiering.tests.conftest import BASE_POLICY, new_customer
 from services.tiering.tests.test_views import NOW, put
 from vipkit import clock
@@ -107,3 +107,26 @@ async def test_score_rows_sum_counted_cooling_held_and_the_newest_policys_contac
     assert (r.mobile, r.birth_date) == ("13912345678", dt.date(1985, 5, 5))  # the most recently underwritten
     assert r.waiting_from == dt.date(2026, 3, 1)
     assert r.channel_scores == ()  # stars has no channel-restricted tier
+
+
+async def test_insert_states_writes_new_states_and_names_those_created_meanwhile(
+    postgres_only: str, db_factory: DatabaseFactory
+) -> None:
+    db = Database(db_factory.create(postgres_only, MIGRATIONS_DIR))
+    try:
+        stored, fresh = new_customer(), new_customer()
+        await put(db, stored, "20000.00")
+        new = TierState(fresh, "stars", "star_1", "confirmed", Decimal("6000.00"), since=DAY, sequence=1)
+        async with db.sessionmaker() as session, session.begin():
+            assert await bulk_repo.lock_states(session, [stored, fresh], "stars", NOW, create=False) == {
+                stored: (await bulk_repo.lock_states(session, [stored], "stars", NOW))[stored]
+            }  # create=False: the stored state only
+            taken = await bulk_repo.insert_states(session, [new, TierState(stored, "stars")], NOW)
+            assert await bulk_repo.insert_states(session, [], NOW) == set()
+        async with db.sessionmaker() as session, session.begin():
+            again = await bulk_repo.lock_states(session, [stored, fresh], "stars", NOW, create=False)
+    finally:
+        await db.dispose()
+    assert taken == {stored}  # its state existed: not overwritten
+    assert again[fresh] == new
+    assert again[stored].tier == "star_2"
