@@ -198,9 +198,7 @@ async def release_orphans(
     skipped until the next pass; a held reservation is left to its booking's own ledger job.
     ``only``: look at these reservations only (``OrphanWatch`` ages them itself)."""
     cutoff = (now or clock.now()) - dt.timedelta(minutes=older_than_minutes)
-    async with db.sessionmaker() as session:
-        rows = await repo.stale_reserved(session, cutoff)
-        candidates = [(r.id, r.reference) for r in rows if only is None or r.id in only]
+    candidates = [(rid, ref) for rid, ref in await stale_reservations(db, cutoff) if only is None or rid in only]
     released = skipped = 0
     for reservation_id, reference in candidates:
         if reference:
@@ -222,6 +220,20 @@ async def release_orphans(
         log.warning("orphaned reservation released", extra={"reservation_id": reservation_id, "reference": reference})
         released += 1
     return {"checked": len(candidates), "released": released, "skipped": skipped}
+
+
+async def stale_reservations(db: Database, older_than: dt.datetime, *, page: int = 500) -> list[tuple[str, str | None]]:
+    """Every reservation still reserved that was made before ``older_than`` (id, reference), oldest
+    first, read page by page (keyset on created_at, id): none is left out however many there are."""
+    found: list[tuple[str, str | None]] = []
+    after: tuple[dt.datetime, str] | None = None
+    while True:
+        async with db.sessionmaker() as session:
+            rows = await repo.stale_reserved(session, older_than, limit=page, after=after)
+        found += [(r.id, r.reference) for r in rows]
+        if len(rows) < page:
+            return found
+        after = (rows[-1].created_at, rows[-1].id)
 
 
 class OrphanWatch:
@@ -269,8 +281,7 @@ class OrphanWatch:
         the ages start again (a unit waits at most one more ``orphan_after_minutes``)."""
         assert self.booking is not None
         now = time.monotonic()
-        async with self.ctx.database.sessionmaker() as session:
-            reserved = [r.id for r in await repo.stale_reserved(session, EVERY_RESERVATION)]
+        reserved = [rid for rid, _ref in await stale_reservations(self.ctx.database, EVERY_RESERVATION)]
         self.first_seen = {rid: self.first_seen.get(rid, now) for rid in reserved}
         bound = self.ctx.settings.orphan_after_minutes * 60
         due = {rid for rid, seen in self.first_seen.items() if now - seen >= bound}

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, true, update
+from sqlalchemy import and_, func, or_, select, true, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.entitlements.models import CustomerTier, Grant, LedgerEntry, Relative, Reservation
@@ -157,14 +157,15 @@ async def reservations_by_reference(session: AsyncSession, reference: str) -> Se
     return (await session.execute(stmt)).scalars().all()
 
 
-async def stale_reserved(session: AsyncSession, older_than: dt.datetime, limit: int = 200) -> Sequence[Reservation]:
-    """Reservations still ``reserved`` that were made before ``older_than`` (orphan candidates)."""
-    stmt = (
-        select(Reservation)
-        .where(Reservation.status == "reserved", Reservation.created_at < older_than)
-        .order_by(Reservation.created_at)
-        .limit(limit)
-    )
+async def stale_reserved(
+    session: AsyncSession, older_than: dt.datetime, limit: int = 200, after: tuple[dt.datetime, str] | None = None
+) -> Sequence[Reservation]:
+    """A page of the reservations still ``reserved`` that were made before ``older_than`` (orphan
+    candidates), oldest first; ``after``: the (created_at, id) of the previous page's last one."""
+    stmt = select(Reservation).where(Reservation.status == "reserved", Reservation.created_at < older_than)
+    if after is not None:
+        stmt = stmt.where(tuple_(Reservation.created_at, Reservation.id) > after)
+    stmt = stmt.order_by(Reservation.created_at, Reservation.id).limit(limit)
     return (await session.execute(stmt)).scalars().all()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from services.entitlements import jobs
 from services.entitlements import repository as repo
 from services.entitlements.models import Grant
 from services.entitlements.tests.conftest import at, new_customer
@@ -104,6 +105,22 @@ async def test_reservations_are_idempotent_stale_ones_found_and_transitions_happ
             released = await repo.get_reservation(session, "rs_old")
             assert released is not None and (released.status, released.reason) == ("released", "orphan")
             assert await repo.stale_reserved(session, NOW) == [await repo.get_reservation(session, "rs_new")]
+
+
+async def test_every_stale_reservation_is_found_page_by_page_past_the_first_page(db: Database) -> None:
+    grant = await new_grant(db, new_customer(), quota=20)
+    old = NOW - dt.timedelta(hours=2)
+    ids = [f"rs_page_{n:02d}" for n in range(7)]
+    with clock.frozen(NOW):
+        async with db.sessionmaker() as session, session.begin():
+            for n, rid in enumerate(ids):  # two share a created_at: the id breaks the tie
+                created = old + dt.timedelta(minutes=min(n, 5))
+                assert await repo.insert_reservation_ignore(session, reservation(rid, grant, created))
+            first = await repo.stale_reserved(session, NOW, limit=3)
+            second = await repo.stale_reserved(session, NOW, limit=3, after=(first[-1].created_at, first[-1].id))
+    assert [r.id for r in first] == ids[:3] and [r.id for r in second] == ids[3:6]
+    found = await jobs.stale_reservations(db, NOW, page=3)  # what the orphan passes read: all of them
+    assert [rid for rid, _ref in found] == ids
 
 
 async def test_use_days_counts_only_other_overlapping_grants_active_reservations(db: Database) -> None:
