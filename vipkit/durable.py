@@ -65,6 +65,9 @@ class JobKind:
     #: a recurring job: one row per kind (``every:<kind>``) run every ``every_seconds`` by one replica
     #: (the lease); a failure is retried after a backoff capped at the interval, it never goes dead
     every_seconds: float | None = None
+    #: the kind's own schedule: the delay after the n-th failure, None = give up (dead); default: the
+    #: runner's exponential backoff with jitter until ``give_up_at``
+    retry_delay: Callable[[int], float | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -325,8 +328,9 @@ class JobRunner:
                 if give_up_at is None:
                     return  # the lease expired and another runner owns the job now
                 every = kind.every_seconds
-                dead = not every and (isinstance(exc, PermanentJobError) or now >= give_up_at)
-                delay = backoff_seconds(job.attempts, base=self.base_seconds, cap=min(self.cap_seconds, every or 1e9))
+                delay = self._retry_delay(kind, job.attempts)
+                dead = not every and (isinstance(exc, PermanentJobError) or now >= give_up_at or delay is None)
+                delay = delay or 0.0
                 values: dict[str, Any] = {"last_error": error, "lease_until": None, "updated_at": now}
                 if dead:
                     values.update(state="dead", finished_at=now)
@@ -339,6 +343,12 @@ class JobRunner:
             "durable job failed",
             extra={"job_id": job.id, "kind": job.kind, "attempt": job.attempts, "error": error, "dead": dead},
         )
+
+    def _retry_delay(self, kind: JobKind, attempts: int) -> float | None:
+        if kind.retry_delay is not None:
+            return kind.retry_delay(attempts)
+        cap = min(self.cap_seconds, kind.every_seconds or self.cap_seconds)
+        return backoff_seconds(attempts, base=self.base_seconds, cap=cap)
 
     async def run(self) -> None:
         """Run until stopped; database trouble is logged and retried, never fatal (``vipkit.polling``)."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
+
+import httpx
 
 from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
@@ -14,11 +15,11 @@ from vipkit.urlguard import UrlGuard
 
 @dataclass(kw_only=True)
 class BookingContext(ServiceContext):
-    """Built in ``main.create_app``, completed at start-up (database, entitlements client, worker)."""
+    """Built in ``main.create_app``, completed at start-up (database, entitlements and webhook clients)."""
 
     settings: BookingSettings
     entitlements: EntitlementsClient | None = None
-    wake_worker: Callable[[], None] | None = None
+    webhooks: httpx.AsyncClient | None = None
 
     @property
     def url_guard(self) -> UrlGuard:
@@ -30,12 +31,14 @@ class BookingContext(ServiceContext):
         assert self.entitlements is not None, "booking context not started"
         return self.entitlements
 
-    def wake(self) -> None:
-        if self.wake_worker is not None:
-            self.wake_worker()
+    @property
+    def webhook_client(self) -> httpx.AsyncClient:
+        """The HTTP client of the partner webhook jobs (``webhooks_out``)."""
+        assert self.webhooks is not None, "booking context not started"
+        return self.webhooks
 
 
 def wall_now() -> dt.datetime:
     """Real time (UTC) for plumbing timestamps that must not follow the SPEC 7.3 test clock: booking
-    attempts (the sweeper's age check), webhook signatures and the delivery queue's schedule."""
+    attempts (the sweeper's age check), webhook signatures and the deliveries' schedule."""
     return dt.datetime.now(dt.UTC)

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 from fastapi import FastAPI
 
 from contracts import services as registry
-from services.booking import api, api_calendar, consumers, jobs, ledger, metrics, openapi_docs
+from services.booking import api, api_calendar, consumers, jobs, metrics, openapi_docs
 from services.booking.context import BookingContext
 from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
-from services.booking.worker import BackgroundWorker
 from vipkit.app import ServiceSpec, create_service_app
 from vipkit.db import run_migrations
 from vipkit.settings import CommonSettings
@@ -36,16 +36,11 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
             cache_seconds=settings.catalog_cache_seconds,
             timeout=settings.entitlements_timeout_seconds,
         )
-        worker = BackgroundWorker(ctx)
-        app.state.booking_worker = worker
-        ctx.wake_worker = worker.wake
-        if settings.worker_enabled:
-            await worker.start()
+        ctx.webhooks = httpx.AsyncClient(timeout=settings.webhook_timeout_seconds)
 
     async def stop_context(app: FastAPI) -> None:
-        worker: BackgroundWorker | None = getattr(app.state, "booking_worker", None)
-        if worker is not None:
-            await worker.stop()
+        if ctx.webhooks is not None:
+            await ctx.webhooks.aclose()
         if ctx.entitlements is not None:
             await ctx.entitlements.aclose()
 
@@ -61,7 +56,7 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
         jobs=jobs.daily_jobs(ctx),
         retention=jobs.retention_rules(settings),
         metrics_probes=[metrics.probe],
-        job_kinds=ledger.job_kinds(ctx),
+        job_kinds=jobs.job_kinds(ctx),
         topics=list(registry.service(NAME).publishes),
         migrations_dir=str(MIGRATIONS_DIR),
         migrate_on_start=settings.migrate_on_start,

@@ -6,9 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, exists, or_, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from services.booking.models import (
     Booking,
@@ -25,6 +24,7 @@ from services.booking.models import (
 )
 from vipkit.db import insert_ignore, rowcount
 from vipkit.pagination import after_key
+from vipkit.plumbing import durable_jobs_table
 
 
 # --- partners and clinics ------------------------------------------------------------------------
@@ -275,40 +275,10 @@ async def mark_reminded(session: AsyncSession, booking_id: str, at: dt.datetime)
 
 
 # --- webhook deliveries -----------------------------------------------------------------------------------
-async def due_deliveries(session: AsyncSession, now: dt.datetime, limit: int = 20) -> list[WebhookDelivery]:
-    """Due deliveries, one booking's in order: a delivery waits while an earlier one of its booking
-    is not delivered (in backoff, leased, or failed until ops retry it)."""
-    earlier = aliased(WebhookDelivery)
-    waits = exists().where(
-        earlier.booking_id == WebhookDelivery.booking_id,
-        earlier.status != "delivered",
-        earlier.created_at < WebhookDelivery.created_at,
-    )
-    rows = await session.scalars(
-        select(WebhookDelivery)
-        .where(
-            WebhookDelivery.status == "pending",
-            WebhookDelivery.next_attempt_at <= now,
-            or_(WebhookDelivery.booking_id.is_(None), ~waits),
-        )
-        .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.created_at)
-        .limit(limit)
-    )
-    return list(rows.all())
-
-
-async def lease_delivery(session: AsyncSession, delivery_id: str, seen_next: dt.datetime, until: dt.datetime) -> bool:
-    """Claim a due delivery for one worker (optimistic: the row must still be as we saw it)."""
-    result = await session.execute(
-        update(WebhookDelivery)
-        .where(
-            WebhookDelivery.id == delivery_id,
-            WebhookDelivery.status == "pending",
-            WebhookDelivery.next_attempt_at == seen_next,
-        )
-        .values(next_attempt_at=until)
-    )
-    return rowcount(result) == 1
+async def webhook_job_due_now(session: AsyncSession, job_key: str, now: dt.datetime) -> None:
+    """A delivery job still pending in its backoff runs now (ops retry of its delivery)."""
+    j = durable_jobs_table
+    await session.execute(update(j).where(j.c.dedupe_key == job_key, j.c.state == "pending").values(run_after=now))
 
 
 async def list_deliveries(

@@ -152,7 +152,6 @@ async def create_booking(
 
     unit = attempts.Unit(booking_id, "booking", body.customer_id, body.service_code, body.beneficiary_id)
     view = await attempts.reserve_and_write(ctx, unit, write)
-    ctx.wake()
     return view, True
 
 
@@ -271,7 +270,6 @@ async def cancel_booking(ctx: BookingContext, identity: Identity, booking_id: st
             cancelled_at=now,
         )
     await settle_ledger(ctx, booking_id)
-    ctx.wake()
     return result
 
 

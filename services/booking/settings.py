@@ -30,11 +30,10 @@ class BookingSettings(BaseSettings):
     retention_inbound_webhook_days: int = Field(default=30, ge=1, description="Ids of applied partner webhooks")
 
     worker_enabled: bool = Field(
-        default=True, description="Run the background worker (webhook deliveries, ledger retries, sweeper)"
+        default=True,
+        description="Run the webhook, sweeper and comparison jobs in this replica (ledger jobs always run)",
     )
-    worker_poll_seconds: float = Field(default=1.0, gt=0, description="Worker poll interval when idle")
     webhook_timeout_seconds: float = Field(default=5.0, gt=0, description="Timeout of one outbound webhook call")
-    webhook_lease_seconds: int = Field(default=60, ge=5, description="How long a claimed delivery is leased")
     partner_url_allowlist: str = Field(
         default="",
         description="Comma-separated hosts, IPs or CIDRs a partner webhook_url may reach although internal "
@@ -43,7 +42,7 @@ class BookingSettings(BaseSettings):
     sweeper_grace_seconds: int = Field(
         default=120, ge=0, description="Age after which an unfinished booking attempt's reservation is released"
     )
-    sweeper_interval_seconds: float = Field(default=30.0, gt=0)
+    sweeper_interval_seconds: float = Field(default=30.0, gt=0, description="How often the attempt sweeper runs")
     reconcile_interval_seconds: float = Field(
         default=600.0, gt=0, description="How often booking compares its live and settled units with entitlements"
     )

@@ -61,7 +61,6 @@ async def handle_inbound(ctx: BookingContext, partner_id: str, body: bytes, head
         result, settle = await _apply(ctx, session, partner_id, event)
     if settle:
         await settle_ledger(ctx, event.booking_id)
-    ctx.wake()
     return result
 
 

@@ -1,9 +1,11 @@
 """Outbound partner webhooks (SPEC 4.3), signed per Standard Webhooks with the ``standardwebhooks`` package.
 
-``enqueue`` writes a delivery row in the booking's transaction (a persistent queue); ``deliver_due``
-(driven by ``worker.BackgroundWorker``) leases due rows, delivers them, logs every attempt and
-retries with the backoff of ``rules.RETRY_DELAYS`` (> 24 h) before giving up (ops can retry).
-The booking request never waits on the partner.
+``enqueue`` writes a delivery row and its durable job (``vipkit.durable``) in the booking's
+transaction. The job (``ordering_key`` = the booking: a later webhook of one booking waits until the
+earlier one is delivered, or discarded by ops) posts the signed message, logs the attempt on the
+delivery row and is retried on the schedule of ``rules.RETRY_DELAYS`` (> 24 h); then the job is
+``dead`` and the delivery ``failed`` (ops retry either). ``next_attempt_at`` on the row shows the
+job's next try (the same schedule, no jitter). The booking request never waits on the partner.
 
 Signature timestamps and the queue's schedule use the real wall clock (transport security, like a
 TLS certificate's validity), not the business test clock of SPEC 7.3.
@@ -29,7 +31,7 @@ from services.booking import repository as repo
 from services.booking.context import BookingContext, wall_now
 from services.booking.models import Booking, WebhookAttempt, WebhookDelivery
 from services.booking.schemas import DeliveryRead
-from vipkit import clock
+from vipkit import clock, durable, durable_ops
 from vipkit.problems import NotFound
 from vipkit.urlguard import UnsafeUrl, UrlGuard, printable_excerpt
 
@@ -54,10 +56,19 @@ def booking_payload(booking: Booking, *, reason: str | None = None, mobile: str 
     return data
 
 
+WEBHOOK_JOB = "booking.webhook"
+#: the job's window outlives the schedule (the schedule's end makes it dead, not the window)
+WEBHOOK_RETRY_FOR = rules.total_retry_window() + dt.timedelta(hours=24)
+
+
+class PartnerNotReached(Exception):
+    """The partner did not accept the message this time: the job tries again on the schedule."""
+
+
 async def enqueue(
     session: AsyncSession, partner_id: str, booking_id: str | None, event_type: str, data: dict[str, Any]
 ) -> str:
-    """Add an outbound webhook to the persistent queue, in the caller's transaction."""
+    """Add an outbound webhook (its delivery row and its durable job), in the caller's transaction."""
     now = wall_now()
     delivery_id = f"msg_{uuid.uuid4().hex}"
     payload = {"type": event_type, "timestamp": clock.now().isoformat(), "data": data}
@@ -75,7 +86,25 @@ async def enqueue(
         )
     )
     await session.flush()
+    await durable.enqueue(
+        session,
+        WEBHOOK_JOB,
+        {"delivery_id": delivery_id},
+        dedupe_key=job_key(delivery_id),
+        ordering_key=f"booking:{booking_id}" if booking_id else None,
+        retry_for=WEBHOOK_RETRY_FOR,
+    )
     return delivery_id
+
+
+def job_key(delivery_id: str) -> str:
+    return f"webhook:{delivery_id}"
+
+
+def retry_delay(failed_attempts: int) -> float | None:
+    """The job's schedule: ``rules.RETRY_DELAYS`` (5 s ... 10 h, > 24 h in all), then give up."""
+    delay = rules.next_retry_delay(failed_attempts)
+    return delay.total_seconds() if delay is not None else None
 
 
 def sign_headers(secret: str, msg_id: str, body: str, at: dt.datetime) -> dict[str, str]:
@@ -100,23 +129,32 @@ class Outcome:
     error: str | None
 
 
-async def deliver_due(ctx: BookingContext, client: httpx.AsyncClient, now: dt.datetime | None = None) -> int:
-    """Lease the due deliveries and deliver them concurrently; returns how many were claimed."""
-    now = now or wall_now()
-    lease_until = now + dt.timedelta(seconds=ctx.settings.webhook_lease_seconds)
-    claimed: list[tuple[WebhookDelivery, str, str]] = []
+async def run_job(ctx: BookingContext, client: httpx.AsyncClient, payload: dict[str, Any]) -> None:
+    """The delivery job: post the message once, record the attempt; raise to be retried."""
     async with ctx.database.transaction() as session:
-        for delivery in await repo.due_deliveries(session, now):
-            assert delivery.next_attempt_at is not None
-            if not await repo.lease_delivery(session, delivery.id, delivery.next_attempt_at, lease_until):
-                continue
-            partner = await repo.get_partner(session, delivery.partner_id)
-            if partner is None:
-                continue
-            claimed.append((delivery, partner.webhook_url, partner.secret))
-    if claimed:
-        await asyncio.gather(*(deliver(ctx, client, d, url, secret, now) for d, url, secret in claimed))
-    return len(claimed)
+        delivery = await session.get(WebhookDelivery, str(payload["delivery_id"]))
+        partner = await repo.get_partner(session, delivery.partner_id) if delivery is not None else None
+    if delivery is None or partner is None or delivery.status == "delivered":
+        return
+    status, error = await deliver(ctx, client, delivery, partner.webhook_url, partner.secret, wall_now())
+    if status == "failed":
+        raise durable.PermanentJobError(error or "webhook delivery gave up")
+    if status == "pending":
+        raise PartnerNotReached(error or "webhook not delivered")
+
+
+async def delivery_dead(session: AsyncSession, payload: dict[str, Any], error: str) -> None:
+    """The job gave up (schedule over, or ops' retry failed again): the delivery shows ``failed``."""
+    row = await session.get(WebhookDelivery, str(payload["delivery_id"]))
+    if row is not None and row.status != "delivered":
+        row.status, row.next_attempt_at = "failed", None
+
+
+def job_kinds(ctx: BookingContext) -> dict[str, durable.JobKind]:
+    async def handler(payload: dict[str, Any]) -> None:
+        await run_job(ctx, ctx.webhook_client, payload)
+
+    return {WEBHOOK_JOB: durable.JobKind(handler, delivery_dead, retry_delay=retry_delay)}
 
 
 async def post_signed(
@@ -150,14 +188,15 @@ async def post_signed(
 
 async def deliver(
     ctx: BookingContext, client: httpx.AsyncClient, delivery: WebhookDelivery, url: str, secret: str, now: dt.datetime
-) -> None:
-    """Deliver one leased row and record the attempt: delivered, retry later, or given up."""
+) -> tuple[str, str | None]:
+    """Deliver one message and record the attempt: returns the delivery's status and the error."""
     outcome = await post_signed(client, delivery, url, secret, ctx.url_guard)
     async with ctx.database.transaction() as session:
         row = await session.get(WebhookDelivery, delivery.id)
         if row is None:
-            return
+            return "delivered", None  # purged meanwhile: nothing left to do
         record_attempt(session, row, outcome, now)
+        status = row.status
     log.info(
         "webhook attempt",
         extra={
@@ -167,6 +206,7 @@ async def deliver(
             "ms": outcome.duration_ms,
         },
     )
+    return status, outcome.error
 
 
 def record_attempt(session: AsyncSession, row: WebhookDelivery, outcome: Outcome, now: dt.datetime) -> None:
@@ -204,8 +244,9 @@ async def retry_delivery(ctx: BookingContext, delivery_id: str) -> DeliveryRead:
             raise NotFound("delivery not found")
         if row.status != "delivered":
             row.status, row.next_attempt_at = "pending", wall_now()
+            if not await durable_ops.retry_job_by_key(session, job_key(row.id)):
+                await repo.webhook_job_due_now(session, job_key(row.id), wall_now())
         found = await repo.list_deliveries(session, row.booking_id, None)
         attempts = next((a for d, a in found if d.id == row.id), [])
         view = mapping.delivery_read(row, attempts)
-    ctx.wake()
     return view

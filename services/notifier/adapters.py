@@ -1,9 +1,9 @@
 """Channel adapters: the SMS gateway's HTTP API, WeChat template messages, and the development sink.
 
 Every adapter takes an ``OutgoingMessage`` and answers a ``DeliveryResult``; it never raises for a
-provider problem (the worker records the failure and retries). The HTTP adapters POST JSON with the
+provider problem (the delivery job records the failure and retries). The HTTP adapters POST JSON with the
 API key in a header and the notification's event id as ``Idempotency-Key`` (a provider that honours
-it drops the rare repeat after a worker crash); any non-2xx answer, timeout or connection error is a
+it drops the rare repeat after a runner crash); any non-2xx answer, timeout or connection error is a
 failure. Without a configured URL (development) the sink records what would be sent and succeeds.
 """
 

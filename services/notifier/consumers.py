@@ -14,7 +14,7 @@ log = logging.getLogger("notifier.consumers")
 
 
 async def handle_notification_requested(session: AsyncSession, event: CloudEvent, topic: str) -> None:
-    """Store the notification (queued) in the consumer's transaction; the worker delivers it."""
+    """Store the notification (queued) with its delivery job in the consumer's transaction."""
     if not await service.store_requested(session, event):
         log.info("duplicate notification request ignored", extra={"event_id": event.id})
 

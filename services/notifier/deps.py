@@ -2,7 +2,7 @@
 
 The ops routers need only the request's session (``vipkit.db.DbSession``) and the caller
 (``vipkit.auth.StaffIdentity``); the context is here for any router that needs the settings, the
-adapters or the worker. The shared building blocks are in ``vipkit.deps``.
+adapters or the delivery jobs. The shared building blocks are in ``vipkit.deps``.
 """
 
 from __future__ import annotations
@@ -14,5 +14,5 @@ from fastapi import Depends
 from services.notifier.context import NotifierContext
 from vipkit.deps import state_dependency
 
-#: the service's context (settings, database, adapters, delivery worker), built by ``main.create_app``
+#: the service's context (settings, database, adapters), built by ``main.create_app``
 ContextDep = Annotated[NotifierContext, Depends(state_dependency("notifier", NotifierContext))]

@@ -29,7 +29,7 @@ from vipkit.masking import mask_mobile
 from vipkit.retention import Child, PurgeRule
 from vipkit.scheduler import DailyJob
 
-log = logging.getLogger("notifier.worker")
+log = logging.getLogger("notifier.delivery")
 
 Adapters = Callable[[], Mapping[str, ChannelAdapter]]
 

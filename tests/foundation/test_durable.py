@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from tests.foundation.probe import app as probe
 from vipkit.db import Database
-from vipkit.durable import JobKind, JobRunner, PermanentJobError, backoff_seconds, enqueue
+from vipkit.durable import JobKind, JobRunner, PermanentJobError, backoff_seconds, enqueue, enqueue_many
 from vipkit.durable_ops import count_by_state, discard_job, get_job, list_jobs, retry_job
 from vipkit.testing import wait_for
 
@@ -178,3 +178,48 @@ async def test_a_job_whose_runner_died_is_claimed_again_after_its_lease(db):
     async with db.sessionmaker() as session:
         job = (await list_jobs(session, state="done", kind=None, limit=1))[0]
     assert job["attempts"] == 2
+
+
+async def test_enqueue_many_adds_a_batch_in_one_insert_skips_known_keys_and_two_runners_share_it(db):
+    ran: list[int] = []
+
+    async def handler(payload: dict[str, Any]) -> None:
+        await asyncio.sleep(0.01)
+        ran.append(payload["n"])
+
+    async with db.transaction() as session:
+        await enqueue_many(session, "probe.many", [({"n": n}, f"many:{n}") for n in range(30)])
+        await enqueue_many(session, "probe.many", [({"n": 0}, "many:0"), ({"n": 30}, "many:30")])  # 0 is known
+        await enqueue_many(session, "probe.many", [])
+    other = Database(db.url)  # a second replica: its own engine and connections
+    try:
+        runners = [fast_runner(d, {"probe.many": JobKind(handler)}, batch=8) for d in (db, other, db, other)]
+        while sum(await asyncio.gather(*(r.run_once() for r in runners))):
+            pass
+    finally:
+        await other.dispose()
+    assert sorted(ran) == list(range(31))  # each once, though four runners claimed at the same time
+    async with db.sessionmaker() as session:
+        assert await count_by_state(session) == {"done": 31}
+
+
+async def test_a_kind_with_its_own_schedule_waits_as_told_and_goes_dead_when_it_ends(db):
+    calls: list[float] = []
+
+    async def handler(payload: dict[str, Any]) -> None:
+        calls.append(asyncio.get_running_loop().time())
+        raise ConnectionError("partner down")
+
+    schedule = {1: 0.05, 2: 0.3}
+    kinds = {"probe.scheduled": JobKind(handler, retry_delay=schedule.get)}
+    async with db.transaction() as session:
+        await enqueue(session, "probe.scheduled", {})
+    runner = fast_runner(db, kinds)
+    while len(calls) < 3:
+        await runner.run_once()
+        await asyncio.sleep(0.01)
+    gaps = [b - a for a, b in itertools.pairwise(calls)]
+    assert gaps[0] >= 0.05 and gaps[1] >= 0.3  # the kind's delays, not the runner's backoff
+    async with db.sessionmaker() as session:
+        [job] = await list_jobs(session, state=None, kind="probe.scheduled", limit=1)
+    assert (job["state"], job["attempts"]) == ("dead", 3)  # no delay after the third failure: given up

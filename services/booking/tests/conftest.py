@@ -16,12 +16,13 @@ import pytest
 from fastapi import FastAPI, Request
 from sqlalchemy import text, update
 
+from services.booking import webhooks_out
+from services.booking.context import wall_now as wall
 from services.booking.main import MIGRATIONS_DIR, create_app
 from services.booking.settings import BookingSettings
 from services.booking.tests.entitlements_standin import EntitlementsStandIn
 from services.booking.webhooks_in import verify
 from services.booking.webhooks_out import sign_headers
-from services.booking.worker import BackgroundWorker
 from vipkit.auth import mint_token
 from vipkit.db import Database
 from vipkit.durable import JobRunner
@@ -94,10 +95,21 @@ class Env:
     standin: EntitlementsStandIn
     db_url: str
 
-    @property
-    def worker(self) -> BackgroundWorker:
-        worker: BackgroundWorker = self.app.state.booking_worker
-        return worker
+    def webhook_runner(self, db: Database | None = None) -> JobRunner:
+        """A job runner for the partner webhook jobs only (what the service runs with the others)."""
+        return JobRunner(db or self.db, webhooks_out.job_kinds(self.app.state.booking), name="test-webhooks")
+
+    async def deliver_webhooks(self, now: dt.datetime | None = None, *, runner: JobRunner | None = None) -> int:
+        """Run the webhook jobs due at ``now`` (a later wall-clock time travels past their backoff);
+        returns how many were claimed."""
+        j = durable_jobs_table
+        async with self.db.transaction() as session:
+            await session.execute(
+                update(j)
+                .where(j.c.kind == webhooks_out.WEBHOOK_JOB, j.c.state == "pending", j.c.run_after <= (now or wall()))
+                .values(run_after=wall())
+            )
+        return await (runner or self.webhook_runner()).run_once()
 
     @property
     def db(self) -> Database:

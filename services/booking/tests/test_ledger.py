@@ -33,8 +33,8 @@ async def test_failed_settlement_is_kept_as_a_durable_job_and_retried_until_enti
     assert await env.scalar("SELECT ledger_attempts FROM bookings") == 1
     assert await env.run_jobs() == 1  # still down: the job fails, is kept, retried later
     assert await env.scalar("SELECT ledger_attempts FROM bookings") == 2
-    assert await env.scalar("SELECT state FROM durable_jobs") == "pending"
-    assert await env.scalar("SELECT last_error FROM durable_jobs") == (
+    assert await env.scalar("SELECT state FROM durable_jobs WHERE kind LIKE '%.ledger'") == "pending"
+    assert await env.scalar("SELECT last_error FROM durable_jobs WHERE kind LIKE '%.ledger'") == (
         "LedgerNotSettled: service_unavailable: "
         + (await env.scalar("SELECT ledger_error FROM bookings")).split(": ", 1)[1]
     )
@@ -43,7 +43,7 @@ async def test_failed_settlement_is_kept_as_a_durable_job_and_retried_until_enti
     booking = await env.get_booking(booking_id)
     assert booking["ledger"]["done"] is True and booking["ledger"]["error"] is None
     assert env.standin.reservations[booking["reservation_id"]]["status"] == "released"
-    assert await env.scalar("SELECT state FROM durable_jobs") == "done"
+    assert await env.scalar("SELECT state FROM durable_jobs WHERE kind LIKE '%.ledger'") == "done"
     assert await env.run_jobs() == 0
 
 
@@ -53,7 +53,7 @@ async def test_a_refused_settlement_goes_dead_visible_to_ops_and_never_loops(env
     env.standin.reservations[reservation_id]["status"] = "consumed"  # settled the other way elsewhere
     assert (await env.partner_webhook("booking.rejected", booking_id)).status_code == 200
     assert await env.run_jobs() == 1
-    assert await env.scalar("SELECT state FROM durable_jobs") == "dead"
+    assert await env.scalar("SELECT state FROM durable_jobs WHERE kind LIKE '%.ledger'") == "dead"
     assert (await env.get_booking(booking_id))["ledger"]["error"] == "dead"
     r = await env.client.get("/api/v1/ops/booking/jobs", params={"state": "dead"}, headers=OPS)
     [job] = r.json()["items"]

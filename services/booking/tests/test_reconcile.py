@@ -38,7 +38,7 @@ async def test_a_dead_ledger_job_of_a_still_reserved_unit_is_run_again_and_relea
     assert env.standin.reservations[reservation_id]["status"] == "reserved"
     figures = await compare(env)
     assert (figures["revived"], figures["requeued"]) == (1, 0), figures
-    assert await env.scalar("SELECT state FROM durable_jobs") == "pending"
+    assert await env.scalar("SELECT state FROM durable_jobs WHERE kind LIKE '%.ledger'") == "pending"
     assert await env.run_jobs() == 1
     assert env.standin.reservations[reservation_id]["status"] == "released"
     assert (await env.get_booking(booking_id))["ledger"]["done"] is True
@@ -47,7 +47,7 @@ async def test_a_dead_ledger_job_of_a_still_reserved_unit_is_run_again_and_relea
 
 async def test_a_missing_ledger_job_is_enqueued_again(env: Env) -> None:
     booking_id, reservation_id = await rejected_while_entitlements_down(env)
-    await execute(env, "DELETE FROM durable_jobs")  # lost (e.g. written before jobs existed)
+    await execute(env, "DELETE FROM durable_jobs WHERE kind LIKE '%.ledger'")  # lost (e.g. written before jobs existed)
     figures = await compare(env)
     assert figures["requeued"] == 1, figures
     assert await env.run_jobs() == 1
@@ -70,7 +70,7 @@ async def test_a_unit_settled_the_other_way_is_left_dead_for_ops(env: Env) -> No
     await execute(env, "UPDATE durable_jobs SET state = 'dead'")
     figures = await compare(env)
     assert (figures["conflicts"], figures["revived"]) == (1, 0), figures
-    assert await env.scalar("SELECT state FROM durable_jobs") == "dead"
+    assert await env.scalar("SELECT state FROM durable_jobs WHERE kind LIKE '%.ledger'") == "dead"
     assert env.standin.reservations[reservation_id]["status"] == "consumed"
 
 
@@ -111,4 +111,4 @@ async def test_entitlements_unreachable_changes_nothing(env: Env) -> None:
     env.standin.down = True
     figures = await compare(env)
     assert figures["checked"] == 1 and figures["revived"] == 0, figures
-    assert await env.scalar("SELECT state FROM durable_jobs") == "dead"
+    assert await env.scalar("SELECT state FROM durable_jobs WHERE kind LIKE '%.ledger'") == "dead"

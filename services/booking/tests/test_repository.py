@@ -169,28 +169,6 @@ async def test_reminders_pick_unreminded_confirmed_bookings_in_the_window_once(e
         assert [b.id for b in await repo.bookings_to_remind(session, DAY, later)] == ["BK2", "BKLATER"]
 
 
-async def test_due_deliveries_keep_one_bookings_order_and_leases_are_optimistic(env: Env) -> None:
-    async with env.db.transaction() as session:
-        session.add_all(
-            [
-                delivery("msg_b1_first", "B1", "pending", created=0, due=20),  # in backoff
-                delivery("msg_b1_second", "B1", "pending", created=1, due=1),  # waits for the first
-                delivery("msg_b2_done", "B2", "delivered", created=0, due=0),
-                delivery("msg_b2_next", "B2", "pending", created=1, due=2),
-                delivery("msg_nobooking", None, "pending", created=2, due=3),
-                delivery("msg_b3_failed", "B3", "failed", created=0, due=0),
-                delivery("msg_b3_next", "B3", "pending", created=1, due=0),  # waits for ops to retry
-            ]
-        )
-    async with env.db.transaction() as session:
-        assert [d.id for d in await repo.due_deliveries(session, at(5))] == ["msg_b2_next", "msg_nobooking"]
-        later = [d.id for d in await repo.due_deliveries(session, at(30))]
-        assert later == ["msg_b2_next", "msg_nobooking", "msg_b1_first"]  # by due time; b1's second waits
-        assert await repo.lease_delivery(session, "msg_b2_next", at(2), at(7))
-        assert not await repo.lease_delivery(session, "msg_b2_next", at(2), at(8))  # another worker won
-        assert [d.id for d in await repo.due_deliveries(session, at(5))] == ["msg_nobooking"]
-
-
 async def test_list_deliveries_newest_first_with_their_attempts_in_order(env: Env) -> None:
     async with env.db.transaction() as session:
         session.add_all(

@@ -8,11 +8,13 @@ from collections import Counter
 
 from sqlalchemy import update
 
-from services.booking import attempts, rules
+from services.booking import attempts, rules, webhooks_out
 from services.booking.models import WebhookDelivery
 from services.booking.tests.conftest import OPS, SECRET_P1, Env, PartnerReceiver, customer_headers, new_customer
 from vipkit.broker import free_port
 from vipkit.clock import SHANGHAI
+from vipkit.db import Database
+from vipkit.plumbing import durable_jobs_table
 from vipkit.testing import serve_app, wait_for
 
 MON_0928 = "2026-09-28T10:00:00+08:00"
@@ -138,20 +140,21 @@ async def test_partner_down_receives_the_webhook_after_it_comes_back(env: Env) -
     booking_id = booking.json()["booking_id"]
     t0 = dt.datetime.now(dt.UTC)
     # partner down: the first attempt fails and is logged; the next one is scheduled 5 s later
-    assert await env.worker.deliver_due(t0) == 1
+    assert await env.deliver_webhooks(t0) == 1
     r = await env.client.get("/api/v1/webhook-deliveries", params={"booking_id": booking_id}, headers=OPS)
     [delivery] = r.json()["items"]
     assert delivery["status"] == "pending" and delivery["attempts"] == 1
     assert delivery["attempt_log"][0]["outcome"] == "failed" and delivery["attempt_log"][0]["error"]
-    assert dt.datetime.fromisoformat(delivery["next_attempt_at"]) == t0 + rules.RETRY_DELAYS[0]
+    next_try = dt.datetime.fromisoformat(delivery["next_attempt_at"]) - t0  # the job's schedule, from its failure
+    assert rules.RETRY_DELAYS[0] <= next_try < rules.RETRY_DELAYS[0] + dt.timedelta(seconds=1)
     assert delivery["payload"]["data"]["contact_mobile"] == "139****9000"  # masked for ops
-    assert await env.worker.deliver_due(t0 + dt.timedelta(seconds=1)) == 0  # not due yet
+    assert await env.deliver_webhooks(t0 + dt.timedelta(seconds=1)) == 0  # not due yet
     # still down after 5 s: second failure, next retry after 5 more minutes
-    assert await env.worker.deliver_due(t0 + dt.timedelta(seconds=6)) == 1
+    assert await env.deliver_webhooks(t0 + dt.timedelta(seconds=6)) == 1
     # the partner comes back; the retry (driven by the clock) delivers it
     receiver = PartnerReceiver(SECRET_P1)
     async with serve_app(receiver.app(), port=port):
-        assert await env.worker.deliver_due(t0 + dt.timedelta(minutes=6)) == 1
+        assert await env.deliver_webhooks(t0 + dt.timedelta(minutes=6)) == 1
     assert len(receiver.received) == 1 and receiver.rejected == 0
     got = receiver.received[0]
     assert got["body"]["type"] == "booking.requested"
@@ -168,7 +171,7 @@ async def test_delivery_gives_up_after_the_24h_schedule_and_ops_can_retry(env: E
     booking_id = (await env.book(new_customer(), "2026-10-08", now=MON_0928)).json()["booking_id"]
     t = dt.datetime.now(dt.UTC)
     for _ in range(len(rules.RETRY_DELAYS) + 1):
-        assert await env.worker.deliver_due(t) == 1
+        assert await env.deliver_webhooks(t) == 1
         async with env.db.transaction() as session:
             row = await session.get(WebhookDelivery, (await _delivery_ids(env, booking_id))[0])
             assert row is not None
@@ -199,14 +202,13 @@ async def test_two_workers_never_deliver_the_same_message_twice(env: Env) -> Non
     )
     for _ in range(5):
         assert (await env.book(new_customer(), "2026-10-08", now=MON_0928)).status_code == 201
-    from services.booking.worker import BackgroundWorker
-
-    other = BackgroundWorker(env.app.state.booking)
+    other_db = Database(env.db_url)  # a second replica: its own engine and connections
+    other = env.webhook_runner(other_db)
     receiver = PartnerReceiver(SECRET_P1)
     async with serve_app(receiver.app(), port=port):
         now = dt.datetime.now(dt.UTC)
-        counts = await asyncio.gather(env.worker.deliver_due(now), other.deliver_due(now))
-    await other.client.aclose()
+        counts = await asyncio.gather(env.deliver_webhooks(now), env.deliver_webhooks(now, runner=other))
+    await other_db.dispose()
     assert sum(counts) == 5
     assert len(receiver.received) == 5
     assert len({m["headers"]["webhook-id"] for m in receiver.received}) == 5
@@ -221,23 +223,23 @@ async def test_background_worker_delivers_without_being_driven(env: Env) -> None
     )
     receiver = PartnerReceiver(SECRET_P1)
     async with serve_app(receiver.app(), port=port):
-        await env.worker.start()
+        runner = env.webhook_runner()
+        task = asyncio.create_task(runner.run())
         try:
             assert (await env.book(new_customer(), "2026-10-08", now=MON_0928)).status_code == 201
             await wait_for(lambda: len(receiver.received) == 1, timeout=10, what="webhook delivered by the worker")
         finally:
-            task = env.worker.task  # the app's shutdown hook closes the worker's client
-            assert task is not None
-            task.cancel()
+            await runner.stop()
+            await asyncio.wait_for(task, 10)
 
 
 async def test_lease_prevents_redelivery_while_in_flight(env: Env) -> None:
     booking_id = (await env.book(new_customer(), "2026-10-08", now=MON_0928)).json()["booking_id"]
     [delivery_id] = await _delivery_ids(env, booking_id)
-    async with env.db.transaction() as session:
+    async with env.db.transaction() as session:  # another replica's runner holds the job
         await session.execute(
-            update(WebhookDelivery)
-            .where(WebhookDelivery.id == delivery_id)
-            .values(next_attempt_at=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=60))
+            update(durable_jobs_table)
+            .where(durable_jobs_table.c.dedupe_key == webhooks_out.job_key(delivery_id))
+            .values(state="running", lease_until=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=60))
         )
-    assert await env.worker.deliver_due(dt.datetime.now(dt.UTC)) == 0
+    assert await env.deliver_webhooks(dt.datetime.now(dt.UTC)) == 0

@@ -6,7 +6,7 @@ import datetime as dt
 
 from services.booking import rules, webhooks_out
 from services.booking.models import Booking, WebhookDelivery
-from services.booking.tests.conftest import OPS, SECRET_P1, Env, PartnerReceiver, new_customer
+from services.booking.tests.conftest import OPS, SECRET_P1, Env, PartnerReceiver, customer_headers, new_customer
 from services.booking.webhooks_in import verify
 from vipkit.broker import free_port
 from vipkit.testing import serve_app
@@ -69,7 +69,7 @@ async def test_retry_of_a_delivered_message_leaves_it_delivered(env: Env) -> Non
     booking_id = (await env.book(new_customer(), "2026-10-08", now=MON_0928)).json()["booking_id"]
     receiver = PartnerReceiver(SECRET_P1)
     async with serve_app(receiver.app(), port=port):
-        assert await env.worker.deliver_due(dt.datetime.now(dt.UTC)) == 1
+        assert await env.deliver_webhooks() == 1
     [delivery] = (
         await env.client.get("/api/v1/webhook-deliveries", params={"booking_id": booking_id}, headers=OPS)
     ).json()["items"]
@@ -79,3 +79,26 @@ async def test_retry_of_a_delivered_message_leaves_it_delivered(env: Env) -> Non
     assert len(receiver.received) == 1
     r = await env.client.post("/api/v1/webhook-deliveries/msg_nope/retry", headers=OPS)
     assert r.status_code == 404
+
+
+async def test_a_later_webhook_of_one_booking_waits_for_the_earlier_one_while_the_partner_is_down(env: Env) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/hooks"
+    await env.client.put(
+        "/api/v1/partners/P1", json={"name": "P1", "webhook_url": url, "secret": SECRET_P1}, headers=OPS
+    )
+    customer = new_customer()
+    booking_id = (await env.book(customer, "2026-10-08", now=MON_0928)).json()["booking_id"]
+    assert await env.deliver_webhooks() == 1  # booking.requested: the clinic is down, one failed attempt
+    r = await env.client.post(f"/api/v1/bookings/{booking_id}/cancel", headers=customer_headers(customer, MON_0928))
+    assert r.status_code == 200
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    assert await env.deliver_webhooks(later) == 1  # only the requested one again: the cancellation waits
+    attempts = await env.scalar("SELECT count(*) FROM webhook_attempts")
+    assert attempts == 2
+    receiver = PartnerReceiver(SECRET_P1)
+    async with serve_app(receiver.app(), port=port):
+        later += dt.timedelta(minutes=6)
+        assert await env.deliver_webhooks(later) == 1  # requested delivered, then the cancellation is free
+        assert await env.deliver_webhooks(later) == 1
+    assert [m["body"]["type"] for m in receiver.received] == ["booking.requested", "booking.cancelled"]
