@@ -177,14 +177,12 @@ class WebhookDelivery(Base):
     payload: Mapped[str] = mapped_column(Text, nullable=False)
     status: Mapped[str] = mapped_column(String(20), nullable=False)  # pending | delivered | failed
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # shown to ops: the delivery job's next try (the job in durable_jobs holds the schedule)
     next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     last_status_code: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
     delivered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
-
-
-Index("ix_webhook_deliveries_due", WebhookDelivery.status, WebhookDelivery.next_attempt_at)
 
 
 class WebhookAttempt(Base):
