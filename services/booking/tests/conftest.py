@@ -100,13 +100,15 @@ class Env:
         return JobRunner(db or self.db, webhooks_out.job_kinds(self.app.state.booking), name="test-webhooks")
 
     async def deliver_webhooks(self, now: dt.datetime | None = None, *, runner: JobRunner | None = None) -> int:
-        """Run the webhook jobs due at ``now`` (a later wall-clock time travels past their backoff);
-        returns how many were claimed."""
+        """Run the webhook jobs due at ``now`` (a later wall-clock time travels past their backoff; a
+        job is due up to a second after the ``next_attempt_at`` its delivery row shows, the moment
+        between the attempt's record and the job's); returns how many were claimed."""
         j = durable_jobs_table
+        due_by = (now or wall()) + dt.timedelta(seconds=1)
         async with self.db.transaction() as session:
             await session.execute(
                 update(j)
-                .where(j.c.kind == webhooks_out.WEBHOOK_JOB, j.c.state == "pending", j.c.run_after <= (now or wall()))
+                .where(j.c.kind == webhooks_out.WEBHOOK_JOB, j.c.state == "pending", j.c.run_after <= due_by)
                 .values(run_after=wall())
             )
         return await (runner or self.webhook_runner()).run_once()
