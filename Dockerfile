@@ -22,6 +22,7 @@ ENV PATH=/opt/vip/bin:$PATH \
     PYTHONPATH=/app \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
+    MALLOC_ARENA_MAX=2 \
     VIP_ENV=prod
 RUN useradd --uid 10001 --no-create-home --shell /usr/sbin/nologin vip
 WORKDIR /app
@@ -36,5 +37,5 @@ USER 10001
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"]
-# e.g. uvicorn services.tiering.main:create_app --factory --host 0.0.0.0 --port 8000
+# e.g. uvicorn services.tiering.main:create_app --factory --ws none --host 0.0.0.0 --port 8000
 CMD ["python", "-m", "gateway", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]

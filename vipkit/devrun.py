@@ -125,6 +125,7 @@ class Cluster:
         env["VIP_SIMULATOR_PORT"] = str(self.base_port + SIMULATOR.offset)
         env["VIP_GATEWAY_PORT"] = str(self.base_port)
         per_process = max(4, CLUSTER_DB_CONNECTIONS // (len(SERVICES) * self.replicas))
+        env.setdefault("MALLOC_ARENA_MAX", "2")  # as in the image (docs/production.md, memory)
         env.setdefault("VIP_DB_POOL_SIZE", str(per_process // 2))
         env.setdefault("VIP_DB_MAX_OVERFLOW", str(per_process - per_process // 2))
         env.update(self.env)
@@ -193,6 +194,8 @@ class Cluster:
                 "-m",
                 "uvicorn",
                 "--factory",
+                "--ws",  # no service serves WebSockets: uvicorn then skips importing `websockets`
+                "none",
                 "--host",
                 "127.0.0.1",
                 "--log-level",
