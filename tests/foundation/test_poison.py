@@ -78,6 +78,14 @@ async def test_an_oversized_row_is_parked_and_other_customers_events_keep_flowin
             async with db.transaction() as s:  # ops discards the poison row: the key flows again
                 assert await unpark_outbox_row(s, row.id, discard=True)  # type: ignore[attr-defined]
             await wait_for(lambda: texts(poisoned) == ["p-before", "p-after"], timeout=30, what="the held event")
+
+            async def all_marked_published() -> bool:
+                # the broker's ack comes before the relay's mark commits: wait for the mark, then stop
+                async with db.sessionmaker() as s:
+                    pending = select(outbox_table.c.id).where(outbox_table.c.published_at.is_(None))
+                    return not (await s.execute(pending)).first()
+
+            await wait_for(all_marked_published, timeout=30, what="every row marked published")
         finally:
             await relay.stop()
             task.cancel()
