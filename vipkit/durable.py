@@ -45,6 +45,7 @@ log = logging.getLogger("vipkit.durable")
 
 JobHandler = Callable[[dict[str, Any]], Awaitable[None]]
 DeadHook = Callable[[AsyncSession, dict[str, Any], str], Awaitable[None]]
+BatchHandler = Callable[[list[dict[str, Any]]], Awaitable[list[Exception | None]]]
 
 DEFAULT_RETRY_FOR = dt.timedelta(hours=24)
 LEDGER_RETRY_FOR = dt.timedelta(hours=72)
@@ -68,6 +69,9 @@ class JobKind:
     #: the kind's own schedule: the delay after the n-th failure, None = give up (dead); default: the
     #: runner's exponential backoff with jitter until ``give_up_at``
     retry_delay: Callable[[int], float | None] | None = None
+    #: runs a round's jobs of this kind together (one call, e.g. one transaction to record them all):
+    #: the payloads in, one error (or None: done) per payload out, in order
+    batch_handler: BatchHandler | None = None
 
 
 @dataclass(frozen=True)
@@ -258,8 +262,13 @@ class JobRunner:
         await self.ensure_recurring()
         jobs = await self.claim()
         if jobs:
-            outcomes = await asyncio.gather(*(self.execute(job) for job in jobs))
-            await self._finish([job for job, ok in zip(jobs, outcomes, strict=True) if ok])
+            batches: dict[tuple[str, str | None], list[ClaimedJob]] = {}
+            for job in jobs:
+                if self.kinds[job.kind].batch_handler is not None:
+                    batches.setdefault((job.kind, job.test_now), []).append(job)
+            singles = [self.execute(job) for job in jobs if self.kinds[job.kind].batch_handler is None]
+            outcomes = await asyncio.gather(*singles, *(self.execute_batch(batch) for batch in batches.values()))
+            await self._finish([job for done in outcomes for job in done])
         return len(jobs)
 
     async def ensure_recurring(self) -> None:
@@ -301,8 +310,8 @@ class JobRunner:
             return None
         return dt.datetime.fromisoformat(job.test_now)
 
-    async def execute(self, job: ClaimedJob) -> bool:
-        """Run one claimed job; True when it succeeded (``run_once`` marks it), False when it failed."""
+    async def execute(self, job: ClaimedJob) -> list[ClaimedJob]:
+        """Run one claimed job; ``[job]`` when it succeeded (``run_once`` marks it), ``[]`` when it failed."""
         kind = self.kinds[job.kind]
         try:
             with clock.frozen(self._business_time(job)):
@@ -310,11 +319,33 @@ class JobRunner:
         except asyncio.CancelledError:
             raise  # shutdown: the lease runs out and the job is claimed again
         except Exception as exc:
-            self.failed += 1
-            await self._record_failure(job, kind, exc)
-            return False
-        self.succeeded += 1
-        return True
+            return await self._outcomes([job], [exc])
+        return await self._outcomes([job], [None])
+
+    async def execute_batch(self, jobs: list[ClaimedJob]) -> list[ClaimedJob]:
+        """Run a round's jobs of one batch kind (and one business time) with one call; the ones done."""
+        kind = self.kinds[jobs[0].kind]
+        assert kind.batch_handler is not None
+        try:
+            with clock.frozen(self._business_time(jobs[0])):
+                batch = kind.batch_handler([job.payload for job in jobs])
+                errors = await asyncio.wait_for(batch, self.lease_seconds * 0.9)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            errors = [exc] * len(jobs)
+        return await self._outcomes(jobs, errors)
+
+    async def _outcomes(self, jobs: list[ClaimedJob], errors: Sequence[Exception | None]) -> list[ClaimedJob]:
+        done = []
+        for job, error in zip(jobs, errors, strict=True):
+            if error is None:
+                self.succeeded += 1
+                done.append(job)
+            else:
+                self.failed += 1
+                await self._record_failure(job, self.kinds[job.kind], error)
+        return done
 
     async def _record_failure(self, job: ClaimedJob, kind: JobKind, exc: Exception) -> None:
         j = durable_jobs_table

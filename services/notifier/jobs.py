@@ -12,6 +12,7 @@ it again).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -20,7 +21,7 @@ from sqlalchemy import func
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.notifier import service
-from services.notifier.adapters import ChannelAdapter, DeliveryResult
+from services.notifier.adapters import ChannelAdapter, DeliveryResult, OutgoingMessage
 from services.notifier.models import DeliveryAttempt, Notification
 from services.notifier.settings import NotifierSettings
 from vipkit import durable
@@ -57,25 +58,39 @@ def retention_rules(settings: NotifierSettings) -> list[PurgeRule]:
     ]
 
 
-async def deliver(db: Database, settings: NotifierSettings, adapters: Mapping[str, ChannelAdapter], id_: int) -> None:
-    """One delivery attempt of a notification (a no-op once it is sent)."""
-    message = await service.load_message(db, id_)
-    if message is None:
-        return
-    adapter = adapters[message.channel]
+async def deliver_many(
+    db: Database, settings: NotifierSettings, adapters: Mapping[str, ChannelAdapter], ids: list[int]
+) -> list[Exception | None]:
+    """A round's deliveries: read them with one query, send them concurrently, record every attempt
+    in one transaction; one outcome per id (None: sent, or nothing left to send)."""
+    messages = await service.load_messages(db, ids)
+    sent = await asyncio.gather(*(_send(adapters[m.channel], m) for m in messages.values()))
+    results = list(zip(messages.values(), sent, strict=True))
+    statuses = await service.record_results(db, settings, results) if results else {}
+    errors: dict[int, Exception] = {}
+    for message, result in results:
+        if result.ok:
+            continue
+        status = statuses[message.notification_id]
+        extra = {
+            "notification_id": message.notification_id,
+            "adapter": result.adapter,
+            "mobile": mask_mobile(message.mobile),
+        }
+        log.warning("delivery attempt failed", extra={**extra, "error": result.error, "status": status})
+        error = result.error or "delivery failed"
+        if status != "sent":
+            errors[message.notification_id] = (
+                durable.PermanentJobError(error) if status == "failed" else DeliveryFailed(error)
+            )
+    return [errors.get(id_) for id_ in ids]
+
+
+async def _send(adapter: ChannelAdapter, message: OutgoingMessage) -> DeliveryResult:
     try:
-        result = await adapter.send(message)
+        return await adapter.send(message)
     except Exception as exc:  # an adapter bug is a failed attempt, not a lost notification
-        result = DeliveryResult(False, adapter.name, "", error=f"{type(exc).__name__}: {exc}"[:500])
-    status = await service.record_result(db, settings, message, result)
-    if result.ok:
-        return
-    extra = {"notification_id": id_, "adapter": result.adapter, "mobile": mask_mobile(message.mobile)}
-    log.warning("delivery attempt failed", extra={**extra, "error": result.error, "status": status})
-    if status == "failed":
-        raise durable.PermanentJobError(result.error or "delivery failed")
-    if status == "queued":
-        raise DeliveryFailed(result.error or "delivery failed")
+        return DeliveryResult(False, adapter.name, "", error=f"{type(exc).__name__}: {exc}"[:500])
 
 
 async def delivery_dead(session: AsyncSession, payload: dict[str, Any], error: str) -> None:
@@ -83,12 +98,18 @@ async def delivery_dead(session: AsyncSession, payload: dict[str, Any], error: s
 
 
 def job_kinds(db: Callable[[], Database], settings: NotifierSettings, adapters: Adapters) -> dict[str, durable.JobKind]:
-    """The delivery job; ``db`` and ``adapters`` are read when a job runs (set at start-up)."""
+    """The delivery job (a round's jobs delivered together); ``db`` and ``adapters`` are read when
+    jobs run (set at start-up)."""
+
+    async def batch(payloads: list[dict[str, Any]]) -> list[Exception | None]:
+        return await deliver_many(db(), settings, adapters(), [int(p["notification_id"]) for p in payloads])
 
     async def handler(payload: dict[str, Any]) -> None:
-        await deliver(db(), settings, adapters(), int(payload["notification_id"]))
+        [error] = await batch([payload])
+        if error is not None:
+            raise error
 
-    return {service.DELIVER_JOB: durable.JobKind(handler, delivery_dead)}
+    return {service.DELIVER_JOB: durable.JobKind(handler, delivery_dead, batch_handler=batch)}
 
 
 def runner_options(settings: NotifierSettings) -> dict[str, Any]:

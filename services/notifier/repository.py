@@ -40,11 +40,6 @@ async def get(session: AsyncSession, notification_id: int) -> Notification | Non
     ).scalar_one_or_none()
 
 
-async def get_plain(session: AsyncSession, notification_id: int) -> Notification | None:
-    """The notification without its attempts (what the delivery job sends)."""
-    return await session.get(Notification, notification_id)
-
-
 async def get_by_event_id(session: AsyncSession, event_id: str) -> Notification | None:
     return (
         await session.execute(
@@ -89,6 +84,20 @@ async def load_many(session: AsyncSession, ids: Sequence[int]) -> Sequence[Notif
         .scalars()
         .all()
     )
+
+
+async def lock_many(session: AsyncSession, ids: Sequence[int]) -> Sequence[Notification]:
+    """The notifications locked for update, in id order (a round's attempts are recorded together)."""
+    if not ids:
+        return []
+    stmt = (
+        select(Notification)
+        .where(Notification.id.in_(ids))
+        .order_by(Notification.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return (await session.execute(stmt)).scalars().all()
 
 
 async def lock_for_update(session: AsyncSession, notification_id: int) -> Notification | None:

@@ -133,64 +133,77 @@ async def next_attempts(session: AsyncSession, notifications: Sequence[Notificat
 
 
 # --- delivery (the job) ------------------------------------------------------------------------------
-async def load_message(db: Database, notification_id: int) -> OutgoingMessage | None:
-    """What to send; None once it is sent. (A ``failed`` one runs again only when ops retried its job.)"""
+async def load_messages(db: Database, notification_ids: Sequence[int]) -> dict[int, OutgoingMessage]:
+    """What to send, by id; sent ones are left out. (A ``failed`` one runs again only when ops
+    retried its job.)"""
     async with db.sessionmaker() as session:
-        n = await repository.get_plain(session, notification_id)
-    if n is None or n.status == "sent":
-        return None
-    return OutgoingMessage(
-        notification_id=n.id,
-        event_id=n.event_id,
-        channel=n.channel,
-        customer_id=n.customer_id,
-        mobile=n.mobile,
-        template=n.template,
-        text=n.text,
-        reference=n.reference,
-    )
+        rows = await repository.load_many(session, notification_ids)
+    return {
+        n.id: OutgoingMessage(
+            notification_id=n.id,
+            event_id=n.event_id,
+            channel=n.channel,
+            customer_id=n.customer_id,
+            mobile=n.mobile,
+            template=n.template,
+            text=n.text,
+            reference=n.reference,
+        )
+        for n in rows
+        if n.status != "sent"
+    }
 
 
-async def record_result(
-    db: Database, settings: NotifierSettings, message: OutgoingMessage, result: DeliveryResult
-) -> str:
-    """Record one attempt and move the notification on; returns its new status (``queued``: the
-    job retries it; ``failed``: permanent error or the attempts' safety cap)."""
+async def record_results(
+    db: Database, settings: NotifierSettings, results: Sequence[tuple[OutgoingMessage, DeliveryResult]]
+) -> dict[int, str]:
+    """Record a round's attempts and move the notifications on, in one transaction; returns each
+    one's new status (``queued``: its job retries it; ``failed``: permanent error or the attempts'
+    safety cap)."""
     now = clock.now()
     async with db.sessionmaker() as session, session.begin():
-        notification = await repository.lock_for_update(session, message.notification_id)
-        assert notification is not None, "notifications are never deleted"
-        notification.attempt_count += 1
-        repository.add_attempt(
-            session,
-            DeliveryAttempt(
-                notification_id=notification.id,
-                attempt_no=notification.attempt_count,
-                attempted_at=now,
-                adapter=result.adapter,
-                outcome="sent" if result.ok else "failed",
-                error=result.error,
-                provider_message_id=result.provider_message_id,
-                payload=result.payload,
-            ),
+        locked = {n.id: n for n in await repository.lock_many(session, [m.notification_id for m, _ in results])}
+        statuses = {}
+        for message, result in results:
+            notification = locked[message.notification_id]
+            statuses[notification.id] = _record(session, settings, notification, result, now)
+        return statuses
+
+
+def _record(
+    session: AsyncSession, settings: NotifierSettings, notification: Notification, result: DeliveryResult, now: Any
+) -> str:
+    notification.attempt_count += 1
+    repository.add_attempt(
+        session,
+        DeliveryAttempt(
+            notification_id=notification.id,
+            attempt_no=notification.attempt_count,
+            attempted_at=now,
+            adapter=result.adapter,
+            outcome="sent" if result.ok else "failed",
+            error=result.error,
+            provider_message_id=result.provider_message_id,
+            payload=result.payload,
+        ),
+    )
+    if notification.status == "sent":
+        return notification.status  # sent meanwhile (an expired lease); the attempt is still kept
+    if result.ok:
+        notification.status = "sent"
+        notification.sent_at = now
+        notification.last_error = None
+    else:
+        decision = rules.after_failure(
+            notification.attempt_count,
+            max_attempts=settings.max_attempts,
+            base_seconds=settings.retry_base_seconds,
+            max_seconds=settings.retry_max_seconds,
+            permanent=result.permanent,
         )
-        if notification.status == "sent":
-            return notification.status  # sent meanwhile (an expired lease); the attempt is still kept
-        if result.ok:
-            notification.status = "sent"
-            notification.sent_at = now
-            notification.last_error = None
-        else:
-            decision = rules.after_failure(
-                notification.attempt_count,
-                max_attempts=settings.max_attempts,
-                base_seconds=settings.retry_base_seconds,
-                max_seconds=settings.retry_max_seconds,
-                permanent=result.permanent,
-            )
-            notification.status = decision.status
-            notification.last_error = result.error
-        return notification.status
+        notification.status = decision.status
+        notification.last_error = result.error
+    return notification.status
 
 
 async def give_up(session: AsyncSession, notification_id: int, error: str) -> None:

@@ -223,7 +223,7 @@ async def test_two_workers_racing_send_each_notification_once(
 async def test_claim_of_a_crashed_worker_expires_and_the_notification_is_delivered_later(
     db: Database, db_url: str, http: httpx.AsyncClient
 ) -> None:
-    settings = notifier_settings(db_url, lease_seconds=0.2)
+    settings = notifier_settings(db_url, lease_seconds=1.0)
     event = make_event(new_customer())
     await store(db, event)
     crashed = await worker_for(db, settings, http).runner.claim()  # claimed, then the runner "dies"
