@@ -222,26 +222,16 @@ class JobRunner:
         self.loop.wake()
 
     async def claim(self) -> list[ClaimedJob]:
-        """Lease up to ``batch`` due jobs with one ``UPDATE ... RETURNING`` (PostgreSQL: the candidates
-        locked ``SKIP LOCKED``, the due condition re-checked: one winner per job across replicas)."""
+        """Lease up to ``batch`` due jobs with one ``UPDATE ... RETURNING``: candidates (pending ones by
+        ``run_after``, expired leases) read along ``ix_durable_jobs_due`` up to the batch size, never
+        a sort of every open job; PostgreSQL locks them ``SKIP LOCKED``, the due check is repeated."""
         j = durable_jobs_table
-        c = durable_jobs_table.alias("candidate")
-        earlier = durable_jobs_table.alias("earlier")
         now = utcnow()
-        blocked = exists().where(
-            earlier.c.ordering_key == c.c.ordering_key, earlier.c.id < c.c.id, earlier.c.state.in_(BLOCKING_STATES)
-        )
-        candidates = (
-            select(c.c.id)
-            .where(_due(now, c), c.c.kind.in_(list(self.kinds)), or_(c.c.ordering_key.is_(None), ~blocked))
-            .order_by(c.c.id)
-            .limit(self.batch)
-            .with_for_update(of=c, skip_locked=True)
-            .scalar_subquery()
-        )
+        pending = self._candidates("pending", "run_after", now)
+        expired = self._candidates("running", "lease_until", now)
         claim = (
             update(j)
-            .where(j.c.id.in_(candidates), _due(now))
+            .where(or_(j.c.id.in_(pending), j.c.id.in_(expired)), _due(now))
             .values(
                 state="running",
                 attempts=j.c.attempts + 1,
@@ -256,6 +246,22 @@ class JobRunner:
             ClaimedJob(row.id, row.kind, json.loads(row.payload), row.attempts, row.test_now)
             for row in sorted(rows, key=lambda r: r.id)
         ]
+
+    def _candidates(self, state: str, due_column: str, now: dt.datetime) -> Any:
+        c = durable_jobs_table.alias(f"{state}_job")
+        earlier = durable_jobs_table.alias(f"{state}_earlier")
+        blocked = exists().where(
+            earlier.c.ordering_key == c.c.ordering_key, earlier.c.id < c.c.id, earlier.c.state.in_(BLOCKING_STATES)
+        )
+        return (
+            select(c.c.id)
+            .where(c.c.state == state, c.c[due_column] <= now, c.c.kind.in_(list(self.kinds)))
+            .where(or_(c.c.ordering_key.is_(None), ~blocked))
+            .order_by(c.c[due_column])
+            .limit(self.batch)
+            .with_for_update(of=c, skip_locked=True)
+            .scalar_subquery()
+        )
 
     async def run_once(self) -> int:
         """Claim due jobs, run them concurrently, mark the ones that succeeded; returns how many ran."""
@@ -293,7 +299,7 @@ class JobRunner:
             if once:
                 await session.execute(
                     update(j)
-                    .where(tuple_(j.c.id, j.c.attempts).in_(once))
+                    .where(j.c.id.in_([id_ for id_, _ in once]), tuple_(j.c.id, j.c.attempts).in_(once))
                     .values(state="done", lease_until=None, finished_at=now, updated_at=now)
                 )
             for job in jobs:
