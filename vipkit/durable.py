@@ -5,12 +5,10 @@ state change that needs it (a booking's cancellation and its ledger release comm
 at all). A ``JobRunner`` in every replica claims due jobs with a lease, runs the handler registered
 for the job's kind outside any transaction, and then:
 
-- success → ``done``;
-- failure → ``pending`` again after an exponential backoff with jitter, capped
-  (``base * 2**(n-1)``, halved-to-full jitter, at most ``cap``), with the error in ``last_error``;
-- a ``PermanentJobError``, or a failure after ``give_up_at`` (24 h by default, 72 h for ledger
-  effects) → ``dead``: visible to ops (``GET /api/v1/ops/{service}/jobs?state=dead``), re-runnable
-  (``retry``) or ``discarded`` by a person, never dropped silently.
+success → ``done``; failure → ``pending`` after a capped exponential backoff with jitter (``base *
+2**(n-1)``, halved-to-full, at most ``cap``; ``last_error`` kept); a ``PermanentJobError`` or a
+failure after ``give_up_at`` (24 h, 72 h for ledger effects) → ``dead``: visible to ops (``GET
+/api/v1/ops/{service}/jobs?state=dead``), re-runnable (``retry``) or ``discarded``, never dropped.
 
 A runner that dies mid-job loses its lease; another replica re-claims the job after ``lease_until``
 (so a handler must be idempotent: every remote call carries a stable key). Jobs sharing an
@@ -63,11 +61,9 @@ class JobKind:
 
     handler: JobHandler
     on_dead: DeadHook | None = None
-    #: a recurring job: one row per kind (``every:<kind>``) run every ``every_seconds`` by one replica
-    #: (the lease); a failure is retried after a backoff capped at the interval, it never goes dead
+    #: recurring: one row (``every:<kind>``) run every ``every_seconds`` by one replica, never dead
     every_seconds: float | None = None
-    #: the kind's own schedule: the delay after the n-th failure, None = give up (dead); default: the
-    #: runner's exponential backoff with jitter until ``give_up_at``
+    #: the kind's own schedule: the delay after the n-th failure, None = give up (default: the backoff)
     retry_delay: Callable[[int], float | None] | None = None
     #: runs a round's jobs of this kind together (one call, e.g. one transaction to record them all):
     #: the payloads in, one error (or None: done) per payload out, in order
@@ -199,6 +195,7 @@ class JobRunner:
         lease_seconds: float = 60.0,
         poll_seconds: float = 0.5,
         batch: int = 20,
+        min_round_seconds: float = 0.0,
         test_clock: bool = False,
     ) -> None:
         self.db = db
@@ -209,6 +206,7 @@ class JobRunner:
         self.lease_seconds = lease_seconds
         self.poll_seconds = poll_seconds
         self.batch = batch
+        self.min_round_seconds = min_round_seconds  # a round with work lasts this long at least (a rate cap)
         self.test_clock = test_clock
         self.succeeded = 0
         self.failed = 0
@@ -265,6 +263,7 @@ class JobRunner:
 
     async def run_once(self) -> int:
         """Claim due jobs, run them concurrently, mark the ones that succeeded; returns how many ran."""
+        started = asyncio.get_running_loop().time()
         await self.ensure_recurring()
         jobs = await self.claim()
         if jobs:
@@ -275,6 +274,7 @@ class JobRunner:
             singles = [self.execute(job) for job in jobs if self.kinds[job.kind].batch_handler is None]
             outcomes = await asyncio.gather(*singles, *(self.execute_batch(batch) for batch in batches.values()))
             await self._finish([job for done in outcomes for job in done])
+            await asyncio.sleep(self.min_round_seconds - (asyncio.get_running_loop().time() - started))
         return len(jobs)
 
     async def ensure_recurring(self) -> None:

@@ -113,9 +113,11 @@ def job_kinds(db: Callable[[], Database], settings: NotifierSettings, adapters: 
 
 
 def runner_options(settings: NotifierSettings) -> dict[str, Any]:
-    """The delivery runner: ``batch_size`` notifications at once, the notifier's backoff."""
+    """The delivery runner: ``batch_size`` notifications at once, at most ``sends_per_second`` (a
+    provider's limit, and the consumer storing the next ones shares the process), the notifier's backoff."""
     return {
         "batch": settings.batch_size,
+        "min_round_seconds": settings.batch_size / settings.sends_per_second if settings.sends_per_second else 0.0,
         "base_seconds": settings.retry_base_seconds,
         "cap_seconds": settings.retry_max_seconds,
         "lease_seconds": settings.lease_seconds,

@@ -33,6 +33,9 @@ class NotifierSettings(BaseSettings):
     worker_enabled: bool = Field(default=True, description="Run the delivery jobs in this process")
     poll_ms: int = Field(default=200, ge=5, description="Job runner poll interval when idle")
     batch_size: int = Field(default=200, ge=1, description="Notifications claimed and sent at once per runner round")
+    sends_per_second: float = Field(
+        default=400.0, ge=0, description="Most sends per second per replica (provider limit; 0: unlimited)"
+    )
     lease_seconds: float = Field(
         default=60.0, gt=0, description="A claimed delivery is retried after this long if its runner died"
     )
