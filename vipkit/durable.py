@@ -30,12 +30,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, exists, insert, or_, select, tuple_, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from vipkit import clock
 from vipkit.db import Database, insert_ignore
+from vipkit.db_bulk import insert_ignore_many
 from vipkit.plumbing import durable_jobs_table
 from vipkit.polling import PollLoop
 
@@ -125,9 +124,7 @@ async def enqueue_many(
     if not jobs:
         return
     rows = [_job_values(kind, payload, dedupe_key, None, retry_for, 0.0) for payload, dedupe_key in jobs]
-    dialect = session.get_bind().dialect.name
-    stmt = (pg_insert if dialect == "postgresql" else sqlite_insert)(durable_jobs_table).values(rows)
-    await session.execute(stmt.on_conflict_do_nothing())
+    await insert_ignore_many(session, durable_jobs_table, rows)
     session.info["jobs_pending"] = True
 
 

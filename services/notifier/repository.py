@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from services.notifier.models import DeliveryAttempt, Notification
 from vipkit.db import insert_ignore
+from vipkit.db_bulk import insert_ignore_many
 from vipkit.plumbing import durable_jobs_table
 
 
@@ -27,9 +26,8 @@ async def insert_notifications(session: AsyncSession, rows: list[dict[str, Any]]
     if not rows:
         return {}
     table: Table = Notification.__table__  # type: ignore[assignment]
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(table).values(rows).on_conflict_do_nothing().returning(table.c.event_id, table.c.id)
-    return {event_id: id_ for event_id, id_ in (await session.execute(stmt)).all()}
+    inserted = await insert_ignore_many(session, table, rows, returning=("event_id", "id"))
+    return {event_id: id_ for event_id, id_ in inserted}
 
 
 async def get(session: AsyncSession, notification_id: int) -> Notification | None:
