@@ -27,7 +27,7 @@ async def insert_notifications(session: AsyncSession, rows: list[dict[str, Any]]
         return {}
     table: Table = Notification.__table__  # type: ignore[assignment]
     inserted = await insert_ignore_many(session, table, rows, returning=("event_id", "id"))
-    return {event_id: id_ for event_id, id_ in inserted}
+    return {row.event_id: row.id for row in inserted}
 
 
 async def get(session: AsyncSession, notification_id: int) -> Notification | None:
