@@ -9,11 +9,8 @@ the same code as the consumer, so a repair is idempotent: a second run finds not
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
 import logging
-import time
 from collections.abc import Collection
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -26,7 +23,7 @@ from services.entitlements import repository as repo
 from services.entitlements.catalog import Catalog
 from services.entitlements.context import EntitlementsContext
 from services.entitlements.models import CustomerTier
-from vipkit import clock
+from vipkit import clock, durable
 from vipkit.db import Database
 from vipkit.http import InternalClient
 from vipkit.problems import ServiceUnavailable
@@ -236,55 +233,47 @@ async def stale_reservations(db: Database, older_than: dt.datetime, *, page: int
         after = (rows[-1].created_at, rows[-1].id)
 
 
+ORPHAN_JOB = "entitlements.release_orphans"
+
+
 class OrphanWatch:
-    """Runs ``release_orphans`` every ``orphan_check_seconds`` while the service runs (with the
-    scheduler on), so no unit stays reserved without a holder for longer than the check interval plus
-    ``orphan_after_minutes`` (12 minutes by default). Several replicas may run it: a settled
-    reservation refuses a second settle, so a unit is released once."""
+    """The orphaned-reservation pass, a recurring durable job (``vipkit.durable``) run every
+    ``orphan_check_seconds`` by one replica while the scheduler is on, so no unit stays reserved
+    without a holder for longer than the check interval plus ``orphan_after_minutes`` (12 minutes by
+    default). A settled reservation refuses a second settle, so a unit is released once."""
 
     def __init__(self, ctx: EntitlementsContext) -> None:
         self.ctx = ctx
         self.booking: InternalClient | None = None
-        self.task: asyncio.Task[None] | None = None
         self.passes = 0
-        self.first_seen: dict[str, float] = {}  # reservation id -> monotonic time this watch first saw it
 
-    async def start(self, app: object) -> None:
+    def job_kinds(self) -> dict[str, durable.JobKind]:
         if not self.ctx.common.scheduler_enabled:
-            return
-        self.booking = InternalClient(self.ctx.settings.booking_url, self.ctx.common, service="entitlements")
-        self.task = asyncio.create_task(self.loop(), name="entitlements-orphan-watch")
+            return {}
+        return {ORPHAN_JOB: durable.JobKind(self.run_pass, every_seconds=self.ctx.settings.orphan_check_seconds)}
 
     async def stop(self, app: object) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.task
         if self.booking is not None:
             await self.booking.aclose()
 
-    async def loop(self) -> None:
-        assert self.booking is not None
-        while True:
-            await asyncio.sleep(self.ctx.settings.orphan_check_seconds)
-            try:
-                await self.pass_once()
-            except Exception as exc:  # a failed pass is tried again at the next interval
-                log.warning("orphaned reservations pass failed", extra={"error": repr(exc)})
-            self.passes += 1
+    async def run_pass(self, _payload: dict[str, Any]) -> None:
+        await self.pass_once()
+        self.passes += 1
 
     async def pass_once(self) -> dict[str, int]:
-        """One pass. A unit's age is measured on this process's own clock from when the watch first
-        saw it reserved, never from its ``created_at``: that is on the clock of the request that made
-        it (a test clock, ``X-Test-Now``, may be months away from the wall clock the background pass
-        runs on), so a reservation made under a test clock is not a candidate at once. After a restart
-        the ages start again (a unit waits at most one more ``orphan_after_minutes``)."""
-        assert self.booking is not None
-        now = time.monotonic()
-        reserved = [rid for rid, _ref in await stale_reservations(self.ctx.database, EVERY_RESERVATION)]
-        self.first_seen = {rid: self.first_seen.get(rid, now) for rid in reserved}
-        bound = self.ctx.settings.orphan_after_minutes * 60
-        due = {rid for rid, seen in self.first_seen.items() if now - seen >= bound}
+        """One pass. A unit's age counts on the wall clock from when a pass first saw it reserved
+        (``watch_seen_at``, kept in the database so every replica and a restart agree), never from
+        its ``created_at``: that is on the clock of the request that made it (a test clock,
+        ``X-Test-Now``, may be months away from the wall clock), so a reservation made under a test
+        clock is not a candidate at once."""
+        if self.booking is None:
+            self.booking = InternalClient(self.ctx.settings.booking_url, self.ctx.common, service="entitlements")
+        now = durable.utcnow()
+        bound = dt.timedelta(minutes=self.ctx.settings.orphan_after_minutes)
+        async with self.ctx.database.transaction() as session:
+            await repo.mark_reserved_seen(session, now)
+        async with self.ctx.database.sessionmaker() as session:
+            due = set(await repo.reserved_seen_before(session, now - bound))
         if not due:
             return {"checked": 0, "released": 0, "skipped": 0}
         return await release_orphans(

@@ -90,6 +90,8 @@ class Reservation(Base):
     reason: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    #: wall-clock time the orphan pass first saw it reserved (its age as an orphan candidate)
+    watch_seen_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class LedgerEntry(Base):

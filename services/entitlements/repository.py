@@ -169,6 +169,21 @@ async def stale_reserved(
     return (await session.execute(stmt)).scalars().all()
 
 
+async def mark_reserved_seen(session: AsyncSession, now: dt.datetime) -> None:
+    """Stamp every reserved unit the orphan pass sees for the first time with ``now`` (wall clock)."""
+    await session.execute(
+        update(Reservation)
+        .where(Reservation.status == "reserved", Reservation.watch_seen_at.is_(None))
+        .values(watch_seen_at=now)
+    )
+
+
+async def reserved_seen_before(session: AsyncSession, seen_before: dt.datetime) -> list[str]:
+    """The ids of the units still reserved that the orphan pass first saw before ``seen_before``."""
+    stmt = select(Reservation.id).where(Reservation.status == "reserved", Reservation.watch_seen_at <= seen_before)
+    return list((await session.execute(stmt)).scalars().all())
+
+
 async def transition_reservation(session: AsyncSession, reservation_id: str, *, to_status: str, reason: str) -> bool:
     """One step of ``rules.RESERVATION_TRANSITIONS`` (reserved -> consumed | released), once (conditional update)."""
     result = await session.execute(

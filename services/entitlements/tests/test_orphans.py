@@ -7,13 +7,18 @@ import datetime as dt
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy import select
 
 from services.entitlements import jobs
+from services.entitlements import repository as repo
 from services.entitlements.catalog import load_catalog
+from services.entitlements.context import EntitlementsContext
+from services.entitlements.models import Reservation
 from services.entitlements.tests.conftest import make_app, new_customer, set_tier, staff_headers
-from vipkit import clock
+from vipkit import clock, durable
 from vipkit.db import Database
 from vipkit.http import InternalClient
+from vipkit.plumbing import durable_jobs_table
 from vipkit.testing import app_client, serve_app, wait_for
 
 LEVELS = load_catalog("levels")
@@ -154,7 +159,8 @@ async def test_the_running_service_releases_an_orphan_by_itself_with_the_schedul
 
 async def test_the_watch_ages_a_reservation_on_its_own_clock_not_on_the_requests_test_clock(db_url: str) -> None:
     """A reservation made under a test clock months before the wall clock is not an orphan candidate
-    at the watch's first passes: its age counts from when the watch first saw it (issue 12)."""
+    at the watch's first passes: its age counts from when a pass first saw it (``watch_seen_at``,
+    wall clock, in the database), and the pass is a recurring durable job (issue 12)."""
     c = new_customer()
     db = Database(db_url)
     asked: list[str] = []
@@ -176,5 +182,54 @@ async def test_the_watch_ages_a_reservation_on_its_own_clock_not_on_the_requests
 
                 await wait_for(released, timeout=45, interval=0.2, what="the orphan released after its bound")
             assert asked == ["BKT"]
+        async with db.sessionmaker() as session:
+            job = (
+                await session.execute(
+                    select(durable_jobs_table.c.state, durable_jobs_table.c.dedupe_key).where(
+                        durable_jobs_table.c.kind == jobs.ORPHAN_JOB
+                    )
+                )
+            ).one()
+        assert job.dedupe_key == f"every:{jobs.ORPHAN_JOB}" and job.state in ("pending", "running")
     finally:
         await db.dispose()
+
+
+async def test_a_units_orphan_age_is_shared_by_every_replica_and_survives_a_restart(db_url: str) -> None:
+    """The pass that first sees a unit reserved stamps it in the database: another replica's pass (or
+    the same service after a restart) releases it once the bound has passed, without starting the
+    age again (issue 12: the pass is a recurring job that any replica may claim)."""
+    c = new_customer()
+    db = Database(db_url)
+    asked: list[str] = []
+    try:
+        await set_tier(db, LEVELS, c, "gold", 1, "2026-01-10T10:00")
+        async with serve_app(booking_standin(set(), asked)) as booking_url:
+            app = make_app(db_url, "levels")
+            async with app_client(app) as client:
+                reservation = await reserve(client, c, "BKR")
+                ctx: EntitlementsContext = app.state.entitlements
+                settings = ctx.settings.model_copy(update={"booking_url": booking_url, "orphan_after_minutes": 0.02})
+                replica = EntitlementsContext(settings=settings, common=ctx.common, catalog=ctx.catalog, db=ctx.db)
+                first, second = jobs.OrphanWatch(replica), jobs.OrphanWatch(replica)
+                try:
+                    assert await first.pass_once() == {"checked": 0, "released": 0, "skipped": 0}  # just seen
+                    async with db.sessionmaker() as session:
+                        assert await repo.reserved_seen_before(session, durable.utcnow()) == [reservation]
+
+                    seen = await reservation_seen_at(db, reservation)
+                    await wait_for(lambda: durable.utcnow() - seen >= dt.timedelta(minutes=0.02), what="the bound")
+                    outcome = await second.pass_once()  # its first pass: the age is not started again
+                    assert outcome == {"checked": 1, "released": 1, "skipped": 0} and asked == ["BKR"]
+                finally:
+                    await first.stop(app)
+                    await second.stop(app)
+    finally:
+        await db.dispose()
+
+
+async def reservation_seen_at(db: Database, reservation_id: str) -> dt.datetime:
+    async with db.sessionmaker() as session:
+        row = await session.get(Reservation, reservation_id)
+        assert row is not None and row.watch_seen_at is not None
+        return row.watch_seen_at
