@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Collection
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -178,24 +178,21 @@ def daily_jobs(ctx: EntitlementsContext) -> list[DailyJob]:
 
 
 # --- orphaned reservations (issue 12) ------------------------------------------------------------------
-#: a cutoff after every reservation (the watch ages reservations itself)
-EVERY_RESERVATION = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
-
-
 async def release_orphans(
-    db: Database,
-    booking: InternalClient,
-    *,
-    older_than_minutes: float,
-    now: dt.datetime | None = None,
-    only: Collection[str] | None = None,
+    db: Database, booking: InternalClient, *, older_than_minutes: float, now: dt.datetime | None = None
 ) -> dict[str, int]:
-    """Release every unit reserved for longer than ``older_than_minutes`` that no booking or
-    second-opinion request holds (booking answers by reference). A booking that cannot be asked is
-    skipped until the next pass; a held reservation is left to its booking's own ledger job.
-    ``only``: look at these reservations only (``OrphanWatch`` ages them itself)."""
+    """Release every unit reserved for longer than ``older_than_minutes`` (by ``created_at``) that no
+    booking or second-opinion request holds: ``release_unheld`` of those candidates."""
     cutoff = (now or clock.now()) - dt.timedelta(minutes=older_than_minutes)
-    candidates = [(rid, ref) for rid, ref in await stale_reservations(db, cutoff) if only is None or rid in only]
+    return await release_unheld(db, booking, await stale_reservations(db, cutoff))
+
+
+async def release_unheld(
+    db: Database, booking: InternalClient, candidates: Sequence[tuple[str, str | None]]
+) -> dict[str, int]:
+    """Release each candidate ``(reservation id, reference)`` that no booking or second-opinion
+    request holds (booking answers by reference). A booking that cannot be asked is skipped until
+    the next pass; a held reservation is left to its booking's own ledger job."""
     released = skipped = 0
     for reservation_id, reference in candidates:
         if reference:
@@ -273,9 +270,5 @@ class OrphanWatch:
         async with self.ctx.database.transaction() as session:
             await repo.mark_reserved_seen(session, now)
         async with self.ctx.database.sessionmaker() as session:
-            due = set(await repo.reserved_seen_before(session, now - bound))
-        if not due:
-            return {"checked": 0, "released": 0, "skipped": 0}
-        return await release_orphans(
-            self.ctx.database, self.booking, older_than_minutes=0, now=EVERY_RESERVATION, only=due
-        )
+            due = await repo.reserved_seen_before(session, now - bound)
+        return await release_unheld(self.ctx.database, self.booking, due)

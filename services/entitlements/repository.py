@@ -178,10 +178,12 @@ async def mark_reserved_seen(session: AsyncSession, now: dt.datetime) -> None:
     )
 
 
-async def reserved_seen_before(session: AsyncSession, seen_before: dt.datetime) -> list[str]:
-    """The ids of the units still reserved that the orphan pass first saw before ``seen_before``."""
-    stmt = select(Reservation.id).where(Reservation.status == "reserved", Reservation.watch_seen_at <= seen_before)
-    return list((await session.execute(stmt)).scalars().all())
+async def reserved_seen_before(session: AsyncSession, seen_before: dt.datetime) -> list[tuple[str, str | None]]:
+    """(id, reference) of the units still reserved that the orphan pass first saw before ``seen_before``."""
+    stmt = select(Reservation.id, Reservation.reference).where(
+        Reservation.status == "reserved", Reservation.watch_seen_at <= seen_before
+    )
+    return [(row.id, row.reference) for row in (await session.execute(stmt)).all()]
 
 
 async def transition_reservation(session: AsyncSession, reservation_id: str, *, to_status: str, reason: str) -> bool:

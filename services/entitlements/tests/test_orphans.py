@@ -215,7 +215,7 @@ async def test_a_units_orphan_age_is_shared_by_every_replica_and_survives_a_rest
                 try:
                     assert await first.pass_once() == {"checked": 0, "released": 0, "skipped": 0}  # just seen
                     async with db.sessionmaker() as session:
-                        assert await repo.reserved_seen_before(session, durable.utcnow()) == [reservation]
+                        assert await repo.reserved_seen_before(session, durable.utcnow()) == [(reservation, "BKR")]
 
                     seen = await reservation_seen_at(db, reservation)
                     await wait_for(lambda: durable.utcnow() - seen >= dt.timedelta(minutes=0.02), what="the bound")
