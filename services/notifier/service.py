@@ -121,8 +121,9 @@ async def requeue(session: AsyncSession, notification_id: int) -> Notification:
         raise NotificationNotRetryable(f"notification {notification_id} is {notification.status}, not failed")
     notification.status = "queued"
     await session.flush()
-    if not await durable_ops.retry_job_by_key(session, job_key(notification_id)):
-        await durable.enqueue(session, DELIVER_JOB, {"notification_id": notification_id})
+    key = job_key(notification_id)
+    if not await durable_ops.retry_job_by_key(session, key):  # its job was purged
+        await durable.enqueue(session, DELIVER_JOB, {"notification_id": notification_id}, dedupe_key=key)
     return await get_notification(session, notification_id)
 
 
