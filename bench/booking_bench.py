@@ -11,7 +11,9 @@ What it does:
 3. ``POST /api/v1/bookings`` ``--requests`` times per target with ``--concurrency`` in flight, each a
    customer's booking at one of the clinics on one of the next working dates (real entitlements
    reservations, outbox, partner webhook), first directly to the booking service, then through the
-   gateway (another set of customers), round robin in ``--rounds`` rounds; req/s and p50/p99 of each.
+   gateway (another set of customers), round robin in ``--rounds`` rounds; req/s and p50/p99 of each,
+   and the CPU per booking of every process involved (``/proc`` times over each target's rounds; the
+   PostgreSQL server's whole CPU, shared with anything else using it), after their idle CPU over 5 s.
 
 Goals (issue 17): through the gateway ≥ 300 bookings/s, p99 < 100 ms, gateway adding ≤ 10% over
 direct. A request that fails in the client (30 s timeout) counts as failed with its time. Bounded: at
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import os
 import sys
 import time
 import uuid
@@ -34,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import figure, percentile, run_cluster  # noqa: E402
+from bench.common import cpu_seconds, figure, percentile, run_cluster  # noqa: E402
 from bench.event_latency_bench import policy_body  # noqa: E402
 from services.booking.demo import DEMO_PARTNER_ID, load_booking_demo  # noqa: E402
 from vipkit.auth import mint_token  # noqa: E402
@@ -110,9 +113,50 @@ async def setup(cluster: Cluster, args: argparse.Namespace) -> tuple[list[str], 
     return clinics, customers, dates
 
 
+CPU_PROCESSES = ("booking", "entitlements", "gateway", "simulator")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU of a process and its live descendants (the gateway's workers), in seconds."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return cpu_seconds(pid) + sum(tree_cpu_seconds(int(c)) for c in children)
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU of the whole PostgreSQL server: the postmaster, its live backends and (``cutime`` /
+    ``cstime``) the backends that have exited. Shared with anything else using the server."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat = (proc / "stat").read_text()
+        except OSError:
+            continue
+        head, _, rest = stat.rpartition(")")
+        fields = rest.split()
+        if head.endswith("(postgres") and fields[1] == "1":  # the postmaster: parent is init
+            dead = (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime, cstime
+            return tree_cpu_seconds(int(proc.name)) + dead
+    return 0.0
+
+
+def cpu_sample(cluster: Cluster) -> dict[str, float]:
+    """CPU seconds used so far by the processes a booking involves (``/proc`` times)."""
+    procs = cluster.processes
+    sample = {name: tree_cpu_seconds(procs[name].pid) for name in CPU_PROCESSES if name in procs}
+    if cluster.broker is not None and cluster.broker.process is not None:
+        sample["broker"] = cpu_seconds(cluster.broker.process.pid)
+    sample["postgres (server)"] = postgres_cpu_seconds()
+    return sample
+
+
 class Target:
     def __init__(self, name: str, url: str, customers: list[str]) -> None:
         self.name, self.url, self.customers = name, url, customers
+        self.cpu: dict[str, float] = {}  # CPU seconds per process while this target's rounds ran
         self.latencies: list[float] = []
         self.statuses: dict[int | str, int] = {}  # HTTP status, or the client error's name (a timeout)
         self.seconds = 0.0
@@ -161,15 +205,24 @@ async def run_round(target: Target, clinics: list[str], dates: list[dt.date], n:
 
 async def drive(cluster: Cluster, args: argparse.Namespace) -> bool:
     clinics, customers, dates = await setup(cluster, args)
+    print("pids: " + " ".join(f"{n}={cluster.processes[n].pid}" for n in CPU_PROCESSES), flush=True)
     half = len(customers) // 2
     targets = [
         Target("direct (booking service)", cluster.url("booking"), customers[:half]),
         Target("through the gateway", cluster.gateway_url, customers[half:]),
     ]
+    before, t0 = cpu_sample(cluster), time.monotonic()
+    await asyncio.sleep(5)  # the floor of every process's CPU: its pollers and loops with no bookings
+    idle = {n: (v - before.get(n, 0.0)) / (time.monotonic() - t0) for n, v in cpu_sample(cluster).items()}
+    print("CPU idle, % of a core: " + ", ".join(f"{n} {v * 100:.1f}" for n, v in idle.items()), flush=True)
     per_round = max(1, args.requests // args.rounds)
     for _ in range(args.rounds):
         for target in targets:
+            print(f"round: {per_round} bookings {target.name}", flush=True)
+            before = cpu_sample(cluster)
             await run_round(target, clinics, dates, per_round, args.concurrency)
+            for name, seconds in cpu_sample(cluster).items():
+                target.cpu[name] = target.cpu.get(name, 0.0) + seconds - before.get(name, 0.0)
     print(f"{'target':<26} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}  statuses", flush=True)
     for t in targets:
         values = sorted(t.latencies)
@@ -179,6 +232,10 @@ async def drive(cluster: Cluster, args: argparse.Namespace) -> bool:
             f"{percentile(values, 99):>8.1f}  {t.statuses}",
             flush=True,
         )
+    for t in targets:  # the webhook delivery and the partner's confirmation that follow may fall after
+        made = max(t.statuses.get(201, 0), 1)
+        each = ", ".join(f"{name} {seconds * 1000 / made:.1f}" for name, seconds in t.cpu.items())
+        print(f"CPU ms per booking created, {t.name}: {each}", flush=True)
     direct, gateway = targets
     g = sorted(gateway.latencies)
     ok_rate = gateway.statuses.get(201, 0) / max(len(g), 1)
