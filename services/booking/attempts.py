@@ -77,9 +77,8 @@ async def reserve_and_write(ctx: BookingContext, unit: Unit, write: Callable[[As
     try:
         async with ctx.database.transaction() as session:
             result = await write(session, reservation_id)
-            attempt = await repo.get_attempt(session, unit.attempt_id)
-            assert attempt is not None
-            attempt.status, attempt.reservation_id, attempt.updated_at = "booked", reservation_id, wall_now()
+            marked = await repo.mark_attempt_booked(session, unit.attempt_id, reservation_id, wall_now())
+            assert marked, f"attempt {unit.attempt_id} vanished"
     except BaseException as exc:
         await release_failed(ctx, unit.attempt_id, reservation_id, repr(exc))
         raise

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.booking.models import (
@@ -136,23 +138,19 @@ async def booked_counts(
 
 
 async def take_place(session: AsyncSession, clinic_id: str, service_code: str, day: dt.date, capacity: int) -> bool:
-    """Atomically take one place: a conditional UPDATE on the counter row (never exceeds capacity)."""
-    await insert_ignore(
-        session,
-        CapacityCounter.__table__,  # type: ignore[arg-type]
-        {"clinic_id": clinic_id, "service_code": service_code, "date": day, "booked": 0},
+    """Atomically take one place in one statement: the counter row is inserted at 1, or incremented
+    only while below ``capacity`` (INSERT ... ON CONFLICT DO UPDATE ... WHERE; never exceeds it)."""
+    if capacity < 1:
+        return False
+    table = cast(Table, CapacityCounter.__table__)
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(table).values(clinic_id=clinic_id, service_code=service_code, date=day, booked=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.clinic_id, table.c.service_code, table.c.date],
+        set_={"booked": table.c.booked + 1},
+        where=table.c.booked < capacity,
     )
-    result = await session.execute(
-        update(CapacityCounter)
-        .where(
-            CapacityCounter.clinic_id == clinic_id,
-            CapacityCounter.service_code == service_code,
-            CapacityCounter.date == day,
-            CapacityCounter.booked < capacity,
-        )
-        .values(booked=CapacityCounter.booked + 1)
-    )
-    return rowcount(result) == 1
+    return rowcount(await session.execute(stmt)) == 1
 
 
 async def free_place(session: AsyncSession, clinic_id: str, service_code: str, day: dt.date) -> None:
@@ -181,6 +179,17 @@ async def attempt_by_key(session: AsyncSession, customer_id: str, key: str) -> B
 
 async def get_attempt(session: AsyncSession, attempt_id: str) -> BookingAttempt | None:
     return await session.get(BookingAttempt, attempt_id)
+
+
+async def mark_attempt_booked(session: AsyncSession, attempt_id: str, reservation_id: str, at: dt.datetime) -> bool:
+    """The attempt's booking (or request) is written: one UPDATE, no read first."""
+    result = await session.execute(
+        update(BookingAttempt)
+        .where(BookingAttempt.booking_id == attempt_id)
+        .values(status="booked", reservation_id=reservation_id, updated_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    return rowcount(result) == 1
 
 
 async def stale_attempts(session: AsyncSession, older_than: dt.datetime, limit: int = 50) -> list[BookingAttempt]:
@@ -244,13 +253,13 @@ async def add_history(
     reason: str | None,
     actor: str,
     at: dt.datetime,
-) -> None:
-    session.add(
-        BookingHistory(
-            booking_id=booking_id, from_status=from_status, to_status=to_status, reason=reason, actor=actor, at=at
-        )
+) -> BookingHistory:
+    row = BookingHistory(
+        booking_id=booking_id, from_status=from_status, to_status=to_status, reason=reason, actor=actor, at=at
     )
+    session.add(row)
     await session.flush()
+    return row
 
 
 async def bookings_to_remind(session: AsyncSession, start: dt.date, end: dt.date) -> list[Booking]:

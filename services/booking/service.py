@@ -123,27 +123,26 @@ async def create_booking(
     """Returns (booking view, created); ``created`` is False for an idempotent replay."""
     ensure_customer_access(identity, body.customer_id)
     fingerprint = attempts.request_hash(body.model_dump(mode="json"))
-    if idempotency_key:
-        async with ctx.database.transaction() as session:
-            replay = await _replay(session, body.customer_id, idempotency_key, fingerprint)
-            if replay is not None:
-                return replay, False
-    entry, params = await bookable_entry(ctx, body.service_code)
-    if params.kind != "appointment" and body.service_code.startswith("second_opinion"):
-        raise ValidationProblem("second opinions are requested with POST /api/v1/second-opinions", field="service_code")
-    check_beneficiary(entry, body.beneficiary_id, body.customer_id)
     booking_id = new_booking_id()
     now = clock.now()
+    await warm_catalog(ctx)
 
-    # step 1: validate against the calendar, the clinic and the capacity; record the attempt
+    # step 1: record the attempt (a key already used answers its booking here, before any check),
+    # then validate against the catalog, the calendar, the clinic and the capacity; a refusal rolls
+    # the attempt back with the rest
     async with ctx.database.transaction() as session:
-        slot = await check_slot(session, body, params, now)
         if not await attempts.record_attempt(session, booking_id, body.customer_id, idempotency_key, fingerprint):
-            # a concurrent request with the same key won the race
             replay = await _replay(session, body.customer_id, idempotency_key or "", fingerprint)
             if replay is not None:
                 return replay, False
             raise Conflict("a request with this Idempotency-Key is being processed")
+        entry, params = await bookable_entry(ctx, body.service_code)
+        if params.kind != "appointment" and body.service_code.startswith("second_opinion"):
+            raise ValidationProblem(
+                "second opinions are requested with POST /api/v1/second-opinions", field="service_code"
+            )
+        check_beneficiary(entry, body.beneficiary_id, body.customer_id)
+        slot = await check_slot(session, body, params, now)
 
     # steps 2 and 3: reserve one unit, then take the place and write the booking, atomically
     async def write(session: AsyncSession, reservation_id: str) -> BookingRead:
@@ -221,13 +220,12 @@ async def write_booking(session: AsyncSession, booking: Booking, slot: Slot, act
     if not await repo.take_place(session, booking.clinic_id, booking.service_code, booking.date, slot.daily_capacity):
         raise errors.fully_booked(booking.clinic_id, booking.service_code, booking.date, slot.daily_capacity)
     session.add(booking)
-    await session.flush()
     pending = BookingStatus.pending.value
-    await repo.add_history(session, booking.id, None, pending, "requested", actor, booking.created_at)
+    history = await repo.add_history(session, booking.id, None, pending, "requested", actor, booking.created_at)
     await events.booking_changed(session, booking, None, "requested")
     payload = webhooks_out.booking_payload(booking, mobile=await contacts.mobile_for(session, booking))
     await webhooks_out.enqueue(session, booking.partner_id, booking.id, "booking.requested", payload)
-    return await booking_view(session, booking)
+    return mapping.booking_read(booking, [history])  # a new booking's whole history: the row just added
 
 
 async def _replay(session: AsyncSession, customer_id: str, key: str, fingerprint: str) -> BookingRead | None:
