@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -40,7 +41,7 @@ from sqlalchemy import text  # noqa: E402
 
 from bench.common import figure, load_average, scratch_database  # noqa: E402
 from contracts.policy import resident_id as make_resident_id  # noqa: E402
-from services.tiering import importer, runs  # noqa: E402
+from services.tiering import importer, parallel_import, runs  # noqa: E402
 from services.tiering.main import migrate  # noqa: E402
 from services.tiering.programs import load_program  # noqa: E402
 from vipkit import clock  # noqa: E402
@@ -108,6 +109,11 @@ def generate(path: Path, customers: int, per_customer: float, seed: int = 7) -> 
                 }
                 out.write(json.dumps({"policy_no": f"BP{count:010d}", "policy": policy}, ensure_ascii=False) + "\n")
     return count
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the import workers, once they have ended
+    return usage.ru_utime + usage.ru_stime
 
 
 async def chunks(path: Path) -> object:
@@ -178,13 +184,23 @@ async def measure(url: str, path: Path, args: argparse.Namespace) -> None:
     db = Database(url, pool_size=4)  # a run re-rates two chunks at once
     as_of = clock.today() - dt.timedelta(days=4)  # the runs end yesterday: a run may not be ahead of today
     try:
-        t0, c0 = time.perf_counter(), time.process_time()
-        result = await importer.import_ndjson(db, program, chunks(path), batch_size=args.batch_size)  # type: ignore[arg-type]
-        took, cpu = time.perf_counter() - t0, time.process_time() - c0
+        t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
+        if args.import_workers > 1:
+            result = await parallel_import.import_parallel(
+                url,
+                "stars",
+                chunks(path),  # type: ignore[arg-type]
+                workers=args.import_workers,
+                batch_size=args.batch_size,
+            )
+        else:
+            result = await importer.import_ndjson(db, program, chunks(path), batch_size=args.batch_size)  # type: ignore[arg-type]
+        took, cpu, kids = time.perf_counter() - t0, time.process_time() - c0, children_cpu() - k0
         rate = result.received / took
         print(
             f"import: {result.received:,} lines, {result.created:,} created, {result.rejected} rejected "
-            f"in {took:.1f} s ({cpu:.1f} s CPU in this process) = {rate:,.0f} policies/s "
+            f"in {took:.1f} s ({cpu:.1f} s CPU in this process, {kids:.1f} s in {args.import_workers} workers) "
+            f"= {rate:,.0f} policies/s "
             f"(validation, COPY of policies/top-ups/outbox, set-wise re-rating of {result.rerated_customers:,})",
             flush=True,
         )
@@ -320,6 +336,7 @@ def main() -> int:
     parser.add_argument("--policies-per-customer", type=float, default=3.0)
     parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--chunk-size", type=int, default=5000)
+    parser.add_argument("--import-workers", type=int, default=2, help="import processes (1: in this process)")
     parser.add_argument("--pg-url", default=None, help="admin URL (default VIP_TEST_POSTGRES_URL or 127.0.0.1:5432)")
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--portfolio-dir", default=None, help="keep the generated portfolio here and reuse it")

@@ -1,7 +1,8 @@
 """Tiering command line: ``python -m services.tiering.cli import FILE`` and ``rerate AS_OF``.
 
 ``import`` streams an NDJSON file (one ``{"policy_no": ..., "policy": {...}}`` per line) through the
-same importer as ``POST /api/v1/policies/import``, with a tqdm progress bar. By default it writes to
+same importer as ``POST /api/v1/policies/import``, with a tqdm progress bar (``--workers N``: in N
+processes over disjoint holders, ``parallel_import``; PostgreSQL). By default it writes to
 the service's database (``VIP_TIERING_DATABASE_URL``, migrations applied first); with ``--url`` it
 streams the file to a running service instead (``--token``: an ops JWT).
 ``run AS_OF`` runs everything due on a date (same code as ``POST /api/v1/tiering/runs``).
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from services.tiering import importer, runs
+from services.tiering import importer, parallel_import, runs
 from services.tiering.main import migrate
 from services.tiering.programs import load_program
 from services.tiering.settings import TieringSettings
@@ -38,13 +39,19 @@ async def _file_chunks(path: Path, bar: tqdm) -> AsyncIterator[bytes]:  # type: 
 
 
 async def import_file(
-    path: Path, size: int, *, database_url: str, program_name: str, batch_size: int
+    path: Path, size: int, *, database_url: str, program_name: str, batch_size: int, workers: int = 1
 ) -> dict[str, object]:
     program = load_program(program_name)
     db = Database(database_url)
     try:
         with tqdm(total=size, unit="B", unit_scale=True, desc=f"import {path.name}") as bar:
-            result = await importer.import_ndjson(db, program, _file_chunks(path, bar), batch_size=batch_size)
+            chunks = _file_chunks(path, bar)
+            if workers > 1 and db.is_postgres:  # SQLite has one writer: the import stays in this process
+                result = await parallel_import.import_parallel(
+                    database_url, program_name, chunks, workers=workers, batch_size=batch_size
+                )
+            else:
+                result = await importer.import_ndjson(db, program, chunks, batch_size=batch_size)
     finally:
         await db.dispose()
     return result.model_dump()
@@ -83,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--url", help="stream to a running tiering service instead of the database")
     imp.add_argument("--token", help="ops JWT for --url")
     imp.add_argument("--batch-size", type=int, default=None)
+    imp.add_argument(
+        "--workers", type=int, default=1, help="import processes over disjoint holders (PostgreSQL; 2 on 2 cores)"
+    )
     run = sub.add_parser("run", help="run everything due on a date")
     run.add_argument("as_of", type=dt.date.fromisoformat)
     args = parser.parse_args(argv)
@@ -102,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
                     database_url=settings.database_url,
                     program_name=common.program,
                     batch_size=args.batch_size or settings.import_batch_size,
+                    workers=args.workers,
                 )
             )
     else:

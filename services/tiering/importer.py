@@ -45,7 +45,7 @@ MAX_REPORTED_ERRORS = 1000
 YIELD_EVERY = 16  # lines parsed between two turns of the batch being written
 
 
-async def _lines(chunks: AsyncIterator[bytes]) -> AsyncIterator[tuple[int, bytes]]:
+async def numbered_lines(chunks: AsyncIterator[bytes]) -> AsyncIterator[tuple[int, bytes]]:
     buffer = b""
     number = 0
     async for chunk in chunks:
@@ -61,8 +61,15 @@ async def _lines(chunks: AsyncIterator[bytes]) -> AsyncIterator[tuple[int, bytes
 async def import_ndjson(
     db: Database, program: Program, chunks: AsyncIterator[bytes], *, batch_size: int = 500
 ) -> ImportResult:
+    return await import_lines(db, program, numbered_lines(chunks), batch_size=batch_size)
+
+
+async def import_lines(
+    db: Database, program: Program, lines: AsyncIterator[tuple[int, bytes]], *, batch_size: int = 500
+) -> ImportResult:
+    """The import of numbered NDJSON lines (``parallel_import``'s workers each get a share of a file's)."""
     run = BatchImport(db, program)
-    async for number, raw in _lines(chunks):
+    async for number, raw in lines:
         if not raw.strip():
             continue
         run.result.received += 1

@@ -37,6 +37,21 @@ def test_cli_import_streams_a_file_into_the_database(
     assert (result["created"], result["rejected"], result["rerated_customers"]) == (1, 0, 1)
 
 
+def test_cli_import_in_two_worker_processes(
+    tmp_path: Path,
+    postgres_only: str,
+    db_factory: DatabaseFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("VIP_TIERING_DATABASE_URL", db_factory.create(postgres_only, MIGRATIONS_DIR))
+    file = ndjson(tmp_path / "policies.ndjson", "40000.00", "100.00", "-1", "250000.00")
+    assert cli.main(["import", str(file), "--workers", "2"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["received"], result["created"], result["rejected"], result["rerated_customers"]) == (4, 3, 1, 3)
+    assert result["errors"][0]["line"] == 3
+
+
 def test_cli_run_runs_a_date_and_a_second_run_is_a_replay(
     db_factory: DatabaseFactory, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

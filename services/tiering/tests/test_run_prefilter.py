@@ -89,7 +89,7 @@ def portfolio(program: Program, seed: int) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-async def _snapshot(db: Database) -> dict[str, Any]:
+async def snapshot(db: Database) -> dict[str, Any]:
     async with db.sessionmaker() as session:
         s = TierStateRow.__table__
         states = [
@@ -160,7 +160,7 @@ async def test_runs_with_the_prefilter_equal_runs_evaluating_everyone(
         seed = {"stars": 1, "levels": 2, "cards": 3}[program_name]
         figures = await _drive(filtered, program, seed, True)
         assert figures == await _drive(full, program, seed, False)
-        a, b = await _snapshot(filtered), await _snapshot(full)
+        a, b = await snapshot(filtered), await snapshot(full)
         assert a["states"] == b["states"]
         assert a["history"] == b["history"]
         assert a["events"] == b["events"]
@@ -186,7 +186,7 @@ async def test_setwise_runs_equal_runs_rating_each_customer_by_the_rules(
         seed = {"stars": 5, "levels": 6, "cards": 7}[program_name]
         figures = await _drive(setwise, program, seed, True, setwise=True)
         assert figures == await _drive(by_rules, program, seed, True, setwise=False)
-        a, b = await _snapshot(setwise), await _snapshot(by_rules)
+        a, b = await snapshot(setwise), await snapshot(by_rules)
         assert a["states"] == b["states"]
         assert a["history"] == b["history"]
         assert a["events"] == b["events"]
@@ -230,7 +230,7 @@ async def test_bulk_import_of_new_policies_writes_what_the_intake_writes_one_by_
             for no, body in items:
                 async with single.sessionmaker() as session, session.begin():
                     await service.upsert_policy(session, program, no, PolicyDocument.model_validate(body))
-        a, b = await _snapshot(bulk), await _snapshot(single)
+        a, b = await snapshot(bulk), await snapshot(single)
         assert [s[:5] for s in a["states"]] == [s[:5] for s in b["states"]]  # one re-rating per batch: fewer steps
         changed = [(k, e) for k, es in a["events"].items() for e in es if e[0] == "policy.changed.v1"]
         assert changed == [(k, e) for k, es in b["events"].items() for e in es if e[0] == "policy.changed.v1"]
