@@ -117,9 +117,25 @@ async def floor_seconds(revisit: Database) -> tuple[float, int]:
     return took, rows
 
 
+async def print_stages(revisit: Database, notifier: Database, elapsed: float, stored: int) -> None:
+    """Where the rows are (``--stages``): revisit's outbox published, notifications stored and sent."""
+    published = await scalar(revisit, "SELECT count(*) FROM outbox WHERE published_at IS NOT NULL")
+    sms_sent = await scalar(notifier, "SELECT count(*) FROM notifications WHERE status = 'sent'")
+    print(f"  {elapsed:6.1f} s: relay published {published:,}, notifier stored {stored:,}, sent {sms_sent:,}",
+          flush=True)  # fmt: skip
+
+
+async def watch_stages(revisit: Database, notifier: Database, t0: float, before: int) -> None:
+    """``--stages`` while the batch runs (its chunks commit one by one: the relay starts at once)."""
+    while True:
+        stored = int(await scalar(notifier, "SELECT count(*) FROM notifications") or 0) - before  # type: ignore[call-overload]
+        await print_stages(revisit, notifier, time.perf_counter() - t0, stored)
+        await asyncio.sleep(2.0)
+
+
 async def drive(cluster: Cluster, args: argparse.Namespace) -> bool:
-    revisit = Database(cluster.database_url("revisit"), pool_size=1)
-    notifier = Database(cluster.database_url("notifier"), pool_size=1)
+    revisit = Database(cluster.database_url("revisit"), pool_size=2)
+    notifier = Database(cluster.database_url("notifier"), pool_size=2)
     try:
         due = await seed(cluster, revisit, args.policies)
         before = int(await scalar(notifier, "SELECT count(*) FROM notifications") or 0)  # type: ignore[call-overload]
@@ -127,17 +143,22 @@ async def drive(cluster: Cluster, args: argparse.Namespace) -> bool:
         print(f"{args.policies:,} tasks due at {due.isoformat()}; floor: bare INSERT ... SELECT of {floor_rows:,} "
               f"rows in {floor_s:.2f} s", flush=True)  # fmt: skip
         t0 = time.perf_counter()
+        watch = asyncio.create_task(watch_stages(revisit, notifier, t0, before)) if args.stages else None
         async with httpx.AsyncClient(base_url=cluster.url("revisit"), timeout=args.drain_seconds + 600) as client:
             r = await client.post("/api/v1/revisits/runs", json={"as_of": due.isoformat()}, headers=OPS)
             r.raise_for_status()
             sent = r.json()["first_sms"]
         requested_s = time.perf_counter() - t0
+        if watch is not None:
+            watch.cancel()
         print(f"batch: {sent:,} first SMS requested (outbox, links, statuses committed) in {requested_s:.1f} s",
               flush=True)  # fmt: skip
         deadline = time.monotonic() + args.drain_seconds
         stored = 0
         while time.monotonic() < deadline:
             stored = int(await scalar(notifier, "SELECT count(*) FROM notifications") or 0) - before  # type: ignore[call-overload]
+            if args.stages:
+                await print_stages(revisit, notifier, time.perf_counter() - t0, stored)
             if stored >= sent:
                 break
             await asyncio.sleep(1.0)
@@ -162,6 +183,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--policies", type=int, default=100_000)
     parser.add_argument("--drain-seconds", type=float, default=180.0, help="wait for the notifier at most this")
+    parser.add_argument("--stages", action="store_true", help="print each stage's progress every second")
     parser.add_argument("--smoke", action="store_true", help="200 policies: check that it runs")
     args, _ = parser.parse_known_args()  # make bench passes its own arguments to every script
     if args.smoke:

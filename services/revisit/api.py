@@ -74,9 +74,17 @@ def _issued(issued: IssuedLink) -> IssuedLinkRead:
 @router.post(
     "/revisits/runs", response_model=RunRead, summary="Run SMS batches, second SMS and escalations due by as_of"
 )
-async def run_revisits(body: RunRequest, settings: SettingsDep, session: DbSession, _staff: StaffIdentity) -> RunRead:
-    """Idempotent: a second call with the same (or an earlier) ``as_of`` sends and escalates nothing new."""
-    result = await service.run_due(session, settings, body.as_of)
+async def run_revisits(
+    body: RunRequest, settings: SettingsDep, db: DatabaseDep, session: DbSession, _staff: StaffIdentity
+) -> RunRead:
+    """Idempotent: a second call with the same (or an earlier) ``as_of`` sends and escalates nothing new.
+    The SMS batches commit chunk by chunk (``batch.py``); the request's commit takes the rest."""
+
+    async def commit() -> None:
+        await session.commit()
+        db.notify_committed(session)
+
+    result = await service.run_due(session, settings, body.as_of, commit)
     return RunRead(
         as_of=result.as_of,
         first_sms=len(result.first_sms),

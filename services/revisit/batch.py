@@ -4,12 +4,19 @@ Each chunk of due tasks gets its links (``COPY`` on PostgreSQL), one UPDATE of t
 outbox rows in one multi-row write (``vipkit.events.add_events``): per task the SMS request, then
 (first SMS of a pending task) its ``pending -> sms_sent`` change, in that order, as the per-task
 path wrote them. Texts, links and events come from the same rules; a re-run finds nothing due.
+
+With ``commit`` (the 10:00 job and the ops endpoint) each chunk is committed on its own, so the outbox
+relay and the notifier start on the first chunks while the later ones are written (issue 17: end to
+end, not batch then relay then notifier). A chunk is still one transaction (its links, statuses and
+outbox rows together); a run that fails half-way leaves the committed chunks sent, and running it
+again sends the rest (nothing is due twice).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -32,15 +39,21 @@ CHUNK = 1000
 TEMPLATES: dict[str, str] = {"first_sms": "revisit_first_sms", "second_sms": "revisit_second_sms"}
 
 
+Commit = Callable[[], Awaitable[None]]
+
+
 async def send_due_sms(
-    session: AsyncSession, settings: RevisitSettings, as_of: dt.datetime, kind: SmsKind
+    session: AsyncSession, settings: RevisitSettings, as_of: dt.datetime, kind: SmsKind, commit: Commit | None = None
 ) -> list[str]:
-    """Request this SMS for every task due by ``as_of``, chunk by chunk; returns their policy numbers."""
+    """Request this SMS for every task due by ``as_of``, chunk by chunk (each chunk committed with
+    ``commit`` when given); returns their policy numbers."""
     policies: list[str] = []
     after = ""
     while rows := await batch_repo.due_chunk(session, kind, as_of, after, CHUNK):
         after = rows[-1].id
         await _send_chunk(session, settings, as_of, kind, rows)
+        if commit is not None:
+            await commit()
         policies.extend(row.policy_no for row in rows)
     return policies
 

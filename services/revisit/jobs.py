@@ -18,8 +18,15 @@ from vipkit.scheduler import DailyJob
 
 
 async def run_revisits(db: Database, settings: RevisitSettings, as_of: dt.datetime) -> str:
-    async with db.transaction() as session:
-        result = await run_due(session, settings, as_of)
+    """The daily run; its SMS batches commit chunk by chunk (``batch.py``), the rest at the end."""
+    async with db.sessionmaker() as session:
+
+        async def commit() -> None:
+            await session.commit()
+            db.notify_committed(session)
+
+        result = await run_due(session, settings, as_of, commit)
+        await commit()
     return f"first_sms={len(result.first_sms)} second_sms={len(result.second_sms)} escalated={len(result.escalated)}"
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contracts.events import PolicyChangedV1
 from services.revisit import mapping, rules
 from services.revisit import repository as repo
-from services.revisit.batch import send_due_sms
+from services.revisit.batch import Commit, send_due_sms
 from services.revisit.errors import TaskNotFound
 from services.revisit.events import new_id, publish_change, set_status
 from services.revisit.models import RevisitTask
@@ -79,12 +79,15 @@ async def apply_policy_update(session: AsyncSession, task: RevisitTask, data: Po
     await session.flush()
 
 
-async def run_due(session: AsyncSession, settings: RevisitSettings, as_of: dt.datetime) -> RunResult:
-    """Everything due by ``as_of``; running it again (same or earlier ``as_of``) does nothing new."""
+async def run_due(
+    session: AsyncSession, settings: RevisitSettings, as_of: dt.datetime, commit: Commit | None = None
+) -> RunResult:
+    """Everything due by ``as_of``; running it again (same or earlier ``as_of``) does nothing new.
+    ``commit``: the SMS batches commit chunk by chunk (``batch.py``); the caller commits the rest."""
     as_of = rules.local(as_of)
     result = RunResult(as_of=as_of)
-    result.first_sms = await send_due_sms(session, settings, as_of, "first_sms")
-    result.second_sms = await send_due_sms(session, settings, as_of, "second_sms")
+    result.first_sms = await send_due_sms(session, settings, as_of, "first_sms", commit)
+    result.second_sms = await send_due_sms(session, settings, as_of, "second_sms", commit)
     for task in await repo.tasks_due_escalation(session, as_of):
         task.phone_reason = "escalation"
         await set_status(session, task, "phone_queue")

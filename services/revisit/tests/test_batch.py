@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from contracts.events import Topic
 from services.revisit import batch, rules
@@ -91,3 +91,36 @@ async def test_a_batch_of_several_chunks_sends_each_first_sms_once_in_the_per_ta
     second = await run(harness, "2026-05-12 10:00:00")
     assert sorted(second.second_sms) == sorted(p for _, p in tasks)
     assert (await topics_of(harness, customer))[-1] == (Topic.notification_requested.value, "revisit_second_sms")
+
+
+async def test_with_commit_each_chunk_is_committed_with_its_outbox_rows_before_the_next_is_read(
+    harness: RevisitHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "CHUNK", 2)
+    for _ in range(5):
+        raw = policy_event(
+            new_customer(),
+            new_policy_no(),
+            underwritten_at=at("2026-05-08 15:30:00").isoformat(),
+            effective_date="2026-05-09",
+            cooling_off_end="2026-05-24",
+        )
+        assert await deliver(harness.runner, raw) == "processed"
+    seen: list[tuple[int, int]] = []  # (tasks sent, SMS requests in the outbox) as another session sees them
+    as_of = at("2026-05-09 10:00:00")
+    with clock.frozen(as_of):
+        async with harness.db.sessionmaker() as session:
+
+            async def commit() -> None:
+                await session.commit()
+                async with harness.db.sessionmaker() as other:
+                    sent = await other.scalar(select(func.count()).where(RevisitTask.first_sms_at.is_not(None)))
+                    requests = await other.scalar(
+                        select(func.count()).where(outbox_table.c.topic == Topic.notification_requested.value)
+                    )
+                seen.append((int(sent or 0), int(requests or 0)))
+
+            result = await run_due(session, harness.settings, as_of, commit)
+            await session.commit()
+    assert len(result.first_sms) == 5
+    assert seen == [(2, 2), (4, 4), (5, 5)]
