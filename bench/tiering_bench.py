@@ -45,6 +45,7 @@ from services.tiering import importer, parallel_import, runs  # noqa: E402
 from services.tiering.main import migrate  # noqa: E402
 from services.tiering.programs import load_program  # noqa: E402
 from vipkit import clock  # noqa: E402
+from vipkit.app import freeze_startup_heap  # noqa: E402
 from vipkit.db import Database  # noqa: E402
 
 TOP_UP_LAST = dt.date(2026, 6, 30)  # every top-up is dated before the benchmark's as_of
@@ -302,6 +303,7 @@ async def measure(url: str, path: Path, args: argparse.Namespace) -> None:
 
 async def bench(args: argparse.Namespace) -> None:
     print(load_average(), flush=True)
+    freeze_startup_heap()  # as the tiering service does once started (its runs go through the same code)
     with scratch_database("tiering", keep=args.keep, url=args.pg_url) as url:
         migrate(url)
         with tempfile.TemporaryDirectory() as tmp:

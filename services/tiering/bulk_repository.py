@@ -290,21 +290,22 @@ async def score_rows(
     stmt = text(sql).bindparams(*binds, bindparam("ids", type_=ARRAY(String)), bindparam("d", type_=Date))
     rows = (await session.execute(stmt, params | {"ids": list(customer_ids), "d": as_of})).all()
     n_channel = sum(1 for t in program.tiers if t.channels is not None)
-    return {
-        r.customer_id: ScoreRow(
-            r.customer_id,
-            Decimal(r.score).quantize(CENT),
-            int(r.counted),
-            int(r.cooling),
-            tuple(Decimal(v).quantize(CENT) for v in r.channel_scores[:n_channel]),
-            r.mobile,
-            r.birth_date,
-            r.waiting_from,
-            int(r.held),
-            Decimal(r.held_score).quantize(CENT),
+    out: dict[str, ScoreRow] = {}
+    # the columns in the statement's order (a tuple unpacked: no attribute lookup per value)
+    for customer_id, score, counted, cooling, channels, mobile, birth_date, waiting_from, held, held_score in rows:
+        out[customer_id] = ScoreRow(
+            customer_id,
+            Decimal(score).quantize(CENT),
+            int(counted),
+            int(cooling),
+            tuple(Decimal(v).quantize(CENT) for v in channels[:n_channel]) if n_channel else (),
+            mobile,
+            birth_date,
+            waiting_from,
+            int(held),
+            Decimal(held_score).quantize(CENT),
         )
-        for r in rows
-    }
+    return out
 
 
 # --- bulk intake ---------------------------------------------------------------------------------

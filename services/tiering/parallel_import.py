@@ -16,6 +16,7 @@ On two cores with PostgreSQL on the same machine, two workers are what helps (``
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import multiprocessing
 import queue
@@ -75,6 +76,8 @@ def work(
     database_url: str, program_name: str, inbox: Queue[Lines | None], outbox: Queue[tuple[str, Any]], batch_size: int
 ) -> None:
     """A worker process: import the lines it is sent until ``None``; put its result (or its failure)."""
+    gc.collect()  # as a service's start-up does (``vipkit.app.freeze_startup_heap``): the imported
+    gc.freeze()  # modules out of the cyclic collector's reach; a batch makes many short-lived objects
     try:
         result = asyncio.run(_work(database_url, program_name, inbox, batch_size))
     except BaseException as exc:  # reported to the parent, which raises it

@@ -151,7 +151,7 @@ class Step:
     events: tuple[TierEvent, ...] = ()
 
     def emit(self, event: TierEvent) -> Step:
-        return replace(self, events=(*self.events, event))
+        return Step(self.tier, self.since, self.pending, self.sequence, (*self.events, event))
 
 
 def change_tier(f: Facts, step: Step, to: str, reason: str, template: Template | None, detail: str) -> Step:
@@ -171,7 +171,7 @@ def change_tier(f: Facts, step: Step, to: str, reason: str, template: Template |
         )
         notice = Notice(template, text)
     event = TierEvent("tier_changed", step.tier, to, reason, f.detail(detail), sequence, notice)
-    return replace(step, tier=to, since=f.as_of, pending=None, sequence=sequence).emit(event)
+    return Step(to, f.as_of, None, sequence, (*step.events, event))
 
 
 # --- no counted policy left (SPEC 2.3 / 2.4) -------------------------------------------------------------
@@ -336,8 +336,8 @@ def evaluate(
 def next_state(program: Program, state: TierState, step: Step, r: Rating, as_of: dt.date) -> TierState:
     rank = program.rank
     provisional = r.provisional_tier if rank[r.provisional_tier] > rank[step.tier] else None
-    return replace(
-        state,
+    return TierState(  # every field but the customer's is decided here
+        state.customer_id,
         program=program.program,
         tier=step.tier,
         status=status_of(step.tier, step.pending, provisional),
