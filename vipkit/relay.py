@@ -44,6 +44,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from vipkit import clock
 from vipkit.db import Database, outbox_table
+from vipkit.db_bulk import any_of
 from vipkit.kafka import ensure_topics, start_producer
 from vipkit.polling import PollLoop
 from vipkit.relay_send import send_rows
@@ -205,7 +206,7 @@ class OutboxRelay:
                 first_failure[row.key] = row.id
         sent = [row.id for row in rows if row.id not in failed and row.id < first_failure.get(row.key, row.id + 1)]
         if sent:
-            await session.execute(update(t).where(t.c.id.in_(sent)).values(published_at=now))
+            await session.execute(update(t).where(any_of(session, t.c.id, sent)).values(published_at=now))
         for row in rows:
             exc = failed.get(row.id)
             if exc is None:
