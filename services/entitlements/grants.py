@@ -14,7 +14,8 @@ from services.entitlements import rules
 from services.entitlements.catalog import NO_TIER, Catalog, ServiceEntry
 from services.entitlements.models import CustomerTier, Grant
 from vipkit import clock
-from vipkit.events import add_event
+from vipkit import json_values as jv
+from vipkit.events import EventJson, add_event
 from vipkit.problems import NotFound
 
 SOURCE = "entitlements"
@@ -33,6 +34,18 @@ def change_event(grant: Any, reason: str, reservation_id: str | None = None) -> 
         remaining=rules.remaining(grant.quota, grant.used, grant.reserved),
         reason=reason,
         reservation_id=reservation_id,
+    )
+
+
+def change_event_json(grant: Any, reason: str) -> EventJson:
+    """``change_event(grant, reason).model_dump_json()`` from the values (no model per event: a
+    tier change makes one such event per grant of its tier, ~12; ``test_grants.py`` compares them)."""
+    remaining = rules.remaining(grant.quota, grant.used, grant.reserved)
+    return EventJson(
+        f'{{"customer_id":{jv.text(grant.customer_id)},"service_code":{jv.text(grant.service_code)},'
+        f'"period_start":{jv.day(grant.period_start)},"period_end":{jv.day(grant.period_end)},'
+        f'"quota":{jv.integer(grant.quota)},"used":{int(grant.used)},"reserved":{int(grant.reserved)},'
+        f'"remaining":{jv.integer(remaining)},"reason":{jv.text(reason)},"reservation_id":null}}'
     )
 
 

@@ -23,12 +23,12 @@ from contracts.events import Topic
 from services.entitlements import batch_repository as batch_repo
 from services.entitlements import rules
 from services.entitlements.catalog import Catalog
-from services.entitlements.grants import SOURCE, change_event, granted_reason, quota_reason
+from services.entitlements.grants import SOURCE, change_event_json, granted_reason, quota_reason
 from services.entitlements.models import LedgerEntry
 from services.entitlements.service import TierState, TierStateRejected, apply_tier_state, tier_values
 from vipkit import clock
 from vipkit.db import copy_rows
-from vipkit.events import add_events
+from vipkit.events import EventJson, add_events
 
 log = logging.getLogger("entitlements.service")
 
@@ -145,7 +145,7 @@ async def _sync_grants(session: AsyncSession, catalog: Catalog, applied: list[_A
         now,
     )
     ledger: list[dict[str, Any]] = []
-    events: list[tuple[str, BaseModel, str]] = []
+    events: list[tuple[str, BaseModel | EventJson, str]] = []
     for item, action, existing in plans:
         cid, tier = item.state.customer_id, item.state.tier
         if action.action == "create":
@@ -158,7 +158,7 @@ async def _sync_grants(session: AsyncSession, catalog: Catalog, applied: list[_A
             grant = changed[existing.id]
             entry = ("quota_changed", quota_reason(item.reason, action.previous_quota, action.quota, tier))
         ledger.append(_ledger_row(grant, entry, item.source, now))
-        events.append((Topic.entitlement_changed.value, change_event(grant, item.reason), cid))
+        events.append((Topic.entitlement_changed.value, change_event_json(grant, item.reason), cid))
     await copy_rows(session, LedgerEntry.__table__, ledger)  # type: ignore[arg-type]
     await add_events(session, events, source=SOURCE)
 

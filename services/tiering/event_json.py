@@ -14,32 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from decimal import Decimal
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 from contracts.events import NotificationChannel
 from contracts.policy import PolicyDocument
 from vipkit.events import EventJson
+from vipkit.json_values import day, decimal, moment, text
 
 VERSION_FIELD = ',"version":'  # the last field of PolicyDocument: cut off for the content hash
 NO_COOLING_OFF_END = '"cooling_off_end":null,'
-
-
-def text(value: str | None) -> str:
-    return "null" if value is None else encode_basestring(value)  # type: ignore[no-any-return]
-
-
-def day(value: dt.date | None) -> str:
-    return "null" if value is None else f'"{value.isoformat()}"'
-
-
-def moment(value: dt.datetime) -> str:
-    """pydantic's form of an aware datetime: ISO 8601, a zero offset written ``Z``."""
-    iso = value.isoformat()
-    return f'"{iso[:-6]}Z"' if iso.endswith("+00:00") else f'"{iso}"'
-
-
-def decimal(value: Decimal) -> str:
-    return f'"{value}"'
 
 
 def document_json(doc: PolicyDocument) -> tuple[str, str]:

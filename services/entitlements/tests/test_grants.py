@@ -132,3 +132,24 @@ async def test_current_grant_is_created_lazily_for_a_new_period(db: Database) ->
     assert same.id == grant.id
     [event] = await outbox_for(db, customer)
     assert event["reason"] == "new period"
+
+
+@pytest.mark.parametrize(
+    ("quota", "used", "reserved", "reason"),
+    [
+        (4, 1, 2, "initial: 4 for 2026-01-01..2026-12-31 at tier star_4"),
+        (None, 0, 0, 'tier upgrade star_1 -> star_5 (sequence 7); 无限次 "quoted" \\ back\\slash'),
+        (0, 3, 0, "control\u0001\nchars\ttab \u2028 and emoji 🙂"),
+    ],
+)
+def test_change_event_json_is_pydantics_dump(quota: int | None, used: int, reserved: int, reason: str):
+    grant = SimpleNamespace(
+        customer_id="C-测试-1",
+        service_code="gp_clinic",
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 12, 31),
+        quota=quota,
+        used=used,
+        reserved=reserved,
+    )
+    assert grants.change_event_json(grant, reason).json == grants.change_event(grant, reason).model_dump_json()
