@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import httpx
 
+from services.booking.calendar_repository import CalendarCache
 from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
 from vipkit.context import ServiceContext
@@ -20,6 +21,7 @@ class BookingContext(ServiceContext):
     settings: BookingSettings
     entitlements: EntitlementsClient | None = None
     webhooks: httpx.AsyncClient | None = None
+    calendar: CalendarCache = field(default_factory=CalendarCache)  # the working-day calendar, per process
 
     @property
     def url_guard(self) -> UrlGuard:

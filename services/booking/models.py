@@ -39,6 +39,15 @@ class CalendarYear(Base):
     loaded_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, nullable=False)
 
 
+class CalendarVersion(Base):
+    """One row (id 1): bumped in the transaction of every calendar change (per-process caches check it)."""
+
+    __tablename__ = "calendar_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
 class CalendarScheduleDay(Base):
     """A day off or a make-up working day of an ops-loaded year."""
 

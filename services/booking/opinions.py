@@ -56,7 +56,7 @@ async def create_opinion(
         replay = await _replay(session, body.customer_id, idempotency_key, fingerprint, now.date())
         if replay is not None:
             return replay, False
-        cal = await calendar_repository.load_calendar(session)
+        cal = await ctx.calendar.get(session)
         try:
             due = rules.contact_due(cal, now, params.contact_working_days)
         except CalendarUnknown as exc:

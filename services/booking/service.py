@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.booking import (
     attempts,
-    calendar_repository,
     contacts,
     errors,
     events,
@@ -61,7 +60,7 @@ async def earliest(ctx: BookingContext, identity: Identity, service_code: str, c
     _entry, params = await bookable_entry(ctx, service_code)
     now = clock.now()
     async with ctx.database.transaction() as session:
-        cal = await calendar_repository.load_calendar(session)
+        cal = await ctx.calendar.get(session)
         try:
             first = rules.earliest_bookable_date(cal, now, params.advance_working_days)
         except CalendarUnknown as exc:
@@ -142,7 +141,7 @@ async def create_booking(
                 "second opinions are requested with POST /api/v1/second-opinions", field="service_code"
             )
         check_beneficiary(entry, body.beneficiary_id, body.customer_id)
-        slot = await check_slot(session, body, params, now)
+        slot = await check_slot(session, await ctx.calendar.get(session), body, params, now)
 
     # steps 2 and 3: reserve one unit, then take the place and write the booking, atomically
     async def write(session: AsyncSession, reservation_id: str) -> BookingRead:
@@ -154,9 +153,10 @@ async def create_booking(
     return view, True
 
 
-async def check_slot(session: AsyncSession, body: BookingCreate, params: rules.BookingParams, now: dt.datetime) -> Slot:
+async def check_slot(
+    session: AsyncSession, cal: WorkingCalendar, body: BookingCreate, params: rules.BookingParams, now: dt.datetime
+) -> Slot:
     """Step 1's checks: the package, the advance notice, the opening day and a free place."""
-    cal = await calendar_repository.load_calendar(session)
     clinic, service = await clinic_service(session, body.clinic_id, body.service_code)
     if body.package_code is not None and body.package_code not in {p["code"] for p in service.packages}:
         raise ValidationProblem(f"clinic {clinic.id} has no package {body.package_code!r}", field="package_code")
@@ -277,7 +277,7 @@ async def run_reminders(ctx: BookingContext, as_of: dt.date) -> ReminderRunResul
     reminded = 0
     await warm_catalog(ctx)
     async with ctx.database.transaction() as session:
-        cal = await calendar_repository.load_calendar(session)
+        cal = await ctx.calendar.get(session)
         try:
             window = rules.reminder_window(cal, as_of)
         except CalendarUnknown as exc:
