@@ -90,8 +90,9 @@ async def set_grant_quota(session: AsyncSession, grant_id: int, quota: int | Non
     )
 
 
-async def reserve_unit(session: AsyncSession, grant_id: int) -> bool:
-    """Atomic conditional update: take one unit only while ``quota - used - reserved > 0``.
+async def reserve_unit(session: AsyncSession, grant_id: int) -> Grant | None:
+    """Atomic conditional update: take one unit only while ``quota - used - reserved > 0``; the grant
+    after it (``UPDATE ... RETURNING``, no read back), None when no unit was left.
 
     On PostgreSQL concurrent updates of the row queue on its lock and re-check the condition, so
     ``remaining`` never goes below zero (no read-then-write).
@@ -103,8 +104,10 @@ async def reserve_unit(session: AsyncSession, grant_id: int) -> bool:
             or_(Grant.quota.is_(None), Grant.quota - Grant.used - Grant.reserved > 0),
         )
         .values(reserved=Grant.reserved + 1, updated_at=clock.now())
+        .returning(Grant)
+        .execution_options(populate_existing=True)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return result.scalars().one_or_none()
 
 
 async def settle_unit(session: AsyncSession, grant_id: int, *, consume: bool) -> None:

@@ -225,14 +225,14 @@ async def reserve(
         source=reference,
     )
     await publish(session, grant, "reserved", reservation_id)
-    reservation = await repo.get_reservation(session, reservation_id)
-    assert reservation is not None
+    reservation = Reservation(**row)  # what was just inserted (no read back)
     return ReservationView(reservation, rules.remaining(grant.quota, grant.used, grant.reserved), True)
 
 
 async def take_unit(session: AsyncSession, grant: Grant) -> Grant:
     """One unit of the grant reserved (an atomic conditional update), or ``quota_exhausted``; the grant after."""
-    if not await repo.reserve_unit(session, grant.id):
+    taken = await repo.reserve_unit(session, grant.id)
+    if taken is None:
         raise QuotaExhausted(
             f"no {grant.service_code} units left for {grant.period_start}..{grant.period_end}",
             quota=grant.quota,
@@ -240,7 +240,7 @@ async def take_unit(session: AsyncSession, grant: Grant) -> Grant:
             period_start=grant.period_start.isoformat(),
             period_end=grant.period_end.isoformat(),
         )
-    return await repo.get_grant(session, grant.id)
+    return taken
 
 
 async def settle(session: AsyncSession, reservation_id: str, *, consume: bool, reason: str) -> ReservationView:

@@ -57,7 +57,9 @@ async def test_units_are_reserved_only_while_some_remain_and_settle_once(db: Dat
     grant = await new_grant(db, customer, quota=2)
     with clock.frozen(NOW):
         async with db.sessionmaker() as session, session.begin():
-            assert [await repo.reserve_unit(session, grant.id) for _ in range(3)] == [True, True, False]
+            taken = [await repo.reserve_unit(session, grant.id) for _ in range(3)]
+            assert [t is not None for t in taken] == [True, True, False]
+            assert taken[1] is not None and (taken[1].used, taken[1].reserved) == (0, 2)  # the grant after it
             await repo.settle_unit(session, grant.id, consume=True)
             await repo.settle_unit(session, grant.id, consume=False)
             after = await repo.get_grant(session, grant.id)
@@ -65,14 +67,14 @@ async def test_units_are_reserved_only_while_some_remain_and_settle_once(db: Dat
             await repo.settle_unit(session, grant.id, consume=True)  # nothing reserved: no change
             after = await repo.get_grant(session, grant.id)
             assert (after.used, after.reserved) == (1, 0)
-            assert await repo.reserve_unit(session, grant.id) is True  # one of two left
-            assert await repo.reserve_unit(session, grant.id) is False
+            assert await repo.reserve_unit(session, grant.id) is not None  # one of two left
+            assert await repo.reserve_unit(session, grant.id) is None
 
 
 async def test_an_unlimited_grant_always_reserves(db: Database) -> None:
     grant = await new_grant(db, new_customer(), quota=None)
     async with db.sessionmaker() as session, session.begin():
-        assert all([await repo.reserve_unit(session, grant.id) for _ in range(5)])
+        assert all([await repo.reserve_unit(session, grant.id) is not None for _ in range(5)])
         assert (await repo.get_grant(session, grant.id)).reserved == 5
 
 
