@@ -17,6 +17,7 @@ from services.booking.entitlements import EntitlementsClient
 from services.booking.settings import BookingSettings
 from vipkit.app import ServiceSpec, create_service_app
 from vipkit.db import run_migrations
+from vipkit.http import tls_context
 from vipkit.settings import CommonSettings
 
 NAME = "booking"
@@ -36,7 +37,7 @@ def create_app(settings: BookingSettings | None = None, common: CommonSettings |
             cache_seconds=settings.catalog_cache_seconds,
             timeout=settings.entitlements_timeout_seconds,
         )
-        ctx.webhooks = httpx.AsyncClient(timeout=settings.webhook_timeout_seconds)
+        ctx.webhooks = httpx.AsyncClient(timeout=settings.webhook_timeout_seconds, verify=tls_context())
 
     async def stop_context(app: FastAPI) -> None:
         if ctx.webhooks is not None:

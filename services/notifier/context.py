@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from services.notifier.adapters import ChannelAdapter, build_adapters
 from services.notifier.settings import NotifierSettings
 from vipkit.context import ServiceContext
+from vipkit.http import tls_context
 
 log = logging.getLogger("notifier")
 
@@ -28,7 +29,7 @@ class NotifierContext(ServiceContext):
 
     async def start(self, app: FastAPI) -> None:
         await super().start(app)
-        self.http = httpx.AsyncClient(timeout=self.settings.http_timeout_seconds)
+        self.http = httpx.AsyncClient(timeout=self.settings.http_timeout_seconds, verify=tls_context())
         self.adapters = build_adapters(self.settings, self.http)
         log.info("channel adapters ready", extra={"adapters": {k: a.name for k, a in self.adapters.items()}})
 
