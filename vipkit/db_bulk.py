@@ -21,7 +21,6 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Executable, Row, Table, any_, bindparam, text
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 _PG = postgresql.dialect()  # type: ignore[no-untyped-call]
@@ -50,6 +49,8 @@ async def insert_ignore_many(
     if not rows:
         return []
     if not _is_postgres(session):
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert  # not loaded on PostgreSQL (idle RSS)
+
         stmt = sqlite_insert(table).on_conflict_do_nothing()
         if returning:
             return list((await session.execute(stmt.returning(*(table.c[c] for c in returning)), list(rows))).all())
