@@ -36,6 +36,7 @@ from vipkit.kafka import ensure_topics
 from vipkit.logging import configure_logging, request_id_var
 from vipkit.masking import redact_path
 from vipkit.openapi_docs import HEALTH_DOCS, Op, apply_operation_docs
+from vipkit.openapi_served import prepare_document
 from vipkit.ops import ops_docs, ops_router
 from vipkit.problems import Problem, install_problem_handlers, problem_response
 from vipkit.relay import OutboxRelay
@@ -269,8 +270,9 @@ def service_lifespan(spec: ServiceSpec) -> Callable[[FastAPI], contextlib.Abstra
         app.state.runtime = runtime
         for hook in spec.on_startup:
             await hook(app)
-        # built once before serving: the gateway's first fetch of /openapi.json must not wait for it
-        await asyncio.to_thread(app.openapi)
+        # built once before serving (the gateway's first fetch of /openapi.json must not wait for it),
+        # in a forked child: its bytes are served, the service keeps no dict (vipkit.openapi_served)
+        await asyncio.to_thread(prepare_document, app)
         freeze_startup_heap()
         await runtime.start()
         log.info("service started", extra={"program": settings.program, "test_clock": settings.test_clock})
