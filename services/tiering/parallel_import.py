@@ -58,8 +58,19 @@ def worker_of(raw: bytes, number: int, workers: int) -> int:
     return zlib.crc32(key) % workers if key is not None else number % workers
 
 
+def _next_lines(inbox: Queue[Lines | None]) -> Lines | None:
+    """The next lines sent; ends the worker when the process that sends them is gone (killed)."""
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            return inbox.get(timeout=1.0)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                raise RuntimeError("the importing process is gone") from None
+
+
 async def _queued_lines(inbox: Queue[Lines | None]) -> AsyncIterator[tuple[int, bytes]]:
-    while (lines := await asyncio.to_thread(inbox.get)) is not None:
+    while (lines := await asyncio.to_thread(_next_lines, inbox)) is not None:
         for line in lines:
             yield line
 
