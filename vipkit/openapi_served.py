@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import logging
 import os
+import select
+import signal
+import time
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.routing import Route
 
 log = logging.getLogger("vipkit.openapi")
+
+#: How long start-up waits for the child's document before building it in-process.
+BUILD_TIMEOUT_S = 60.0
 
 
 def build_apart(app: FastAPI) -> bytes | None:
@@ -42,13 +48,29 @@ def build_apart(app: FastAPI) -> bytes | None:
         finally:
             os._exit(code)
     os.close(write_fd)
-    with os.fdopen(read_fd, "rb") as source:
-        document = source.read()
+    document = _read_within(read_fd, BUILD_TIMEOUT_S)
+    if document is None:  # a child stuck (say, on a lock another thread held at the fork): not waited for
+        os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     if status != 0 or not document:
         log.warning("OpenAPI document not built apart; building it in-process", extra={"status": status})
         return None
     return document
+
+
+def _read_within(fd: int, timeout: float) -> bytes | None:
+    """Everything written to ``fd`` until its end, or None when that takes longer than ``timeout``."""
+    deadline = time.monotonic() + timeout
+    chunks: list[bytes] = []
+    with os.fdopen(fd, "rb", buffering=0) as source:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([source], [], [], left)[0]:
+                return None
+            chunk = source.read(1 << 16)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
 
 
 def serve_document(app: FastAPI, document: bytes) -> None:

@@ -57,3 +57,24 @@ async def test_without_a_fork_the_document_is_built_in_process(monkeypatch: pyte
     openapi_served.prepare_document(app)
     assert app.openapi_schema is not None
     assert (await get(app, "/openapi.json")).content == JSONResponse(make_app().openapi()).body
+
+
+async def test_a_child_that_does_not_answer_in_time_is_killed_and_the_document_built_in_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = make_app()
+    original = app.openapi
+
+    def stuck() -> dict[str, object]:
+        if os.getpid() != parent:  # the child hangs, as on a lock held at the fork
+            import time
+
+            time.sleep(3600)
+        return original()
+
+    parent = os.getpid()
+    monkeypatch.setattr(app, "openapi", stuck)
+    monkeypatch.setattr(openapi_served, "BUILD_TIMEOUT_S", 1.0)
+    openapi_served.prepare_document(app)
+    assert app.openapi_schema is not None  # built in-process after the child was given up
+    assert (await get(app, "/openapi.json")).content == JSONResponse(make_app().openapi()).body
