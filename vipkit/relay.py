@@ -113,6 +113,7 @@ class OutboxRelay:
         self.name = name
         self.producer: AIOKafkaProducer | None = None
         self.published = 0
+        self.batch = settings.relay_batch  # rows per round: grows while rounds come back full
         self.broker_ok = False
         self._known_topics: set[str] = set()
         self.loop = PollLoop(
@@ -159,10 +160,18 @@ class OutboxRelay:
         await self._drop_producer()
 
     async def publish_pending(self) -> int:
-        """Publish one batch of pending rows; returns how many were published."""
-        if self.db.is_postgres:
-            return await self._publish_postgres()
-        return await self._publish_unlocked()
+        """Publish one batch of pending rows; returns how many were published.
+
+        A round that publishes a full batch means a backlog (a 10:00 revisit batch, a re-rating, a
+        burst of tier changes): the next round takes twice as many rows, up to ``relay_batch_max``;
+        any other round goes back to ``relay_batch``. Each round's fixed costs (leader lock, pending
+        read, broker acknowledgement, marking, commit) are then shared by more rows while it lasts,
+        and a quiet outbox keeps small, quick rounds."""
+        batch = self.batch
+        count = await (self._publish_postgres(batch) if self.db.is_postgres else self._publish_unlocked(batch))
+        largest = max(self.settings.relay_batch, self.settings.relay_batch_max)
+        self.batch = min(2 * batch, largest) if count >= batch else self.settings.relay_batch
+        return count
 
     async def _send(self, rows: Sequence[Any]) -> dict[int, BaseException]:
         """Send the rows in order (record batches: ``vipkit.relay_send``); returns the rows that
@@ -204,7 +213,10 @@ class OutboxRelay:
         for row in rows:
             if row.id in failed and row.key not in first_failure:
                 first_failure[row.key] = row.id
-        sent = [row.id for row in rows if row.id not in failed and row.id < first_failure.get(row.key, row.id + 1)]
+        if failed:
+            sent = [row.id for row in rows if row.id not in failed and row.id < first_failure.get(row.key, row.id + 1)]
+        else:
+            sent = [row.id for row in rows]
         if sent:
             await session.execute(update(t).where(any_of(session, t.c.id, sent)).values(published_at=now))
         for row in rows:
@@ -236,12 +248,12 @@ class OutboxRelay:
         if transient:
             raise BrokerUnavailable(repr(transient[0]))
 
-    async def _publish_postgres(self) -> int:
+    async def _publish_postgres(self, batch: int) -> int:
         async with self.db.sessionmaker() as session, session.begin():
             leader = await session.scalar(LEAD_AND_PLAN_PENDING_BY_INDEX, {"key": RELAY_LOCK_KEY})
             if not leader:
                 return 0  # another replica is publishing this round
-            rows = (await session.execute(pending_rows_query(self.settings.relay_batch, claim=True))).all()
+            rows = (await session.execute(pending_rows_query(batch, claim=True))).all()
             if not rows:
                 return 0
             failed = await self._send(rows)
@@ -249,9 +261,9 @@ class OutboxRelay:
         self._raise_if_transient(failed)
         return count
 
-    async def _publish_unlocked(self) -> int:
+    async def _publish_unlocked(self, batch: int) -> int:
         async with self.db.sessionmaker() as session:
-            rows = (await session.execute(pending_rows_query(self.settings.relay_batch))).all()
+            rows = (await session.execute(pending_rows_query(batch))).all()
             await session.rollback()
         if not rows:
             return 0

@@ -87,7 +87,10 @@ class CommonSettings(BaseSettings):
         default=True, description="Try the idempotent producer; falls back when the broker lacks it (tansu)"
     )
     relay_poll_ms: int = Field(default=100, ge=5, description="Outbox relay poll interval when idle")
-    relay_batch: int = Field(default=200, ge=1)
+    relay_batch: int = Field(default=200, ge=1, description="Outbox rows per relay round")
+    relay_batch_max: int = Field(
+        default=1000, ge=1, description="Rows per relay round while rounds come back full (a backlog)"
+    )
     relay_park_after: int = Field(
         default=3, ge=1, description="Attempts before an unpublishable outbox row (too large, bad topic) is parked"
     )

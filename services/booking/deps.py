@@ -8,21 +8,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header
 
 from services.booking.context import BookingContext
 from vipkit.deps import state_dependency
 
-context_of = state_dependency("booking", BookingContext)
-
-
-async def get_context(request: Request) -> BookingContext:
-    """``app.state.booking``; async, so FastAPI runs it on the event loop (a plain ``def``
-    dependency costs a worker-thread round trip per request)."""
-    return context_of(request)
-
-
 #: the service's context (settings, database, entitlements client, worker wake-up), built by ``main.create_app``
-ContextDep = Annotated[BookingContext, Depends(get_context)]
+ContextDep = Annotated[BookingContext, Depends(state_dependency("booking", BookingContext))]
 #: the client's key for a creating POST (insert-on-conflict: a repeat returns the first answer)
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=200)]

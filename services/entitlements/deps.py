@@ -8,24 +8,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
 from services.entitlements.catalog import Catalog
 from services.entitlements.context import EntitlementsContext
 from vipkit.auth import Identity, internal_or_staff
 from vipkit.deps import state_dependency
 
-context_of = state_dependency("entitlements", EntitlementsContext)
-
-
-async def get_context(request: Request) -> EntitlementsContext:
-    """``app.state.entitlements``; async, so FastAPI runs it on the event loop (a plain ``def``
-    dependency costs a worker-thread round trip per request)."""
-    return context_of(request)
-
-
 #: the service's context (settings, catalog, database, tiering client), built by ``main.create_app``
-ContextDep = Annotated[EntitlementsContext, Depends(get_context)]
+ContextDep = Annotated[EntitlementsContext, Depends(state_dependency("entitlements", EntitlementsContext))]
 
 
 async def get_catalog(ctx: ContextDep) -> Catalog:
