@@ -174,12 +174,13 @@ def run_cluster(
     service_env: dict[str, dict[str, str]] | None = None,
     with_simulator: bool = True,
     keep: bool = False,
+    replicas: dict[str, int] | None = None,
 ) -> int:
     """Run one benchmark against the whole platform and return its exit code.
 
     Starts ``vipkit.devrun.Cluster`` (its own tansu broker, the services, the gateway; ports picked
     at random) on fresh PostgreSQL databases, program ``stars``, scheduler off, plus ``env`` (and
-    ``service_env``: per service); calls
+    ``service_env``: per service; ``replicas``: processes per service, 1 by default); calls
     ``drive(cluster, factory)`` (the ``DatabaseFactory``, for scratch databases), which returns True
     when it measured; prints the processes' log tails on a crash; stops everything. The logs (in a
     temporary ``vip-<prefix>-bench-`` folder) are kept when it did not measure or with ``keep``.
@@ -207,6 +208,7 @@ def run_cluster(
         env={"VIP_PROGRAM": "stars", "VIP_ENV": "test", "VIP_JWT_SECRET": TEST_JWT_SECRET, "VIP_SCHEDULER": "off"}
         | (env or {}),
         service_env=service_env or {},
+        service_replicas=replicas or {},
     )
     failed = True
     try:

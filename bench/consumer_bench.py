@@ -178,12 +178,16 @@ class CpuMeter:
     PROCESSES = ("entitlements", "tiering")
 
     def __init__(self, cluster: Cluster) -> None:
-        self.pids = {name: cluster.processes[name].pid for name in self.PROCESSES}
-        self.start = {name: cpu_seconds(pid) for name, pid in self.pids.items()}
+        self.pids = {name: [cluster.processes[n].pid for n in cluster.replica_names(name)] for name in self.PROCESSES}
+        self.start = {name: self.cpu(name) for name in self.PROCESSES}
         self.wall = time.monotonic()
 
+    def cpu(self, name: str) -> float:
+        """CPU seconds of the service's processes (every replica)."""
+        return sum(cpu_seconds(pid) for pid in self.pids[name])
+
     def report(self, rate: float, applied: int) -> None:
-        used = {name: cpu_seconds(pid) - self.start[name] for name, pid in self.pids.items()}
+        used = {name: self.cpu(name) - self.start[name] for name in self.PROCESSES}
         wall = time.monotonic() - self.wall
         per = "; ".join(
             f"{n} {1000 * s / max(applied, 1):.2f} ms ({100 * s / wall:.0f}% of a core)" for n, s in used.items()
@@ -262,6 +266,9 @@ def main() -> int:
     parser.add_argument("--burst", type=int, default=5000, help="events written at once for the throughput figure")
     parser.add_argument("--relay-poll-ms", type=int, default=20)
     parser.add_argument("--smoke", action="store_true", help="20/s for 3 s and a burst of 100: check that it runs")
+    parser.add_argument(
+        "--entitlements-replicas", type=int, default=1, help="entitlements processes in the consumer group (prod: 2)"
+    )
     parser.add_argument("--keep", action="store_true")
     args, _ = parser.parse_known_args()  # make bench passes its own arguments to every script
     args.rates = [float(r) for r in args.rates.split(",") if r.strip()]
@@ -276,7 +283,10 @@ def main() -> int:
         raw_url = factory.create("postgresql", ROOT / "services/notifier/migrations")
         return asyncio.run(drive(cluster, args, raw_url))
 
-    return run_cluster("consumer", run, env=env, service_env=service_env, with_simulator=False, keep=args.keep)
+    replicas = {"entitlements": max(1, min(args.entitlements_replicas, 3))}
+    return run_cluster(
+        "consumer", run, env=env, service_env=service_env, with_simulator=False, keep=args.keep, replicas=replicas
+    )
 
 
 if __name__ == "__main__":

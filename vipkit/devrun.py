@@ -64,6 +64,8 @@ class Cluster:
     with_simulator: bool = True
     gateway_workers: int = 1
     replicas: int = 1
+    # replicas of some services only (a benchmark's consumer in production's two replicas)
+    service_replicas: dict[str, int] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     argv: dict[str, list[str]] = field(default_factory=dict)
     broker: LocalBroker | None = None
@@ -80,7 +82,8 @@ class Cluster:
         return f"http://127.0.0.1:{self.port(name)}"
 
     def replica_names(self, service: str) -> list[str]:
-        return [service] + [f"{service}-{i}" for i in range(2, self.replicas + 1)]
+        count = self.service_replicas.get(service, self.replicas)
+        return [service] + [f"{service}-{i}" for i in range(2, count + 1)]
 
     def replica_urls(self, service: str) -> str:
         """Every replica's URL, comma-separated (the gateway and internal clients spread over them)."""
@@ -121,10 +124,12 @@ class Cluster:
         env["VIP_ENTITLEMENTS_BOOKING_URL"] = self.url("booking")
         env["VIP_REVISIT_PUBLIC_BASE_URL"] = self.gateway_url
         # one booking replica: directly; several: through the gateway (the partners' public route)
-        env["VIP_SIMULATOR_BOOKING_URL"] = self.url("booking") if self.replicas == 1 else self.gateway_url
+        env["VIP_SIMULATOR_BOOKING_URL"] = (
+            self.url("booking") if len(self.replica_names("booking")) == 1 else self.gateway_url
+        )
         env["VIP_SIMULATOR_PORT"] = str(self.base_port + SIMULATOR.offset)
         env["VIP_GATEWAY_PORT"] = str(self.base_port)
-        per_process = max(4, CLUSTER_DB_CONNECTIONS // (len(SERVICES) * self.replicas))
+        per_process = max(4, CLUSTER_DB_CONNECTIONS // sum(len(self.replica_names(s.name)) for s in SERVICES))
         env.setdefault("MALLOC_ARENA_MAX", "2")  # as in the image (docs/production.md, memory)
         env.setdefault("VIP_DB_POOL_SIZE", str(per_process // 2))
         env.setdefault("VIP_DB_MAX_OVERFLOW", str(per_process - per_process // 2))
