@@ -246,17 +246,21 @@ def rowcount(result: Any) -> int:
     return int(result.rowcount)
 
 
-async def insert_ignore(session: AsyncSession, table: Table, values: dict[str, Any]) -> bool:
-    """INSERT ... ON CONFLICT DO NOTHING; True when the row was inserted (no check-then-insert)."""
-    stmt: Insert
+def upsert_insert(session: AsyncSession, table: Table) -> Any:
+    """The session's dialect's ``INSERT`` of ``table``, with ``on_conflict_do_nothing`` /
+    ``on_conflict_do_update`` (PostgreSQL's or SQLite's; only that dialect's module is imported)."""
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        stmt = pg_insert(table).values(**values).on_conflict_do_nothing()
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        stmt = sqlite_insert(table).values(**values).on_conflict_do_nothing()
+    return sqlite_insert(table)
+
+
+async def insert_ignore(session: AsyncSession, table: Table, values: dict[str, Any]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING; True when the row was inserted (no check-then-insert)."""
+    stmt: Insert = upsert_insert(session, table).values(**values).on_conflict_do_nothing()
     result = await session.execute(stmt)
     return bool(result.rowcount)  # type: ignore[attr-defined]
 

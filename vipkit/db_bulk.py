@@ -23,6 +23,8 @@ from sqlalchemy import ColumnElement, Executable, Row, Table, any_, bindparam, t
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from vipkit.db import upsert_insert
+
 _PG = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
@@ -49,9 +51,7 @@ async def insert_ignore_many(
     if not rows:
         return []
     if not _is_postgres(session):
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert  # not loaded on PostgreSQL (idle RSS)
-
-        stmt = sqlite_insert(table).on_conflict_do_nothing()
+        stmt = upsert_insert(session, table).on_conflict_do_nothing()
         if returning:
             return list((await session.execute(stmt.returning(*(table.c[c] for c in returning)), list(rows))).all())
         await session.execute(stmt, list(rows))

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from contracts.events import PolicyChangedV1
 from services.booking.models import Booking, CustomerContact
 from vipkit import clock
+from vipkit.db import upsert_insert
 
 
 async def remember_policy_contacts(session: AsyncSession, data: PolicyChangedV1) -> int:
@@ -45,11 +46,7 @@ async def remember_policy_contacts(session: AsyncSession, data: PolicyChangedV1)
 async def _upsert_if_newer(session: AsyncSession, values: dict[str, object]) -> int:
     """INSERT, or UPDATE when this policy is at least as recently underwritten (one statement)."""
     table = cast(Table, CustomerContact.__table__)
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
-    stmt = insert(table).values(**values)
+    stmt = upsert_insert(session, table).values(**values)
     stmt = stmt.on_conflict_do_update(
         index_elements=[table.c.customer_id],
         set_={k: stmt.excluded[k] for k in ("mobile", "policy_no", "underwritten_at", "updated_at")},

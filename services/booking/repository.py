@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.booking.models import (
@@ -24,7 +22,7 @@ from services.booking.models import (
     WebhookAttempt,
     WebhookDelivery,
 )
-from vipkit.db import insert_ignore, rowcount
+from vipkit.db import insert_ignore, rowcount, upsert_insert
 from vipkit.pagination import after_key
 from vipkit.plumbing import durable_jobs_table
 
@@ -143,8 +141,7 @@ async def take_place(session: AsyncSession, clinic_id: str, service_code: str, d
     if capacity < 1:
         return False
     table = cast(Table, CapacityCounter.__table__)
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(table).values(clinic_id=clinic_id, service_code=service_code, date=day, booked=1)
+    stmt = upsert_insert(session, table).values(clinic_id=clinic_id, service_code=service_code, date=day, booked=1)
     stmt = stmt.on_conflict_do_update(
         index_elements=[table.c.clinic_id, table.c.service_code, table.c.date],
         set_={"booked": table.c.booked + 1},
