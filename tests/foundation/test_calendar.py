@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 
+from scripts.generate_china_calendar import DATA_FILE, package_data, render
 from vipkit.calendar import (
     CalendarUnknown,
     Override,
@@ -22,6 +25,21 @@ def test_package_schedules_hold_only_officially_published_years() -> None:
     years = package_schedules()
     assert 2026 in years and 2027 not in years
     assert years[2026].source == "package"
+
+
+def test_china_data_file_is_what_the_holidays_package_gives() -> None:
+    # services read the generated file, never the package: after upgrading the pinned package, run
+    # scripts/generate_china_calendar.py (this fails until the file is regenerated)
+    assert DATA_FILE.read_text(encoding="utf-8") == render(package_data())
+
+
+def test_the_calendar_never_imports_the_holidays_package() -> None:
+    # importing it loads every country the package knows (~11 MB in every booking/revisit process)
+    probe = (
+        "import sys; from vipkit.calendar import WorkingCalendar; WorkingCalendar(); print('holidays' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == "False"
 
 
 def test_known_years_combine_package_and_ops_loaded_years() -> None:
