@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import ssl
+import threading
 import time
+from typing import Any
 
 import httpx
 
@@ -24,14 +27,55 @@ from vipkit.settings import CommonSettings
 from vipkit.tracing import instrument_httpx
 
 
+class CaOnFirstUseContext(ssl.SSLContext):
+    """httpx's default verification (certifi's CA bundle, or ``SSL_CERT_FILE`` / ``SSL_CERT_DIR``), with
+    the CA certificates loaded at the first TLS handshake instead of at start-up: loading the bundle
+    costs ~1.6 MB, and a service whose clients only speak plain HTTP inside the cluster (entitlements
+    → tiering) never needs it (issue 17, idle RSS). Certificate and host name checks are on from the
+    start, so a handshake can never pass unverified: with no CA loaded it would fail, not succeed.
+
+    Every TLS client handshake goes through ``wrap_bio`` (asyncio, uvloop, anyio) or ``wrap_socket``
+    (blocking sockets); anyio calls ``wrap_bio`` of a subclass in a worker thread, hence the lock."""
+
+    def __new__(cls) -> CaOnFirstUseContext:
+        return super().__new__(cls, ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED, check_hostname
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.load_lock = threading.Lock()
+        self.ca_loaded = False
+
+    def load_ca_once(self) -> None:
+        with self.load_lock:
+            if self.ca_loaded:
+                return
+            if os.environ.get("SSL_CERT_FILE"):  # as httpx.create_ssl_context(trust_env=True)
+                self.load_verify_locations(cafile=os.environ["SSL_CERT_FILE"])
+            elif os.environ.get("SSL_CERT_DIR"):
+                self.load_verify_locations(capath=os.environ["SSL_CERT_DIR"])
+            else:
+                import certifi
+
+                self.load_verify_locations(cafile=certifi.where())
+            self.ca_loaded = True
+
+    def wrap_bio(self, *args: Any, **kwargs: Any) -> ssl.SSLObject:
+        self.load_ca_once()
+        return super().wrap_bio(*args, **kwargs)
+
+    def wrap_socket(self, *args: Any, **kwargs: Any) -> ssl.SSLSocket:
+        self.load_ca_once()
+        return super().wrap_socket(*args, **kwargs)
+
+
 @functools.cache
 def tls_context() -> ssl.SSLContext:
     """The process's one TLS context for every HTTP client (``verify=tls_context()``): httpx builds
     one per client otherwise, loading certifi's CA bundle each time (~0.8 MB each; issue 17, idle
-    RSS). The same verification as httpx's default (certifi, or ``SSL_CERT_FILE`` / ``SSL_CERT_DIR``).
-    Every client of ours speaks HTTP/1.1, so the ALPN list httpcore sets on it per connection is the
-    same for all."""
-    return httpx.create_ssl_context()
+    RSS), and this one loads it only at the first TLS handshake (``CaOnFirstUseContext``). Every
+    client of ours speaks HTTP/1.1, so the ALPN list httpcore sets on it per connection is the same
+    for all."""
+    return CaOnFirstUseContext()
 
 
 class FailoverTransport(httpx.AsyncBaseTransport):
