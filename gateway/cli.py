@@ -61,7 +61,7 @@ def _run_worker(host: str, port: int, reuse_port: bool) -> None:
         import uvloop
 
         uvloop.install()
-    except ImportError:  # pragma: no cover - uvloop ships with uvicorn[standard]
+    except ImportError:  # pragma: no cover - uvloop is a dependency (not on Windows)
         pass
     web.run_app(
         create_app(),
