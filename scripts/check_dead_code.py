@@ -29,7 +29,8 @@ DECORATORS = (
     "@property",
     "@*.listens_for",
 )
-#: Methods a framework calls by name (SQLAlchemy TypeDecorator, prometheus collectors, http.server, pytest).
+#: Methods a framework calls by name (SQLAlchemy TypeDecorator, prometheus collectors, http.server,
+#: aiokafka's ConsumerRebalanceListener, pytest).
 HOOKS = (
     "process_bind_param",
     "process_result_value",
@@ -38,6 +39,8 @@ HOOKS = (
     "do_GET",
     "do_POST",
     "log_message",
+    "on_partitions_revoked",
+    "on_partitions_assigned",
     "pytest_*",
 )
 KINDS = frozenset({"function", "method", "class", "property"})

@@ -8,6 +8,8 @@
   replayed by ops), then published to ``<topic>.dlq`` with the error in the ``error`` header; a
   failed DLQ publish is logged and never blocks or loops — the consumer moves on.
 - Offsets are committed only after the effect (or the dead letter) has committed.
+- Each assigned partition is applied by its own worker, side by side with the others, in offset
+  order (``vipkit.consumer_partitions``: order per key, back-pressure, rebalances).
 - The event's ``testnow`` attribute becomes the clock for the handler when the test clock is on.
 """
 
@@ -19,15 +21,16 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 from sqlalchemy import insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events import CloudEvent
 from vipkit import clock
-from vipkit.consumer_batch import merge_fetches, process_messages
+from vipkit.consumer_batch import process_messages
 from vipkit.consumer_errors import apply_with_retries
+from vipkit.consumer_partitions import PartitionWorkers
 from vipkit.db import Database, inbox_table, insert_ignore
 from vipkit.events import parse_event
 from vipkit.kafka import dlq_topic, security_kwargs, start_producer
@@ -70,6 +73,7 @@ class ConsumerRunner:
         self.service = service
         self.group_id = spec.group_id or f"{service}.{spec.name}"
         self.consumer: AIOKafkaConsumer | None = None
+        self.workers: PartitionWorkers | None = None
         self._dlq_producer: AIOKafkaProducer | None = None
         self._stopped = False
         self.processed = 0
@@ -90,8 +94,7 @@ class ConsumerRunner:
             await asyncio.sleep(0.05)
 
     async def start(self) -> None:
-        self.consumer = AIOKafkaConsumer(
-            *self.spec.topics,
+        consumer = AIOKafkaConsumer(
             bootstrap_servers=self.settings.kafka_bootstrap,
             group_id=self.group_id,
             client_id=f"{self.service}-{self.spec.name}",
@@ -103,7 +106,18 @@ class ConsumerRunner:
             heartbeat_interval_ms=1000,
             **security_kwargs(self.settings),
         )
-        await self.consumer.start()
+        self.workers = PartitionWorkers(
+            consumer,
+            lambda messages: process_messages(self, messages),
+            batch_size=self.settings.kafka_batch_size,
+            linger_seconds=self.settings.kafka_batch_linger_ms / 1000,
+            # SQLite has one writer: its transactions would only wait for each other
+            concurrency=self.settings.kafka_partition_workers if self.db.is_postgres else 1,
+            buffer_limit=2 * max(self.settings.kafka_batch_size, self.settings.kafka_max_poll_records),
+        )
+        consumer.subscribe(self.spec.topics, listener=_CommitOnRevoke(self))
+        self.consumer = consumer
+        await consumer.start()
 
     async def run(self) -> None:
         """Start (retrying while the broker is away) and consume until stopped."""
@@ -123,21 +137,24 @@ class ConsumerRunner:
                 backoff = min(backoff * 2, 5.0)
 
     async def _poll_once(self) -> None:
-        assert self.consumer is not None
-        batches = await self.consumer.getmany(timeout_ms=1000)
-        linger = self.settings.kafka_batch_linger_ms
-        if linger and batches and sum(len(m) for m in batches.values()) < self.settings.kafka_batch_size:
-            await asyncio.sleep(linger / 1000)
-            batches = merge_fetches(batches, await self.consumer.getmany(timeout_ms=0))
-        # all partitions of the fetch together: fewer, larger transactions (a key stays on one
-        # partition, whose messages keep their offset order); offsets committed once, after them
-        await process_messages(self, [m for messages in batches.values() for m in messages])
-        offsets = {tp: messages[-1].offset + 1 for tp, messages in batches.items() if messages}
-        if offsets:
-            await self._commit(offsets)
+        """Fetch, hand each partition's messages to its worker, commit what the workers finished."""
+        assert self.consumer is not None and self.workers is not None
+        workers = self.workers
+        if workers.failure is not None:
+            raise RuntimeError("a partition's batch failed; restarting from the committed offsets") from workers.failure
+        # short waits while workers run, so that their offsets are committed soon after their effects
+        fetched = await self.consumer.getmany(timeout_ms=50 if workers.busy else 1000)
+        workers.dispatch(fetched)
+        done = workers.take_done()
+        if done:
+            await self._commit(done)
 
     async def _commit(self, offsets: dict[TopicPartition, int]) -> None:
         assert self.consumer is not None
+        assigned = self.consumer.assignment()
+        offsets = {tp: offset for tp, offset in offsets.items() if tp in assigned}
+        if not offsets:
+            return
         try:
             await self.consumer.commit(offsets)
         except (CommitFailedError, KafkaError) as exc:
@@ -261,7 +278,13 @@ class ConsumerRunner:
 
     async def _close_consumer(self) -> None:
         if self.consumer is not None:
-            consumer, self.consumer = self.consumer, None
+            consumer = self.consumer
+            if self.workers is not None:
+                try:  # in-flight batches finish; their offsets are committed if the broker still answers
+                    await asyncio.wait_for(self._commit(await self.workers.close()), 15)
+                except Exception:
+                    pass
+            self.consumer = None
             try:
                 await asyncio.wait_for(consumer.stop(), 10)
             except Exception:
@@ -276,3 +299,19 @@ class ConsumerRunner:
             except Exception:
                 pass
             self._dlq_producer = None
+
+
+class _CommitOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Before the group moves partitions: the revoked partitions' workers finish their batch and
+    their offsets are committed (``vipkit.consumer_partitions``)."""
+
+    def __init__(self, runner: ConsumerRunner) -> None:
+        self.runner = runner
+
+    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        if self.runner.workers is not None and revoked:
+            await self.runner._commit(await self.runner.workers.revoke(revoked))
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        if self.runner.workers is not None:
+            self.runner.workers.assigned()

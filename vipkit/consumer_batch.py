@@ -1,6 +1,6 @@
 """Consumers in batches: many events applied in one transaction.
 
-``ConsumerRunner`` hands a fetch's messages (every partition's, each partition's in offset order) to
+Each partition's worker (``vipkit.consumer_partitions``) hands its messages, in offset order, to
 ``process_messages``:
 
 - they are cut into batches of ``kafka_batch_size`` (settings; 1 = one transaction per event);
@@ -11,14 +11,13 @@
 - when anything in a batch fails (a handler error, an unparseable message, a database error) the
   whole transaction rolls back and the batch's messages go through ``ConsumerRunner.process`` one by
   one, with its retry and dead-letter handling: batching never changes what happens to a bad event;
-- the caller commits the partitions' offsets only after every batch of the fetch has committed.
+- the caller commits the partition's offset only after its batches have committed.
 
-One customer's events share a key, so a partition: a batch spanning partitions keeps each
-customer's order, and a fetch from several partitions makes one transaction, not one per partition.
+One customer's events share a key, so a partition, so a worker: they keep their order.
 
-``kafka_batch_linger_ms`` (settings, default 0): when a fetch brought fewer messages than a batch
-holds, wait that long once and fetch again without waiting, to fill the batch (fewer, larger
-transactions under load; adds up to that much latency).
+``kafka_batch_linger_ms`` (settings, default 0): when fewer messages wait than a batch holds, the
+worker waits that long once before taking them, to fill the batch (fewer, larger transactions
+under load; adds up to that much latency).
 """
 
 from __future__ import annotations
@@ -154,11 +153,3 @@ async def process_messages(runner: Runner, messages: Sequence[Record]) -> None:
                 continue
         for m in chunk:
             await runner.process(m.topic, m.value, m)
-
-
-def merge_fetches(first: dict[Any, list[Record]], more: dict[Any, list[Record]]) -> dict[Any, list[Record]]:
-    """Two consecutive ``getmany`` results as one (each partition's messages stay in offset order)."""
-    merged = {tp: list(messages) for tp, messages in first.items()}
-    for tp, messages in more.items():
-        merged.setdefault(tp, []).extend(messages)
-    return merged

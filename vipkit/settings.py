@@ -77,6 +77,12 @@ class CommonSettings(BaseSettings):
     kafka_batch_linger_ms: int = Field(
         default=0, ge=0, le=1000, description="Wait once this long to fill a consumer batch (adds latency)"
     )
+    kafka_partition_workers: int = Field(
+        default=4,
+        ge=1,
+        le=64,
+        description="Partitions a consumer applies side by side, each in its own transaction (PostgreSQL)",
+    )
     kafka_consumer_retries: int = Field(
         default=5, ge=1, description="Attempts before a message failing with an unknown error goes to the DLQ"
     )
