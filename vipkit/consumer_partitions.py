@@ -1,35 +1,37 @@
-"""Partitions applied side by side: one worker task per partition, one fetch loop, offsets per partition.
+"""Partitions applied side by side: batches over idle partitions, one fetch loop, offsets per partition.
 
 ``ConsumerRunner`` fetches from every assigned partition and hands each partition's messages to
-``PartitionWorkers.dispatch``. Each partition with messages has one worker task that applies them
-in offset order (``consumer_batch.process_messages``: batches of ``kafka_batch_size`` events, each
-one transaction), so:
+``PartitionWorkers.dispatch``. A **batch** takes waiting messages from partitions that have no batch
+in flight (each partition's in offset order, up to ``kafka_batch_size`` in all) and is applied by
+``consumer_batch.process_messages`` in one transaction; up to ``kafka_partition_workers`` batches
+are in flight at once (PostgreSQL; SQLite: one — it has a single writer). So:
 
-- **order**: one customer's events share a key, so a partition, so a worker: they are applied one
-  after the other, in offset order, exactly as before;
-- **overlap**: different partitions hold different customers, so their transactions share no rows;
-  while one worker waits for PostgreSQL another runs its Python. ``kafka_partition_workers``
-  (settings) bounds how many transactions one consumer has open at once (SQLite: always one — it
-  has a single writer);
-- **offsets**: a worker records the offset after its last applied message; the fetch loop commits
-  what the workers finished (``take_done``), so an offset is committed only after its effect;
-- **back-pressure**: a partition whose worker has ``buffer_limit`` messages waiting is paused
-  (aiokafka ``pause``: not fetched) and resumed when its worker has taken them; memory per
-  consumer stays bounded whatever the backlog;
+- **order**: one customer's events share a key, so a partition; a partition is in at most one batch
+  in flight, and its messages are taken in offset order: they are applied one after the other;
+- **overlap**: different partitions hold different customers, so batches in flight share no rows;
+  while one waits for PostgreSQL another runs its Python. Under a backlog each batch is one
+  partition's; when little waits, one batch takes every partition's messages (one transaction for
+  a fetch, as few as the load allows: a transaction per partition cost ~3x the CPU per event at 100
+  tier changes/s here);
+- **offsets**: when a batch has committed, each of its partitions' next offset is recorded; the
+  fetch loop commits them (``take_done``), so an offset is committed only after its effect;
+- **back-pressure**: a partition with ``buffer_limit`` messages waiting is paused (aiokafka
+  ``pause``: not fetched) and resumed when a batch has taken them; memory stays bounded whatever
+  the backlog;
 - **rebalances**: aiokafka calls ``revoke`` (``ConsumerRebalanceListener.on_partitions_revoked``)
-  before the group moves partitions: the waiting messages are dropped, the in-flight batch
-  finishes, and the finished offsets are committed, so the next owner starts after what was applied
+  before the group moves partitions: the waiting messages are dropped, the batches in flight
+  finish, and the finished offsets are committed, so the next owner starts after what was applied
   and no two consumers ever apply one partition at the same time (the dropped messages are fetched
   again from the committed offset — by us or by the new owner). Until the new assignment, what
   the fetch loop still brings for those partitions is dropped too: queued behind the dropped
   messages it would be applied and its offset committed past them (a test lost 6 of 600 events so);
-- **failures**: a worker whose batch raised (the one-by-one path retries and dead-letters bad
-  events, so only an infrastructure fault gets here) stops; the fetch loop raises its error, the
-  runner closes the consumer and starts again from the committed offsets.
+- **failures**: a batch that raised (the one-by-one path retries and dead-letters bad events, so
+  only an infrastructure fault gets here) stops all new batches; the fetch loop raises its error,
+  the runner closes the consumer and starts again from the committed offsets.
 
-Why a worker per partition and not one transaction per fetch: under a backlog aiokafka's
-``getmany`` returns one partition's records at a time, so one consumer was a single serial chain
-(Python, then PostgreSQL, then Python ...) and held ~470 tier changes/s here (bench/README.md).
+Why: under a backlog aiokafka's ``getmany`` returns one partition's records at a time, so one
+transaction per fetch made each consumer a single serial chain (Python, then PostgreSQL, then
+Python ...) that held ~470 tier changes/s here (bench/README.md).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ class PausableConsumer(Protocol):
 
 
 class PartitionWorkers:
-    """The workers of one consumer (see the module docstring)."""
+    """The batches of one consumer (see the module docstring)."""
 
     def __init__(
         self,
@@ -72,35 +74,35 @@ class PartitionWorkers:
         self.apply_messages = apply_messages
         self.batch_size = max(1, batch_size)
         self.linger_seconds = linger_seconds
+        self.concurrency = max(1, concurrency)
         self.buffer_limit = max(self.batch_size, buffer_limit)
-        self._slots = asyncio.Semaphore(max(1, concurrency))
         self._buffers: dict[TopicPartition, list[Record]] = {}
-        self._tasks: dict[TopicPartition, asyncio.Task[None]] = {}
+        self._batches: dict[asyncio.Task[None], frozenset[TopicPartition]] = {}
         self._done: dict[TopicPartition, int] = {}
         self._paused: set[TopicPartition] = set()
         # revoked (until the next assignment) or closed: what the fetch loop still brings is dropped,
         # never queued behind messages already dropped (their offsets would be committed past them)
         self._refused: set[TopicPartition] = set()
         self._closed = False
+        self._linger: asyncio.TimerHandle | None = None
         self.failure: BaseException | None = None
-        self.most_in_flight = 0  # the most batches applied at once so far (tests, metrics)
-        self._in_flight = 0
+        self.most_in_flight = 0  # the most batches applied at once so far (tests)
 
     @property
     def busy(self) -> bool:
         """Messages waiting or being applied, or offsets not yet committed."""
-        return bool(self._tasks or self._done)
+        return bool(self.applying or self._done)
 
     @property
     def applying(self) -> bool:
-        """A worker is running (messages waiting or a batch in flight)."""
-        return bool(self._tasks)
+        """Messages waiting or a batch in flight."""
+        return bool(self._batches or self.waiting())
 
     def waiting(self) -> int:
         return sum(len(messages) for messages in self._buffers.values())
 
     def dispatch(self, fetched: dict[TopicPartition, list[Record]]) -> None:
-        """Queue each partition's fetched messages behind its worker (started when idle)."""
+        """Queue each partition's fetched messages and start the batches that can start."""
         if self.failure is not None or self._closed:
             return  # the fetch loop restarts the consumer: nothing after a failed batch is applied
         assigned = self.consumer.assignment()
@@ -112,22 +114,22 @@ class PartitionWorkers:
             if len(buffer) >= self.buffer_limit and tp not in self._paused:
                 self.consumer.pause(tp)
                 self._paused.add(tp)
-            if tp not in self._tasks:
-                self._tasks[tp] = asyncio.create_task(self._work(tp), name=f"consumer-partition-{tp.partition}")
+        self._start_batches()
 
     def take_done(self) -> dict[TopicPartition, int]:
-        """The offsets to commit (next offset per partition) that workers finished since last asked."""
+        """The offsets to commit (next offset per partition) finished since last asked."""
         done, self._done = self._done, {}
         return done
 
     async def revoke(self, partitions: Iterable[TopicPartition]) -> dict[TopicPartition, int]:
-        """Stop the partitions' workers after their in-flight batch; returns their finished offsets."""
+        """Drop the partitions' waiting messages, let the batches in flight with them finish;
+        returns their finished offsets."""
         partitions = set(partitions)
         self._refused |= partitions
         for tp in partitions:
             self._buffers.pop(tp, None)
             self._paused.discard(tp)
-        tasks = [task for tp, task in self._tasks.items() if tp in partitions]
+        tasks = [task for task, tps in self._batches.items() if tps & partitions]
         if tasks:
             await asyncio.wait(tasks)
         # the partitions kept (none with Kafka's eager rebalancing) stay for the fetch loop to commit
@@ -138,11 +140,13 @@ class PartitionWorkers:
         self._refused.clear()
 
     async def close(self, timeout: float = 30.0) -> dict[TopicPartition, int]:
-        """Drop what waits, let in-flight batches finish (cancelled after ``timeout``); finished offsets."""
+        """Drop what waits, let batches in flight finish (cancelled after ``timeout``); finished offsets."""
         self._closed = True
         self._buffers.clear()
         self._paused.clear()
-        tasks = list(self._tasks.values())
+        if self._linger is not None:
+            self._linger.cancel()
+        tasks = list(self._batches)
         if tasks:
             _, pending = await asyncio.wait(tasks, timeout=timeout)
             for task in pending:
@@ -151,38 +155,54 @@ class PartitionWorkers:
                 await asyncio.wait(pending)
         return self.take_done()
 
-    async def _work(self, tp: TopicPartition) -> None:
+    def _start_batches(self, lingered: bool = False) -> None:
+        if lingered:
+            self._linger = None
+        while self.failure is None and not self._closed and len(self._batches) < self.concurrency:
+            if self._linger is not None:
+                return  # a batch is filling up (``kafka_batch_linger_ms``)
+            busy = frozenset().union(*self._batches.values())
+            ready = [tp for tp, buffer in self._buffers.items() if buffer and tp not in busy]
+            if not ready:
+                return
+            if self.linger_seconds and not lingered and sum(len(self._buffers[tp]) for tp in ready) < self.batch_size:
+                loop = asyncio.get_running_loop()
+                self._linger = loop.call_later(self.linger_seconds, self._start_batches, True)
+                return
+            lingered = False
+            batch = self._take(ready)
+            task = asyncio.create_task(self._apply(batch), name="consumer-batch")
+            self._batches[task] = frozenset(TopicPartition(m.topic, m.partition) for m in batch)
+            self.most_in_flight = max(self.most_in_flight, len(self._batches))
+
+    def _take(self, ready: list[TopicPartition]) -> list[Record]:
+        """Up to a batch of messages: each ready partition's oldest, one partition after the other."""
+        batch: list[Record] = []
+        for tp in ready:
+            buffer = self._buffers[tp]
+            room = self.batch_size - len(batch)
+            batch += buffer[:room]
+            del buffer[:room]
+            if tp in self._paused and len(buffer) < self.buffer_limit:
+                self._paused.discard(tp)
+                if tp in self.consumer.assignment():
+                    self.consumer.resume(tp)
+            if len(batch) >= self.batch_size:
+                break
+        return batch
+
+    async def _apply(self, batch: list[Record]) -> None:
         try:
-            while self._buffers.get(tp):
-                if self.linger_seconds and len(self._buffers[tp]) < self.batch_size:
-                    await asyncio.sleep(self.linger_seconds)  # let the fetch loop fill the batch
-                chunk = self._take(tp)
-                if not chunk:
-                    break
-                async with self._slots:
-                    self._in_flight += 1
-                    self.most_in_flight = max(self.most_in_flight, self._in_flight)
-                    try:
-                        await self.apply_messages(chunk)
-                    finally:
-                        self._in_flight -= 1
-                self._done[tp] = chunk[-1].offset + 1
+            await self.apply_messages(batch)
         except asyncio.CancelledError:
             raise
         except BaseException as exc:  # an infrastructure fault: the fetch loop restarts the consumer
             self.failure = exc
-            self._buffers.pop(tp, None)
-            log.warning("partition worker failed", extra={"partition": str(tp), "error": repr(exc)})
+            self._buffers.clear()  # read again after the restart, from the committed offsets
+            log.warning("consumer batch failed", extra={"size": len(batch), "error": repr(exc)})
+        else:
+            for m in batch:
+                self._done[TopicPartition(m.topic, m.partition)] = m.offset + 1
         finally:
-            self._tasks.pop(tp, None)
-
-    def _take(self, tp: TopicPartition) -> list[Record]:
-        buffer = self._buffers.get(tp)
-        if not buffer:
-            return []
-        chunk, buffer[:] = buffer[: self.batch_size], buffer[self.batch_size :]
-        if tp in self._paused and len(buffer) < self.buffer_limit:
-            self._paused.discard(tp)
-            if tp in self.consumer.assignment():
-                self.consumer.resume(tp)
-        return chunk
+            self._batches.pop(asyncio.current_task(), None)  # type: ignore[arg-type]
+            self._start_batches()
