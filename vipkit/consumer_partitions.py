@@ -9,10 +9,11 @@ are in flight at once (PostgreSQL; SQLite: one — it has a single writer). So:
 - **order**: one customer's events share a key, so a partition; a partition is in at most one batch
   in flight, and its messages are taken in offset order: they are applied one after the other;
 - **overlap**: different partitions hold different customers, so batches in flight share no rows;
-  while one waits for PostgreSQL another runs its Python. Under a backlog each batch is one
-  partition's; when little waits, one batch takes every partition's messages (one transaction for
-  a fetch, as few as the load allows: a transaction per partition cost ~3x the CPU per event at 100
-  tier changes/s here);
+  while one waits for PostgreSQL another runs its Python. A second batch starts beside one in
+  flight only when a whole batch waits (a backlog); otherwise the next batch takes every
+  partition's waiting messages once the one in flight is done. So at low rates there is one
+  transaction at a time, as large as the load makes it (concurrent small batches added latency
+  and CPU per event at 100 tier changes/s here), and under a backlog several, one partition each;
 - **offsets**: when a batch has committed, each of its partitions' next offset is recorded; the
   fetch loop commits them (``take_done``), so an offset is committed only after its effect;
 - **back-pressure**: a partition with ``buffer_limit`` messages waiting is paused (aiokafka
@@ -165,6 +166,8 @@ class PartitionWorkers:
             ready = [tp for tp, buffer in self._buffers.items() if buffer and tp not in busy]
             if not ready:
                 return
+            if self._batches and sum(len(self._buffers[tp]) for tp in ready) < self.batch_size:
+                return  # no backlog: one batch after the in-flight one takes them all (fewer transactions)
             if self.linger_seconds and not lingered and sum(len(self._buffers[tp]) for tp in ready) < self.batch_size:
                 loop = asyncio.get_running_loop()
                 self._linger = loop.call_later(self.linger_seconds, self._start_batches, True)
