@@ -230,17 +230,21 @@ def jwt_with_kid(idp: LocalIdp, sub: str, kid: str) -> str:
 
 def test_each_scheduled_job_occurrence_ran_once_across_replicas(cluster: Cluster):
     """Both replicas of every service started their scheduler at once (first tick 0 s): every job
-    due earlier today was claimed by exactly one of them, and its run recorded in ``job_runs``."""
+    due earlier today ran once — claimed by one of them, claimed again only after an attempt that
+    failed (docs/reliability.md, "Scheduler": e.g. entitlements' reconciliation at start-up, before
+    tiering listens) — and its run recorded in ``job_runs``."""
     claims: Counter[tuple[str, str, str]] = Counter()
+    failures: Counter[tuple[str, str, str]] = Counter()
     for svc in SERVICES:
         for name in cluster.replica_names(svc.name):
             log = cluster.var_dir / "logs" / f"{name}.log"
             for line in log.read_text(errors="replace").splitlines():
-                if '"scheduled job claimed"' in line:
-                    record = json.loads(line)
-                    claims[(svc.name, record["job"], record["occurrence"])] += 1
+                for message, counter in (('"scheduled job claimed"', claims), ('"scheduled job failed"', failures)):
+                    if message in line:
+                        record = json.loads(line)
+                        counter[(svc.name, record["job"], record["occurrence"])] += 1
     assert claims, "no scheduled job was due: expected at least the jobs whose time has passed today"
-    assert all(n == 1 for n in claims.values()), claims
+    assert all(n - failures[key] == 1 for key, n in claims.items()), (claims, failures)
     for svc in SERVICES:
         rows = scalar(cluster, svc.name, select(func.count()).select_from(job_runs_table))
         assert rows == sum(1 for (service, _, _) in claims if service == svc.name), svc.name
