@@ -8,8 +8,8 @@
   replayed by ops), then published to ``<topic>.dlq`` with the error in the ``error`` header; a
   failed DLQ publish is logged and never blocks or loops — the consumer moves on.
 - Offsets are committed only after the effect (or the dead letter) has committed.
-- Each assigned partition is applied by its own worker, side by side with the others, in offset
-  order (``vipkit.consumer_partitions``: order per key, back-pressure, rebalances).
+- Batches of different partitions are applied side by side under a backlog, each partition's in
+  offset order (``vipkit.consumer_partitions``: order per key, back-pressure, rebalances).
 - The event's ``testnow`` attribute becomes the clock for the handler when the test clock is on.
 """
 
@@ -137,12 +137,12 @@ class ConsumerRunner:
                 backoff = min(backoff * 2, 5.0)
 
     async def _poll_once(self) -> None:
-        """Fetch, hand each partition's messages to its worker, commit what the workers finished."""
+        """Fetch, queue the messages for their batches, commit the offsets of the batches finished."""
         assert self.consumer is not None and self.workers is not None
         workers = self.workers
         if workers.failure is not None:
-            raise RuntimeError("a partition's batch failed; restarting from the committed offsets") from workers.failure
-        # short waits while workers run, so that their offsets are committed soon after their effects
+            raise RuntimeError("a consumer batch failed; restarting from the committed offsets") from workers.failure
+        # short waits while batches run, so that their offsets are committed soon after their effects
         fetched = await self.consumer.getmany(timeout_ms=50 if workers.busy else 1000)
         workers.dispatch(fetched)
         done = workers.take_done()
@@ -302,7 +302,7 @@ class ConsumerRunner:
 
 
 class _CommitOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
-    """Before the group moves partitions: the revoked partitions' workers finish their batch and
+    """Before the group moves partitions: the revoked partitions' batches in flight finish and
     their offsets are committed (``vipkit.consumer_partitions``)."""
 
     def __init__(self, runner: ConsumerRunner) -> None:

@@ -1,7 +1,7 @@
 """Consumers in batches: many events applied in one transaction.
 
-Each partition's worker (``vipkit.consumer_partitions``) hands its messages, in offset order, to
-``process_messages``:
+Each batch of ``vipkit.consumer_partitions`` (its partitions' messages, each partition's in offset
+order) goes to ``process_messages``:
 
 - they are cut into batches of ``kafka_batch_size`` (settings; 1 = one transaction per event);
 - a batch is applied in **one transaction**: its inbox rows are inserted together (``INSERT ... ON
@@ -13,10 +13,10 @@ Each partition's worker (``vipkit.consumer_partitions``) hands its messages, in 
   one, with its retry and dead-letter handling: batching never changes what happens to a bad event;
 - the caller commits the partition's offset only after its batches have committed.
 
-One customer's events share a key, so a partition, so a worker: they keep their order.
+One customer's events share a key, so a partition: they keep their order.
 
 ``kafka_batch_linger_ms`` (settings, default 0): when fewer messages wait than a batch holds, the
-worker waits that long once before taking them, to fill the batch (fewer, larger transactions
+consumer waits that long once before taking them, to fill the batch (fewer, larger transactions
 under load; adds up to that much latency).
 """
 

@@ -81,7 +81,7 @@ class CommonSettings(BaseSettings):
         default=4,
         ge=1,
         le=64,
-        description="Partitions a consumer applies side by side, each in its own transaction (PostgreSQL)",
+        description="Batches a consumer applies at once under a backlog, each in its own transaction (PostgreSQL)",
     )
     kafka_consumer_retries: int = Field(
         default=5, ge=1, description="Attempts before a message failing with an unknown error goes to the DLQ"
