@@ -166,9 +166,10 @@ class PartitionWorkers:
             ready = [tp for tp, buffer in self._buffers.items() if buffer and tp not in busy]
             if not ready:
                 return
-            if self._batches and sum(len(self._buffers[tp]) for tp in ready) < self.batch_size:
+            less_than_a_batch = sum(len(self._buffers[tp]) for tp in ready) < self.batch_size
+            if self._batches and less_than_a_batch:
                 return  # no backlog: one batch after the in-flight one takes them all (fewer transactions)
-            if self.linger_seconds and not lingered and sum(len(self._buffers[tp]) for tp in ready) < self.batch_size:
+            if self.linger_seconds and not lingered and less_than_a_batch:
                 loop = asyncio.get_running_loop()
                 self._linger = loop.call_later(self.linger_seconds, self._start_batches, True)
                 return

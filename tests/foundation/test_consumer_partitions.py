@@ -157,14 +157,18 @@ class Gated:
         await self.gate.wait()
         self.applied.extend(m.offset for m in chunk)
 
+    async def revoking_during_first_batch(self, tp: TopicPartition, fetched: int) -> asyncio.Task[Any]:
+        """``fetched`` messages dispatched; once the first batch is in flight, a revoke under way."""
+        self.workers.dispatch({tp: [message(tp, o) for o in range(fetched)]})
+        await asyncio.wait_for(self.started.wait(), 5)
+        return asyncio.create_task(self.workers.revoke({tp}))
+
 
 async def test_revoking_finishes_the_batch_in_flight_drops_the_rest_and_returns_its_offset():
     tp = TopicPartition("t", 0)
     gated = Gated(tp)
-    workers, started, gate, applied = gated.workers, gated.started, gated.gate, gated.applied
-    workers.dispatch({tp: [message(tp, o) for o in range(50)]})
-    await asyncio.wait_for(started.wait(), 5)
-    revoking = asyncio.create_task(workers.revoke({tp}))
+    workers, gate, applied = gated.workers, gated.gate, gated.applied
+    revoking = await gated.revoking_during_first_batch(tp, 50)
     await asyncio.sleep(0.05)
     assert not revoking.done()  # waits for the batch in flight
     gate.set()
@@ -177,10 +181,8 @@ async def test_what_is_fetched_while_revoking_is_dropped_until_the_next_assignme
     past them: they would never be applied (found by the two-replica test: 6 of 600 lost)."""
     tp = TopicPartition("t", 0)
     gated = Gated(tp)
-    workers, started, gate, applied = gated.workers, gated.started, gated.gate, gated.applied
-    workers.dispatch({tp: [message(tp, o) for o in range(20)]})
-    await asyncio.wait_for(started.wait(), 5)
-    revoking = asyncio.create_task(workers.revoke({tp}))
+    workers, gate, applied = gated.workers, gated.gate, gated.applied
+    revoking = await gated.revoking_during_first_batch(tp, 20)
     await asyncio.sleep(0)
     workers.dispatch({tp: [message(tp, o) for o in range(20, 30)]})  # the fetch loop runs on meanwhile
     gate.set()
