@@ -36,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.sql import Insert
 from sqlalchemy.types import TypeDecorator
 
+from vipkit.db_ping import ping_idle_connections
 from vipkit.tracing import instrument_engine
 
 log = logging.getLogger("vipkit.db")
@@ -178,7 +179,8 @@ def make_async_engine(
         _sqlite_setup(engine.sync_engine)
         return engine
     overflow = pool_size * 2 if max_overflow is None else max_overflow
-    return create_async_engine(aurl, echo=echo, pool_size=pool_size, max_overflow=overflow, pool_pre_ping=True)
+    # pessimistic disconnect handling without a ping per checkout (vipkit.db_ping)
+    return ping_idle_connections(create_async_engine(aurl, echo=echo, pool_size=pool_size, max_overflow=overflow))
 
 
 class Database:
