@@ -2,9 +2,9 @@
 
 SQLAlchemy's ``pool_pre_ping`` pings every connection the pool hands out, and its asyncpg adapter
 pings inside a transaction of its own (``BEGIN; ; ROLLBACK``, for pgbouncer's transaction mode):
-three round trips before every transaction. A booking checks a connection out about a dozen times
-in booking and entitlements together, so that was ~36 round trips of ~45 statements in all, a
-quarter of the statements the booking database ran (``log_statement = all`` on the booking bench).
+three round trips before every transaction. With ``log_statement = all`` on the booking bench the
+booking database ran 44.6 statements per booking, 12 of them the pings' ``BEGIN`` and ``ROLLBACK``
+(32.6 without them, −27%); a minimal transaction cost 420 µs of client CPU with the ping, 291 without.
 
 ``ping_idle_connections`` pings only a connection that has been back in the pool for longer than
 ``idle_seconds`` (the "alive bypass window" of HikariCP, 0.5 s there): one that was used a moment
