@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import os
 import sys
 import time
 import uuid
@@ -37,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import cpu_seconds, figure, percentile, run_cluster  # noqa: E402
+from bench.common import cpu_seconds, figure, percentile, postgres_cpu_seconds, run_cluster, tree_cpu_seconds  # noqa: E402
 from bench.event_latency_bench import policy_body  # noqa: E402
 from services.booking.demo import DEMO_PARTNER_ID, load_booking_demo  # noqa: E402
 from vipkit.auth import mint_token  # noqa: E402
@@ -114,33 +113,6 @@ async def setup(cluster: Cluster, args: argparse.Namespace) -> tuple[list[str], 
 
 
 CPU_PROCESSES = ("booking", "entitlements", "gateway", "simulator")
-
-
-def tree_cpu_seconds(pid: int) -> float:
-    """CPU of a process and its live descendants (the gateway's workers), in seconds."""
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        children = []
-    return cpu_seconds(pid) + sum(tree_cpu_seconds(int(c)) for c in children)
-
-
-def postgres_cpu_seconds() -> float:
-    """CPU of the whole PostgreSQL server: the postmaster, its live backends and (``cutime`` /
-    ``cstime``) the backends that have exited. Shared with anything else using the server."""
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            stat = (proc / "stat").read_text()
-        except OSError:
-            continue
-        head, _, rest = stat.rpartition(")")
-        fields = rest.split()
-        if head.endswith("(postgres") and fields[1] == "1":  # the postmaster: parent is init
-            dead = (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime, cstime
-            return tree_cpu_seconds(int(proc.name)) + dead
-    return 0.0
 
 
 def cpu_sample(cluster: Cluster) -> dict[str, float]:

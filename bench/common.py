@@ -94,6 +94,33 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU of a process and its live descendants (the gateway's workers), in seconds."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return cpu_seconds(pid) + sum(tree_cpu_seconds(int(c)) for c in children)
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU of the whole PostgreSQL server: the postmaster, its live backends and (``cutime`` /
+    ``cstime``) the backends that have exited. Shared with anything else using the server."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            stat = (proc / "stat").read_text()
+        except OSError:
+            continue
+        head, _, rest = stat.rpartition(")")
+        fields = rest.split()
+        if head.endswith("(postgres") and fields[1] == "1":  # the postmaster: parent is init
+            dead = (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime, cstime
+            return tree_cpu_seconds(int(proc.name)) + dead
+    return 0.0
+
+
 def tree_rss_mb(pid: int) -> float:
     """RSS of a process and its descendants (a uvicorn parent with workers counts as one service)."""
     total = rss_mb(pid)

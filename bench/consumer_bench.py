@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import cpu_seconds, figure, percentile, run_cluster  # noqa: E402
+from bench.common import cpu_seconds, figure, percentile, postgres_cpu_seconds, run_cluster  # noqa: E402
 from contracts.events import TierChangedV1, Topic  # noqa: E402
 from vipkit import clock  # noqa: E402
 from vipkit.db import Database  # noqa: E402
@@ -203,18 +203,34 @@ def print_tenths(keys: list[str], done: dict[str, float]) -> None:
 
 class CpuMeter:
     """CPU used by entitlements and tiering during a phase, per tier change applied: a figure the
-    machine's other load changes far less than latency (the processes wait for a core there)."""
+    machine's other load changes far less than latency (the processes wait for a core there). Also
+    the broker's and PostgreSQL's share of a core in each tenth of the phase (``sample``): where a
+    tail that grows during a phase comes from."""
 
     PROCESSES = ("entitlements", "tiering")
 
     def __init__(self, cluster: Cluster) -> None:
         self.pids = {name: [cluster.processes[n].pid for n in cluster.replica_names(name)] for name in self.PROCESSES}
+        broker = cluster.broker.process if cluster.broker is not None else None
+        self.broker_pid = broker.pid if broker is not None else None
         self.start = {name: self.cpu(name) for name in self.PROCESSES}
         self.wall = time.monotonic()
+        self.samples: list[tuple[float, float, float]] = [self.servers()]
 
     def cpu(self, name: str) -> float:
         """CPU seconds of the service's processes (every replica)."""
         return sum(cpu_seconds(pid) for pid in self.pids[name])
+
+    def servers(self) -> tuple[float, float, float]:
+        """(monotonic time, broker CPU seconds, PostgreSQL server CPU seconds)."""
+        broker = cpu_seconds(self.broker_pid) if self.broker_pid is not None else 0.0
+        return time.monotonic(), broker, postgres_cpu_seconds()
+
+    async def sample(self, period: float) -> None:
+        """Record the servers' CPU every ``period`` seconds until cancelled."""
+        while True:
+            await asyncio.sleep(period)
+            self.samples.append(self.servers())
 
     def report(self, rate: float, applied: int) -> None:
         used = {name: self.cpu(name) - self.start[name] for name in self.PROCESSES}
@@ -223,6 +239,11 @@ class CpuMeter:
             f"{n} {1000 * s / max(applied, 1):.2f} ms ({100 * s / wall:.0f}% of a core)" for n, s in used.items()
         )
         print(f"{'':>10} CPU per tier change applied: {per}", flush=True)
+        spans = list(zip(self.samples, self.samples[1:], strict=False))
+        if spans:
+            broker = " ".join(f"{100 * (b[1] - a[1]) / (b[0] - a[0]):.0f}" for a, b in spans)
+            server = " ".join(f"{100 * (b[2] - a[2]) / (b[0] - a[0]):.0f}" for a, b in spans)
+            print(f"{'':>10} % of a core per tenth: broker {broker}; PostgreSQL {server}", flush=True)
         figure(
             "consumer",
             f"entitlements CPU per tier change at {rate:g}/s",
@@ -247,7 +268,11 @@ async def drive(cluster: Cluster, args: argparse.Namespace, raw_url: str) -> boo
         )
         for rate in args.rates:
             cpu = CpuMeter(cluster)
-            keys, offered = await bench.offer(rate, args.seconds)
+            sampler = asyncio.create_task(cpu.sample(args.seconds / 10))
+            try:
+                keys, offered = await bench.offer(rate, args.seconds)
+            finally:
+                sampler.cancel()
             done = await bench.drain(keys, DRAIN_S)
             values = sorted(done.values())
             p50, p99 = (percentile(values, 50), percentile(values, 99)) if values else (float("nan"),) * 2

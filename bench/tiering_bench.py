@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text  # noqa: E402
 
-from bench.common import figure, load_average, scratch_database  # noqa: E402
+from bench.common import figure, load_average, postgres_cpu_seconds, scratch_database  # noqa: E402
 from contracts.policy import resident_id as make_resident_id  # noqa: E402
 from services.tiering import importer, parallel_import, runs  # noqa: E402
 from services.tiering.main import migrate  # noqa: E402
@@ -133,31 +133,43 @@ WHERE status = 'in_force' AND channel <> 'group' AND effective_date <= :d AND co
 GROUP BY holder_customer_id
 """
 IMPORT_TABLES = ("policies", "policy_top_ups", "outbox", "tier_states", "tier_history")
+COLD_TABLES = ("tier_history", "outbox")  # with every tier state: what a cold run writes
 
 
-async def raw_copy_seconds(db: Database) -> tuple[float, int]:
-    """The floor of the import: the rows it wrote (every table), COPYed into empty clones of those
-    tables (same columns, indexes and constraints) in one transaction. Returns (seconds, rows)."""
+async def raw_copy_seconds(db: Database, sources: dict[str, str]) -> tuple[float, int]:
+    """A floor of what a phase wrote: the rows of each ``table: SELECT`` in ``sources``, COPYed out to
+    files, then COPYed into empty clones of those tables (same columns, indexes and constraints) in
+    one transaction. Returns (seconds of the COPY in, rows)."""
     async with db.engine.connect() as conn:
         raw = await conn.get_raw_connection()
         pg = raw.driver_connection
         assert pg is not None
         with tempfile.TemporaryDirectory() as tmp:  # files, not memory: gigabytes at 1M customers
-            files = {table: str(Path(tmp) / f"{table}.copy") for table in IMPORT_TABLES}
-            for table in IMPORT_TABLES:
-                await pg.copy_from_table(table, output=files[table], format="binary")
+            files = {table: str(Path(tmp) / f"{table}.copy") for table in sources}
+            for table, query in sources.items():
+                await pg.copy_from_query(query, output=files[table], format="binary")
                 await pg.execute(f"DROP TABLE IF EXISTS floor_{table}")
                 await pg.execute(f"CREATE TABLE floor_{table} (LIKE {table} INCLUDING ALL)")
             rows = 0
             t0 = time.perf_counter()
             async with pg.transaction():
-                for table in IMPORT_TABLES:
+                for table in sources:
                     status = await pg.copy_to_table(f"floor_{table}", source=files[table], format="binary")
                     rows += int(status.split()[-1])
             took = time.perf_counter() - t0
-        for table in IMPORT_TABLES:
+        for table in sources:
             await pg.execute(f"DROP TABLE floor_{table}")
     return took, rows
+
+
+async def max_ids(db: Database, tables: tuple[str, ...]) -> dict[str, int]:
+    """The highest id of each table (the rows a phase writes are those above)."""
+    async with db.engine.connect() as conn:
+        return {t: (await conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {t}"))).scalar_one() for t in tables}
+
+
+def cpu_per(seconds: float, count: int) -> str:
+    return f"{1e6 * seconds / max(count, 1):.0f} µs"
 
 
 async def bare_group_by_insert_seconds(db: Database, day: dt.date) -> tuple[float, int]:
@@ -185,7 +197,7 @@ async def measure(url: str, path: Path, args: argparse.Namespace) -> None:
     db = Database(url, pool_size=4)  # a run re-rates two chunks at once
     as_of = clock.today() - dt.timedelta(days=4)  # the runs end yesterday: a run may not be ahead of today
     try:
-        t0, c0, k0 = time.perf_counter(), time.process_time(), children_cpu()
+        t0, c0, k0, p0 = time.perf_counter(), time.process_time(), children_cpu(), postgres_cpu_seconds()
         if args.import_workers > 1:
             result = await parallel_import.import_parallel(
                 url,
@@ -197,6 +209,7 @@ async def measure(url: str, path: Path, args: argparse.Namespace) -> None:
         else:
             result = await importer.import_ndjson(db, program, chunks(path), batch_size=args.batch_size)  # type: ignore[arg-type]
         took, cpu, kids = time.perf_counter() - t0, time.process_time() - c0, children_cpu() - k0
+        server = postgres_cpu_seconds() - p0
         rate = result.received / took
         print(
             f"import: {result.received:,} lines, {result.created:,} created, {result.rejected} rejected "
@@ -205,9 +218,16 @@ async def measure(url: str, path: Path, args: argparse.Namespace) -> None:
             f"(validation, COPY of policies/top-ups/outbox, set-wise re-rating of {result.rerated_customers:,})",
             flush=True,
         )
+        cores = os.cpu_count() or 1
+        print(
+            f"CPU per policy: workers {cpu_per(kids, result.received)}, this process {cpu_per(cpu, result.received)}, "
+            f"PostgreSQL {cpu_per(server, result.received)}; 20,000 policies/s on {cores} cores allows "
+            f"{cpu_per(cores, 20_000)} in all",
+            flush=True,
+        )
         async with db.engine.begin() as conn:
             await conn.execute(text("ANALYZE"))
-        copy_s, copy_rows = await raw_copy_seconds(db)
+        copy_s, copy_rows = await raw_copy_seconds(db, {t: f"SELECT * FROM {t}" for t in IMPORT_TABLES})
         print(
             f"floor: raw COPY of the same {copy_rows:,} rows (policies, top-ups, outbox, states, history) "
             f"into empty clones: {copy_s:.1f} s; import / raw COPY = {took / copy_s:.1f}x",
@@ -227,14 +247,27 @@ async def measure(url: str, path: Path, args: argparse.Namespace) -> None:
         async with db.engine.begin() as conn:
             await conn.execute(text("DELETE FROM tier_states"))
             await conn.execute(text("ANALYZE"))
+        before_cold, p0 = await max_ids(db, COLD_TABLES), postgres_cpu_seconds()
         cold, cold_s, cold_cpu = await timed_run(db, program, as_of, args)
+        cold_server = postgres_cpu_seconds() - p0
         async with db.engine.begin() as conn:
             # what autovacuum's analyze does after a bulk write (it is off on this machine): left with
             # the statistics of the empty table, the planner nests a loop over a million states
             await conn.execute(text("ANALYZE"))
         print(
             f"re-rating cold (every state written): {cold.evaluated:,} customers in {cold_s:.2f} s "
-            f"({cold_cpu:.1f} s CPU; {cold.evaluated / cold_s:,.0f}/s), {cold.changed:,} tier changes",
+            f"({cold_cpu:.1f} s CPU here, {cold_server:.1f} s in PostgreSQL; {cold.evaluated / cold_s:,.0f}/s), "
+            f"{cold.changed:,} tier changes",
+            flush=True,
+        )
+        cold_copy_s, cold_rows = await raw_copy_seconds(
+            db,
+            {"tier_states": "SELECT * FROM tier_states"}
+            | {t: f"SELECT * FROM {t} WHERE id > {i}" for t, i in before_cold.items()},
+        )
+        print(
+            f"floor: raw COPY of the {cold_rows:,} rows the cold run wrote (states, history, outbox) into empty "
+            f"clones: {cold_copy_s:.1f} s; cold / raw COPY = {cold_s / cold_copy_s:.1f}x",
             flush=True,
         )
         warm, warm_s, _ = await timed_run(db, program, as_of + dt.timedelta(days=1), args)
@@ -284,6 +317,9 @@ async def measure(url: str, path: Path, args: argparse.Namespace) -> None:
         print(f"re-rating / bare GROUP BY + INSERT: {ratios}", flush=True)
         floor = {"floor": bare_s, "floor_name": "GROUP BY + INSERT"}
         figure("tiering", "re-rating cold", cold_s, "s", goal="<= 3x", met=cold_s <= 3 * bare_s, **floor)  # type: ignore[arg-type]
+        figure(
+            "tiering", "re-rating cold vs raw COPY of its rows", cold_s, "s", floor=cold_copy_s, floor_name="raw COPY"
+        )
         figure("tiering", "re-rating warm", warm_s, "s", goal="<= 1x", met=warm_s <= bare_s, **floor)  # type: ignore[arg-type]
         figure("tiering", "re-rating 1% changed", moved_s, "s", goal="", met=None, **floor)  # type: ignore[arg-type]
         figure("tiering", "score mismatches", mismatches, "customers", goal="0", met=mismatches == 0)
