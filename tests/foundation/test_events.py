@@ -1,10 +1,12 @@
 """``vipkit.events``: a batch written by ``add_events`` (its own serialization, COPY on PostgreSQL)
-stores the same CloudEvents as ``add_event`` one by one, in order, with the test clock and metrics."""
+stores the same CloudEvents as ``add_event`` one by one, in order, with the test clock and metrics;
+event ids are version-7 UUIDs in write order (``vipkit.ids``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -65,6 +67,9 @@ async def test_add_events_writes_what_add_event_writes(db_kind, db_factory):
             assert {k: v for k, v in envelope.items() if k != "id"} == {k: v for k, v in envelope2.items() if k != "id"}
             assert parse_event(json.dumps(envelope)).testnow is not None
         assert got[1][2]["data"]["text"] == "您好，“星”级\n"
+        ids = [envelope["id"] for _t, _k, envelope in got]
+        assert ids == sorted(ids)  # version-7 ids: in write order, for the outbox's and inboxes' indexes
+        assert all(uuid.UUID(i).version == 7 for i in ids + [envelope["id"] for _t, _k, envelope in expected])
         assert EVENTS_WRITTEN.labels(Topic.tier_changed.value)._value.get() == written + 60
         assert TIER_CHANGES.labels("stars", "initial", "star_3")._value.get() == changes + 60
     finally:
