@@ -23,13 +23,9 @@ from sqlalchemy import ColumnElement, Executable, Row, Table, any_, bindparam, t
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from vipkit.db import upsert_insert
+from vipkit.db import is_postgres, upsert_insert
 
 _PG = postgresql.dialect()  # type: ignore[no-untyped-call]
-
-
-def _is_postgres(session: AsyncSession) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
 
 
 @cache
@@ -50,7 +46,7 @@ async def insert_ignore_many(
     ``returning`` columns of the rows inserted (in no particular order)."""
     if not rows:
         return []
-    if not _is_postgres(session):
+    if not is_postgres(session):
         stmt = upsert_insert(session, table).on_conflict_do_nothing()
         if returning:
             return list((await session.execute(stmt.returning(*(table.c[c] for c in returning)), list(rows))).all())
@@ -64,6 +60,6 @@ async def insert_ignore_many(
 
 def any_of(session: AsyncSession, column: Any, values: Iterable[Any]) -> ColumnElement[bool]:
     """``column IN values``, as one array parameter on PostgreSQL."""
-    if _is_postgres(session):
+    if is_postgres(session):
         return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))  # type: ignore[no-any-return]
     return column.in_(list(values))  # type: ignore[no-any-return]

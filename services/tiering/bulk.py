@@ -33,6 +33,7 @@ from services.tiering import event_json, rules
 from services.tiering import repository as repo
 from services.tiering.programs import NONE, Program
 from vipkit import clock
+from vipkit.db import is_postgres
 from vipkit.events import EventJson, add_events
 
 SOURCE = "tiering"
@@ -97,7 +98,7 @@ async def ratings(
     out: dict[str, rules.Rating] = {}
     subjects: dict[str, Subject] = {}
     by_rules = customer_ids
-    if setwise and bulk_repo.is_pg(session):
+    if setwise and is_postgres(session):
         sums = await bulk_repo.score_rows(session, program, customer_ids, as_of)
         by_rules = [c for c in customer_ids if c in sums and sums[c].cooling]
         for customer_id in customer_ids:
@@ -268,7 +269,7 @@ async def rerate(
     if not customer_ids:
         return batch.stats
     as_of = at.astimezone(clock.SHANGHAI).date()
-    pg = bulk_repo.is_pg(session)
+    pg = is_postgres(session)
     states = await bulk_repo.lock_states(session, customer_ids, program.program, batch.now, create=not pg)
     rated, subjects = await ratings(session, program, customer_ids, as_of, setwise=setwise)
     plan = Pass(program, as_of, cause, forward_only, record_evaluation, rated, states)

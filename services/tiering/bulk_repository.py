@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.tiering.models import Policy, PolicyTopUp, TierHistory, TierStateRow
 from services.tiering.programs import PremiumContributionFormula, Program
 from services.tiering.rules import CENT, PendingDowngrade, TierState
-from vipkit.db import copy_rows
+from vipkit.db import copy_rows, is_postgres
 
 STATE_COLUMNS = (
     "customer_id",
@@ -45,10 +45,6 @@ _ARRAY_TYPES: dict[str, Any] = {
     "sequence": ARRAY(Integer),
     "evaluated_on": ARRAY(Date),
 }
-
-
-def is_pg(session: AsyncSession) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
 
 
 # --- tier states ---------------------------------------------------------------------------------
@@ -80,7 +76,7 @@ async def lock_states(
     if not ids:
         return {}
     t = TierStateRow.__table__
-    if is_pg(session):
+    if is_postgres(session):
         if create:
             await session.execute(
                 text(
@@ -140,7 +136,7 @@ async def store_states(session: AsyncSession, states: Sequence[TierState], now: 
     """Write the new states of locked rows: one ``UPDATE ... FROM unnest(arrays)`` on PostgreSQL."""
     if not states:
         return
-    if is_pg(session):
+    if is_postgres(session):
         sets = ", ".join(f"{c} = t.{c}" for c in STATE_COLUMNS[1:])
         stmt = _unnest_states(
             f"UPDATE tier_states AS s SET {sets}, updated_at = :now FROM {{rows}} WHERE s.customer_id = t.customer_id"

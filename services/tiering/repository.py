@@ -26,10 +26,7 @@ from services.tiering.mapping import policy_facts, top_up_fact
 from services.tiering.models import Policy, PolicyTopUp, TierHistory, TierStateRow
 from services.tiering.rules import PolicyFacts, TopUpFact
 from vipkit import clock
-
-
-def _is_pg(session: AsyncSession) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+from vipkit.db import is_postgres
 
 
 def _one_of(
@@ -42,7 +39,7 @@ def _one_of(
     every parameter, so each chunk costs O(table size) (the slowdown with portfolio size). The array
     form is planned as an index lookup per value.
     """
-    if _is_pg(session):
+    if is_postgres(session):
         return column == any_(bindparam(None, list(values), type_=ARRAY(String)))
     return column.in_(list(values))
 
@@ -54,7 +51,7 @@ def subject_column(subject: str):  # type: ignore[no-untyped-def]
 # --- policies ------------------------------------------------------------------------------------
 async def get_policy(session: AsyncSession, policy_no: str, *, for_update: bool = False) -> Policy | None:
     stmt = select(Policy).where(Policy.policy_no == policy_no)
-    if for_update and _is_pg(session):
+    if for_update and is_postgres(session):
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
 
@@ -239,10 +236,10 @@ async def lock_states(session: AsyncSession, customer_ids: Sequence[str], progra
         if customer_id not in existing
     ]
     if missing:  # one multi-row INSERT ... ON CONFLICT DO NOTHING (a concurrent writer may win)
-        insert = pg_insert if _is_pg(session) else sqlite_insert
+        insert = pg_insert if is_postgres(session) else sqlite_insert
         await session.execute(insert(TierStateRow.__table__).values(missing).on_conflict_do_nothing())  # type: ignore[arg-type]
     stmt = select(TierStateRow).where(_one_of(session, key, ids)).order_by(key)
-    if _is_pg(session):
+    if is_postgres(session):
         stmt = stmt.with_for_update()
     stmt = stmt.execution_options(populate_existing=True)
     return {row.customer_id: row for row in (await session.execute(stmt)).scalars()}

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.tiering.models import Policy, PolicyTopUp, TieringRun, TierStateRow
 from services.tiering.programs import NONE, Program
 from vipkit import clock
-from vipkit.db import insert_ignore
+from vipkit.db import insert_ignore, is_postgres
 
 
 async def get_run(session: AsyncSession, as_of: dt.date) -> TieringRun | None:
@@ -98,7 +98,7 @@ async def due_customer_ids(
     lo = case((s.c.evaluated_on < basis, s.c.evaluated_on), else_=literal(basis, type_=s.c.evaluated_on.type))
     from_policies, from_top_ups = _due_by_policies(program, s, not_later, lo, as_of, basis_started)
     from_states = select(s.c.customer_id.label("customer_id")).where(not_later, or_(*_state_due(program, s, as_of)))
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgres(session):
         for setting in WHOLE_PORTFOLIO_SETTINGS:
             await session.execute(text(setting))
     rows = (await session.execute(union(from_policies, from_top_ups, from_states))).scalars()
