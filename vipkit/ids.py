@@ -31,20 +31,18 @@ VARIANT_DIGIT = "89ab" * 4
 def uuid7_strings(n: int, *, now_ms: int | None = None) -> list[str]:
     """``n`` version-7 UUIDs as strings, strictly increasing in the order given.
 
-    ``now_ms``: the Unix time in milliseconds to start from (default: the clock's). The random bits
-    come from one ``os.urandom`` call, the text is put together from hex digits (``str(uuid.uuid4())``
-    per id costs 2-3x as much: a noticeable share of a bulk import)."""
+    ``now_ms``: the Unix time in milliseconds to start from (default: the wall clock's, not the test
+    clock's). The random bits come from one ``os.urandom`` call, the text is put together from hex
+    digits (``str(uuid.uuid4())`` per id costs 2-3x as much: a noticeable share of a bulk import)."""
     start = time.time_ns() // 1_000_000 if now_ms is None else now_ms
     rand = os.urandom(8 * n).hex()  # 16 digits per id: 62 random bits once the variant is set
     out = []
-    prefix, group = "", -1
-    for i in range(n):
-        if i // PER_MILLISECOND != group:
-            group = i // PER_MILLISECOND
-            stamp = f"{start + group:012x}"
-            prefix = f"{stamp[:8]}-{stamp[8:]}-7"
-        r = rand[16 * i : 16 * i + 16]
-        out.append(f"{prefix}{i % PER_MILLISECOND:03x}-{VARIANT_DIGIT[int(r[0], 16)]}{r[1:4]}-{r[4:]}")
+    for millisecond, first in enumerate(range(0, n, PER_MILLISECOND)):
+        stamp = f"{start + millisecond:012x}"
+        prefix = f"{stamp[:8]}-{stamp[8:]}-7"
+        for counter in range(min(PER_MILLISECOND, n - first)):
+            r = rand[16 * (first + counter) : 16 * (first + counter + 1)]
+            out.append(f"{prefix}{counter:03x}-{VARIANT_DIGIT[int(r[0], 16)]}{r[1:4]}-{r[4:]}")
     return out
 
 
