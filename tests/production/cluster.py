@@ -14,15 +14,21 @@ storage; the SASL/TLS settings are unit-tested on the aiokafka arguments (test_s
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import create_engine, insert
+
 from tests.production.jwks import LocalIdp
+from vipkit import clock
 from vipkit.broker import free_port, port_open
+from vipkit.db import job_runs_table, sync_url
 from vipkit.devrun import SERVICES, Cluster
+from vipkit.retention import PURGE_AT, PURGE_JOB
 from vipkit.testing import DatabaseFactory
 
 INTERNAL_SECRET = "production-test-internal-secret-" + os.urandom(8).hex()
@@ -36,6 +42,39 @@ def free_base_port(span: int = 20) -> int:
         if not any(port_open("127.0.0.1", base + i) for i in range(span)):
             return base
     raise RuntimeError("no free port range")
+
+
+#: what every service's ``job_runs`` holds before the cluster starts (``record_a_missed_day``)
+MISSED_DAY_JOB = PURGE_JOB
+MISSED_DAY_RESULT = "ok: recorded before the cluster started"
+
+
+def record_a_missed_day(database_urls: dict[str, str]) -> dt.date:
+    """Record each service's retention purge as last run two days ago, as after a day of downtime.
+
+    Without it, what the scheduler finds due at start-up depends on the wall clock: between 00:00
+    and 00:30 in Shanghai no daily job of a fresh database is due yet. With it, yesterday's purge is
+    due in every service at any hour (the scheduler catches up missed days), so the replicas always
+    have an occurrence to compete for. Returns the recorded day."""
+    day = clock.today() - dt.timedelta(days=2)
+    started = clock.local_datetime(day, PURGE_AT.hour, PURGE_AT.minute)
+    for url in database_urls.values():
+        engine = create_engine(sync_url(url))
+        try:
+            with engine.begin() as conn:
+                conn.execute(
+                    insert(job_runs_table).values(
+                        job=MISSED_DAY_JOB,
+                        occurrence=day.isoformat(),
+                        started_at=started,
+                        finished_at=started,
+                        result=MISSED_DAY_RESULT,
+                        attempts=1,
+                    )
+                )
+        finally:
+            engine.dispose()
+    return day
 
 
 def staging_env(idp: LocalIdp) -> dict[str, str]:
@@ -69,6 +108,7 @@ def staging_env(idp: LocalIdp) -> dict[str, str]:
 def production_like_cluster(db_factory: DatabaseFactory, idp: LocalIdp) -> Iterator[Cluster]:
     var = Path(tempfile.mkdtemp(prefix="vip-production-"))
     urls = {s.name: db_factory.create("postgresql", s.migrations) for s in SERVICES if s.migrations}
+    record_a_missed_day(urls)
     cluster = Cluster(
         var_dir=var,
         base_port=free_base_port(),
