@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, insert
+from sqlalchemy import Connection, create_engine, insert
 
 from tests.production.jwks import LocalIdp
 from vipkit import clock
@@ -44,6 +44,17 @@ def free_base_port(span: int = 20) -> int:
     raise RuntimeError("no free port range")
 
 
+@contextmanager
+def connected(database_url: str) -> Iterator[Connection]:
+    """A synchronous connection to one service's database, in a transaction committed on exit."""
+    engine = create_engine(sync_url(database_url))
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
 #: what every service's ``job_runs`` holds before the cluster starts (``record_a_missed_day``)
 MISSED_DAY_JOB = PURGE_JOB
 MISSED_DAY_RESULT = "ok: recorded before the cluster started"
@@ -59,21 +70,17 @@ def record_a_missed_day(database_urls: dict[str, str]) -> dt.date:
     day = clock.today() - dt.timedelta(days=2)
     started = clock.local_datetime(day, PURGE_AT.hour, PURGE_AT.minute)
     for url in database_urls.values():
-        engine = create_engine(sync_url(url))
-        try:
-            with engine.begin() as conn:
-                conn.execute(
-                    insert(job_runs_table).values(
-                        job=MISSED_DAY_JOB,
-                        occurrence=day.isoformat(),
-                        started_at=started,
-                        finished_at=started,
-                        result=MISSED_DAY_RESULT,
-                        attempts=1,
-                    )
+        with connected(url) as conn:
+            conn.execute(
+                insert(job_runs_table).values(
+                    job=MISSED_DAY_JOB,
+                    occurrence=day.isoformat(),
+                    started_at=started,
+                    finished_at=started,
+                    result=MISSED_DAY_RESULT,
+                    attempts=1,
                 )
-        finally:
-            engine.dispose()
+            )
     return day
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, func, or_, select
+from sqlalchemy import func, select
 
 from services.booking.demo import demo_clinics
 from tests.e2e.harness import watch
@@ -31,11 +31,12 @@ from tests.production.cluster import (
     MISSED_DAY_RESULT,
     PARTNER_ID,
     PARTNER_SECRET,
+    connected,
     production_like_cluster,
 )
 from tests.production.jwks import LocalIdp
 from vipkit import clock
-from vipkit.db import job_runs_table, outbox_table, sync_url
+from vipkit.db import job_runs_table, outbox_table
 from vipkit.devrun import SERVICES, Cluster
 from vipkit.testing import DatabaseFactory, in_ci, wait_for
 
@@ -79,21 +80,13 @@ def kill(cluster: Cluster, name: str) -> int:
 
 
 def rows(cluster: Cluster, service: str, statement: object) -> list[tuple[object, ...]]:
-    engine = create_engine(sync_url(cluster.database_url(service)))
-    try:
-        with engine.connect() as conn:
-            return [tuple(row) for row in conn.execute(statement)]  # type: ignore[call-overload]
-    finally:
-        engine.dispose()
+    with connected(cluster.database_url(service)) as conn:
+        return [tuple(row) for row in conn.execute(statement)]  # type: ignore[call-overload]
 
 
 def scalar(cluster: Cluster, service: str, statement: object) -> object:
-    engine = create_engine(sync_url(cluster.database_url(service)))
-    try:
-        with engine.connect() as conn:
-            return conn.execute(statement).scalar_one()  # type: ignore[call-overload]
-    finally:
-        engine.dispose()
+    with connected(cluster.database_url(service)) as conn:
+        return conn.execute(statement).scalar_one()  # type: ignore[call-overload]
 
 
 async def test_levels_journey_with_replicas_killed_and_the_signing_key_rotated(cluster: Cluster, idp: LocalIdp):
@@ -279,7 +272,7 @@ async def test_each_scheduled_job_occurrence_ran_once_across_replicas(cluster: C
             cluster,
             svc.name,
             select(job_runs_table.c.job, job_runs_table.c.occurrence).where(
-                or_(job_runs_table.c.result.is_(None), job_runs_table.c.result != MISSED_DAY_RESULT)
+                job_runs_table.c.result.is_distinct_from(MISSED_DAY_RESULT)
             ),
         )
         assert sorted(recorded) == sorted((job, day) for (service, job, day) in claims if service == svc.name)
